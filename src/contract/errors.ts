@@ -1,0 +1,151 @@
+/**
+ * ajv errors -> contract errors: `{ pointer, rule, message }`, where the pointer names the
+ * offending location itself (the missing or unknown property, not its parent) and the message
+ * says what was expected and what was found.
+ */
+import type { ErrorObject } from "ajv";
+import { escapePointerToken, getAtPointer, isObject, type JsonObject } from "../util/json.js";
+
+export interface ContractError {
+  /** RFC 6901 pointer into the payload. */
+  pointer: string;
+  /** The JSON Schema keyword that failed (required, additionalProperties, type, enum, format...). */
+  rule: string;
+  message: string;
+}
+
+export interface ErrorContext {
+  payload: unknown;
+  /** Resolves the allowed `@odata.type` values of a discriminated schema. */
+  discriminatorValues(parentSchema: JsonObject): string[];
+}
+
+export function toContractErrors(errors: ErrorObject[], ctx: ErrorContext): ContractError[] {
+  const kept = errors.filter((e) => !isNoise(e, errors, ctx.payload));
+  const out = kept.map((e) => toContractError(e, ctx));
+  const seen = new Set<string>();
+  return out
+    .filter((e) => {
+      const key = `${e.pointer}\u0000${e.rule}\u0000${e.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : a.rule.localeCompare(b.rule)));
+}
+
+/** Errors that only restate another error: "if" wrappers and the null branch of nullable properties. */
+function isNoise(error: ErrorObject, all: ErrorObject[], payload: unknown): boolean {
+  if (error.keyword === "if") return true;
+  const value = getAtPointer(payload, error.instancePath);
+  if (value === null) return false;
+  const schemaPath = error.schemaPath;
+  // The {"type":"null"} branch of a nullable wrapper: its failure says nothing about a non-null value.
+  if (error.keyword === "type" && (error.params as { type?: unknown }).type === "null" && /\/anyOf\/\d+\/type$/.test(schemaPath)) {
+    return true;
+  }
+  if (error.keyword === "anyOf" && isNullableWrapper(error.schema)) {
+    // Keep the wrapper's own error only if no error at or below this location explains the failure
+    // (errors reached through a $ref carry the referenced schema's path, so compare instance paths).
+    return all.some((o) => o !== error && o.keyword !== "if" && isAtOrBelow(o.instancePath, error.instancePath) && !(o.keyword === "type" && (o.params as { type?: unknown }).type === "null"));
+  }
+  return false;
+}
+
+function isAtOrBelow(pointer: string, ancestor: string): boolean {
+  return pointer === ancestor || pointer.startsWith(ancestor + "/");
+}
+
+function isNullableWrapper(branches: unknown): boolean {
+  return Array.isArray(branches) && branches.some((b) => isObject(b) && b.type === "null" && Object.keys(b).length === 1);
+}
+
+function toContractError(e: ErrorObject, ctx: ErrorContext): ContractError {
+  const params = e.params as Record<string, unknown>;
+  const parent = isObject(e.parentSchema) ? (e.parentSchema as JsonObject) : {};
+  const custom = isObject(parent["x-message"]) ? (parent["x-message"] as JsonObject)[e.keyword] : undefined;
+  const value = getAtPointer(ctx.payload, e.instancePath);
+  switch (e.keyword) {
+    case "required": {
+      const prop = String(params.missingProperty);
+      return { pointer: child(e.instancePath, prop), rule: "required", message: `missing required property "${prop}"` };
+    }
+    case "additionalProperties": {
+      const prop = String(params.additionalProperty);
+      const forbidden = isObject(parent["x-forbidden"]) ? (parent["x-forbidden"] as JsonObject)[prop] : undefined;
+      const known = isObject(parent.properties) ? Object.keys(parent.properties as JsonObject) : [];
+      const hint = typeof forbidden === "string" ? ` ${forbidden}` : suggestion(prop, known);
+      return {
+        pointer: child(e.instancePath, prop),
+        rule: "additionalProperties",
+        message: typeof forbidden === "string" ? `property "${prop}"${hint}` : `unknown property "${prop}"${hint}`,
+      };
+    }
+    case "discriminator": {
+      const tag = String(params.tag);
+      const allowed = ctx.discriminatorValues(parent);
+      const found = isObject(value) ? value[tag] : undefined;
+      return {
+        pointer: child(e.instancePath, tag),
+        rule: "discriminator",
+        message: found === undefined
+          ? `missing "${tag}": it must say which kind this is (${allowed.join(", ")})`
+          : `"${tag}" must be one of ${allowed.join(", ")} (got ${show(found)})`,
+      };
+    }
+    case "type":
+      return { pointer: e.instancePath, rule: "type", message: `must be ${String(params.type).replace(/,/g, " or ")} (got ${typeName(value)})` };
+    case "enum":
+      return { pointer: e.instancePath, rule: "enum", message: `must be one of ${(params.allowedValues as unknown[]).filter((v) => v !== null).map(show).join(", ")} (got ${show(value)})` };
+    case "const":
+      return { pointer: e.instancePath, rule: "const", message: `must be ${show(params.allowedValue)} (got ${show(value)})` };
+    case "format":
+      return { pointer: e.instancePath, rule: "format", message: `must be a valid ${String(params.format)} (got ${show(value)})` };
+    case "pattern":
+      return { pointer: e.instancePath, rule: "pattern", message: typeof custom === "string" ? `${custom} (got ${show(value)})` : `must match ${String(params.pattern)} (got ${show(value)})` };
+    default:
+      return { pointer: e.instancePath, rule: e.keyword, message: typeof custom === "string" ? custom : (e.message ?? e.keyword) };
+  }
+}
+
+function child(pointer: string, prop: string): string {
+  return `${pointer}/${escapePointerToken(prop)}`;
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) return String(value);
+  return text.length > 60 ? text.slice(0, 57) + "..." : text;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+/** "did you mean" for misspelled properties: case-insensitive match, or small edit distance. */
+export function suggestion(prop: string, known: string[]): string {
+  const lower = prop.toLowerCase();
+  const byCase = known.find((k) => k.toLowerCase() === lower);
+  const best = byCase ?? known
+    .map((k) => ({ k, d: editDistance(lower, k.toLowerCase()) }))
+    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 4)))
+    .sort((a, b) => a.d - b.d)[0]?.k;
+  return best ? ` (did you mean "${best}"?)` : "";
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
