@@ -1,0 +1,28 @@
+/** What every CLI command implements; commands get their streams injected so tests run them in-process. */
+import type { Readable, Writable } from "node:stream";
+
+export interface CliIO {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable;
+  /** Working directory for relative paths. */
+  cwd: string;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  /** Full usage text shown by `graph-calls-contract <command> --help`. */
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** Exit codes shared by every command. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A usage mistake: printed as one line plus a pointer to --help, exit 2. */
+export class UsageError extends Error {}
+
+export function writeLine(stream: Writable, line = ""): void {
+  stream.write(line + "\n");
+}

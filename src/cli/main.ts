@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/** graph-calls-contract: the command-line entry point. Routes to a command; never prints a stack trace. */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { COMMANDS } from "./commands/index.js";
+import { EXIT, UsageError, writeLine, type CliIO } from "./command.js";
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export function mainUsage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "Usage: graph-calls-contract <command> [options]",
+    "",
+    "The Microsoft Graph calling API (create call, transfer, change notifications) as an executable contract.",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `graph-calls-contract <command> --help` for a command's options.",
+    "Exit codes: 0 success, 1 a check failed (or a payload is invalid), 2 usage error.",
+  ].join("\n");
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    writeLine(name === undefined ? io.stderr : io.stdout, mainUsage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === "--version" || name === "-v") {
+    writeLine(io.stdout, version());
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    writeLine(io.stderr, `graph-calls-contract: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See --help.`);
+    return EXIT.usage;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    writeLine(io.stdout, command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      writeLine(io.stderr, `graph-calls-contract ${command.name}: ${(error as Error).message}. See graph-calls-contract ${command.name} --help.`);
+      return EXIT.usage;
+    }
+    // Anything else is our bug, not the user's: one line, and the stack only on request.
+    writeLine(io.stderr, `graph-calls-contract ${command.name}: internal error: ${(error as Error)?.message ?? String(error)}`);
+    if (process.env.GRAPH_CALLS_CONTRACT_DEBUG) writeLine(io.stderr, (error as Error)?.stack ?? "");
+    return EXIT.failed;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}
+
+const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (invokedDirectly) {
+  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() };
+  main(process.argv.slice(2), io).then(
+    (code) => { process.exitCode = code; },
+    (error: unknown) => { process.stderr.write(`graph-calls-contract: ${String(error)}\n`); process.exitCode = EXIT.failed; },
+  );
+}
