@@ -9,7 +9,7 @@ import { toContractErrors, type ContractError } from "./errors.js";
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;
 
 /** Annotation keywords our schemas carry; ajv's strict mode must know them. */
-export const ANNOTATION_KEYWORDS = ["x-profile", "x-operation", "x-erratum", "x-message", "x-forbidden", "x-extensible-enum"];
+export const ANNOTATION_KEYWORDS = ["x-profile", "x-applies-to", "x-erratum", "x-message", "x-forbidden", "x-extensible-enum"];
 
 /** RFC 4122 textual form only (ajv-formats' uuid also accepts a "urn:uuid:" prefix, which Graph ids never have). */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
