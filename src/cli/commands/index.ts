@@ -1,5 +1,6 @@
 /** Every CLI command, in the order `--help` lists them. */
 import type { Command } from "../command.js";
+import { generateCommand } from "./generate.js";
 import { schemasCommand } from "./schemas.js";
 
-export const COMMANDS: Command[] = [schemasCommand];
+export const COMMANDS: Command[] = [schemasCommand, generateCommand];
