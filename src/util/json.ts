@@ -69,3 +69,19 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/** Replace the value at an existing pointer (the root cannot be replaced). */
+export function setAtPointer(root: unknown, pointer: string, value: JsonValue): void {
+  const tokens = splitPointer(pointer);
+  const last = tokens.pop();
+  if (last === undefined) throw new Error("cannot replace the root value");
+  const parent = getAtPointer(root, joinPointer("", ...tokens));
+  if (Array.isArray(parent)) parent[Number(last)] = value;
+  else if (isObject(parent)) Object.defineProperty(parent, last, { value, enumerable: true, writable: true, configurable: true });
+  else throw new Error(`no container at ${pointer}`);
+}
+
+/** The last reference token of a pointer (the property or index name). */
+export function lastToken(pointer: string): string | undefined {
+  return splitPointer(pointer).pop();
+}

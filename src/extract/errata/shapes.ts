@@ -1,0 +1,150 @@
+/**
+ * Corpus-wide shape defects: one field spelled two ways, notifications whose resourceData is
+ * sometimes an object and sometimes an array, the same notification shaped differently from one
+ * example to the next, and fields that appear once while every other payload of the type lacks them.
+ */
+import { isObject, joinPointer, walkJson } from "../../util/json.js";
+import { diffJson, summarize } from "../../util/json-diff.js";
+import { documentKey, type PayloadRecord } from "../model.js";
+import { add, recordsOf, typeOf, type ErrataContext } from "./context.js";
+
+interface Occurrence {
+  record: PayloadRecord;
+  pointer: string;
+}
+
+/** Every (type, property) of every object in every payload, with where it occurs. */
+function propertiesByType(ctx: ErrataContext) {
+  const found: Array<{ type: string; key: string; occurrence: Occurrence; exampleKey: string }> = [];
+  for (const [doc, record] of recordsOf(ctx.corpus)) {
+    for (const [pointer, value] of walkJson(record.value)) {
+      if (!isObject(value)) continue;
+      const type = typeOf(ctx, record, value, pointer);
+      if (!type) continue;
+      for (const key of Object.keys(value)) {
+        found.push({ type, key, occurrence: { record, pointer: joinPointer(pointer, key) }, exampleKey: `${documentKey(doc)}#${record.example.number}` });
+      }
+    }
+  }
+  return found;
+}
+
+export function detectSpellings(ctx: ErrataContext): void {
+  const groups = new Map<string, Map<string, Occurrence[]>>();
+  for (const { type, key, occurrence } of propertiesByType(ctx)) {
+    const id = `${type}.${key.toLowerCase()}`;
+    const spellings = groups.get(id) ?? new Map<string, Occurrence[]>();
+    spellings.set(key, [...(spellings.get(key) ?? []), occurrence]);
+    groups.set(id, spellings);
+  }
+  for (const [subject, spellings] of groups) {
+    if (spellings.size < 2) continue;
+    const census = [...spellings].map(([k, occ]) => `${k} (${occ.length}×)`).join(" and ");
+    for (const [key, occurrences] of spellings) {
+      for (const { record, pointer } of occurrences) {
+        add(record, { code: "FIELD_SPELLING", subject, pointer, line: record.lines.start, description: `spelled "${key}" here; the docs spell ${subject} as ${census}` });
+      }
+    }
+  }
+}
+
+export function detectNotificationShapes(ctx: ErrataContext): void {
+  const shaped: Array<{ record: PayloadRecord; pointer: string; array: boolean }> = [];
+  for (const [, record] of recordsOf(ctx.corpus)) {
+    if (record.role !== "notification" || !isObject(record.value) || !Array.isArray(record.value.value)) continue;
+    record.value.value.forEach((item, i) => {
+      if (isObject(item) && item.resourceData !== undefined) shaped.push({ record, pointer: `/value/${i}/resourceData`, array: Array.isArray(item.resourceData) });
+    });
+  }
+  const arrays = shaped.filter((s) => s.array).length;
+  const objects = shaped.length - arrays;
+  if (arrays === 0 || objects === 0) return;
+  for (const s of shaped.filter((x) => x.array === arrays <= objects)) {
+    add(s.record, {
+      code: "NOTIFICATION_SHAPE",
+      subject: "resourceData",
+      pointer: s.pointer,
+      line: s.record.lines.start,
+      description: `resourceData is ${s.array ? "an array" : "a single object"} here, but ${s.array ? objects : arrays} other notification${(s.array ? objects : arrays) > 1 ? "s" : ""} in the docs carry ${s.array ? "a single object" : "an array"}; nothing in the docs says which shape to expect when`,
+    });
+  }
+}
+
+/** Leaf pointers with array indices generalised: what a payload's shape looks like. */
+function signature(value: unknown): string[] {
+  return [...new Set([...walkJson(value)].filter(([, v]) => !isObject(v) && !Array.isArray(v)).map(([p]) => p.replace(/\/\d+(?=\/|$)/g, "/*")))].sort();
+}
+
+export function detectNotificationVariants(ctx: ErrataContext): void {
+  for (const doc of ctx.corpus) {
+    const groups = new Map<string, PayloadRecord[]>();
+    for (const r of doc.payloads) {
+      if (r.role !== "notification" || !r.section) continue;
+      const key = `${(r.sectionSource ?? r.section).toLowerCase().replace(/\s+/g, " ")}\u0000${r.variantSource ?? r.variant ?? ""}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    for (const records of groups.values()) {
+      if (new Set(records.map((r) => r.example.number)).size < 2) continue;
+      const bySignature = new Map<string, PayloadRecord[]>();
+      for (const r of records) {
+        const s = signature(r.value).join("|");
+        bySignature.set(s, [...(bySignature.get(s) ?? []), r]);
+      }
+      const modal = [...bySignature.values()].sort((a, b) => b.length - a.length)[0]!;
+      const modalExamples = modal.map((r) => r.example.number).join(", ");
+      for (const r of records) {
+        if (modal.includes(r)) continue;
+        const diffs = diffJson(modal[0]!.value, r.value);
+        const extra = diffs.filter((d) => d.kind === "only-right").map((d) => d.pointer);
+        const lacking = diffs.filter((d) => d.kind === "only-left").map((d) => d.pointer);
+        const parts = [extra.length ? `has ${summarize(extra)}` : "", lacking.length ? `lacks ${summarize(lacking)}` : ""].filter(Boolean);
+        add(r, { code: "NOTIFICATION_VARIANT", subject: r.sectionSource ?? r.section!, line: r.lines.start, description: `the "${r.section}" notification of example ${r.example.number} ${parts.join(" and ")} compared with the same notification in example${modal.length > 1 ? "s" : ""} ${modalExamples}` });
+      }
+      for (const r of records.filter((x) => !modal.includes(x))) {
+        const changed = diffJson(modal[0]!.value, r.value).filter((d) => d.kind === "changed" && typeof (d as { left: unknown }).left === "number");
+        for (const d of changed) {
+          add(r, { code: "NOTIFICATION_VARIANT", subject: `${r.sectionSource ?? r.section} ${d.pointer}`, pointer: d.pointer, line: r.lines.start, description: `reports ${JSON.stringify((d as { right: unknown }).right)} at ${d.pointer} where example${modal.length > 1 ? "s" : ""} ${modalExamples} report${modal.length > 1 ? "" : "s"} ${JSON.stringify((d as { left: unknown }).left)}` });
+        }
+      }
+    }
+  }
+}
+
+export function detectSingletonFields(ctx: ErrataContext): void {
+  const typeExamples = new Map<string, Set<string>>();
+  const props = new Map<string, { examples: Set<string>; occurrences: Occurrence[] }>();
+  for (const { type, key, occurrence, exampleKey } of propertiesByType(ctx)) {
+    if (key.startsWith("@odata.")) continue;
+    typeExamples.set(type, (typeExamples.get(type) ?? new Set()).add(exampleKey));
+    const entry = props.get(`${type}.${key}`) ?? { examples: new Set<string>(), occurrences: [] };
+    entry.examples.add(exampleKey);
+    entry.occurrences.push(occurrence);
+    props.set(`${type}.${key}`, entry);
+  }
+  const typedInSdk = sdkTypedProperties(ctx);
+  for (const [subject, { examples, occurrences }] of props) {
+    const type = subject.slice(0, subject.indexOf("."));
+    const others = (typeExamples.get(type)?.size ?? 0) - 1;
+    if (examples.size !== 1 || others < 3 || typedInSdk.has(subject)) continue;
+    for (const { record, pointer } of occurrences) {
+      add(record, { code: "FIELD_NOT_IN_TYPE", subject, pointer, line: record.lines.start, description: `${subject} appears only in this example: the ${others} other examples with a ${type} never carry it, and no SDK snippet sets it as a typed property` });
+    }
+  }
+}
+
+/** (type.property) pairs some SDK snippet sets as a typed property: the SDK model has them. */
+function sdkTypedProperties(ctx: ErrataContext): Set<string> {
+  const typed = new Set<string>();
+  for (const [, record] of recordsOf(ctx.corpus)) {
+    for (const e of record.snippets) {
+      const viaAdditionalData = new Set(e.rebuilt.additionalData);
+      for (const [pointer, value] of walkJson(e.rebuilt.body)) {
+        if (!isObject(value)) continue;
+        const type = typeOf(ctx, record, value, pointer);
+        if (!type) continue;
+        for (const key of Object.keys(value)) if (!viaAdditionalData.has(joinPointer(pointer, key))) typed.add(`${type}.${key}`);
+      }
+    }
+  }
+  return typed;
+}
