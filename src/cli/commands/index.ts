@@ -4,4 +4,4 @@ import { generateCommand } from "./generate.js";
 import { extractCommand } from "./extract.js";
 import { schemasCommand } from "./schemas.js";
 
-export const COMMANDS: Command[] = [schemasCommand, generateCommand];
+export const COMMANDS: Command[] = [schemasCommand, extractCommand, generateCommand];
