@@ -3,5 +3,6 @@ import type { Command } from "../command.js";
 import { generateCommand } from "./generate.js";
 import { extractCommand } from "./extract.js";
 import { schemasCommand } from "./schemas.js";
+import { validateCommand } from "./validate.js";
 
-export const COMMANDS: Command[] = [schemasCommand, extractCommand, generateCommand];
+export const COMMANDS: Command[] = [schemasCommand, extractCommand, generateCommand, validateCommand];
