@@ -129,6 +129,8 @@ class Parser {
         this.repair("JSON_ELLIPSIS", start, "elided content (...) removed");
         this.space();
         if (this.s[this.i] === ",") this.i++;
+        // The comma before an elision separates it from the previous item: it is not a trailing comma.
+        lastComma = -1;
         expectItem = true;
         continue;
       }
