@@ -24,6 +24,8 @@ export interface FileOutcome {
   path: string;
   schemas: SchemaOutcome[];
   error?: string;
+  /** Text output only: why there was nothing to validate (a fixture without a body, a manifest). */
+  note?: string;
 }
 
 export interface Summary {
@@ -48,13 +50,13 @@ export function summarize(files: FileOutcome[]): Summary {
 
 /**
  * Text lines for one file:
- *   path: valid (schema[, why])
+ *   path: valid (schema[, why])        or, when a file has no payload:   path: valid (nothing to validate: why)
  *   path: invalid (schema[, why])      then one line per error:   path: /pointer: message (rule)
  *   path: error: what went wrong
  */
 export function fileLines(file: FileOutcome): string[] {
   if (file.error !== undefined) return [`${file.path}: error: ${file.error}`];
-  if (file.schemas.length === 0) return [`${file.path}: valid (the fixture claims no schema)`];
+  if (file.schemas.length === 0) return [`${file.path}: valid (nothing to validate: ${file.note ?? "no schema applies"})`];
   return file.schemas.flatMap((outcome) => [
     `${file.path}: ${outcome.valid ? "valid" : "invalid"} (${describeChoice(outcome)})`,
     ...outcome.errors.map((e) => `${file.path}: ${e.pointer === "" ? "(root)" : e.pointer}: ${e.message} (${e.rule})`),
@@ -71,8 +73,9 @@ export function summaryLine({ files, valid, invalid }: Summary): string {
   return `${files} ${files === 1 ? "file" : "files"}: ${valid} valid, ${invalid} invalid`;
 }
 
-/** The whole report as one JSON document (keys in a fixed order). */
+/** The whole report as one JSON document, exactly the documented keys, in a fixed order. */
 export function reportJson(files: FileOutcome[]): string {
-  const report: Report = { files, summary: summarize(files) };
+  const documented = files.map(({ path, schemas, error }) => (error === undefined ? { path, schemas } : { path, schemas, error }));
+  const report: Report = { files: documented, summary: summarize(files) };
   return JSON.stringify(report, null, 2);
 }

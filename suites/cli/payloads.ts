@@ -70,3 +70,23 @@ export function fixtureFile(payload: unknown, schemas: string[]) {
     payload,
   };
 }
+
+/** A negative case file (src/fixtures/model.ts InvalidCase): a payload that must fail, and how. */
+export function invalidCaseFile(schema: string, payload: unknown) {
+  return { description: "test case", schema, payload, expect: [{ pointer: "/callbackURL", rule: "additionalProperties" }] };
+}
+
+/** A document manifest (src/fixtures/model.ts DocumentManifest): lists fixtures, carries no payload. */
+export function documentManifestFile() {
+  return {
+    document: "test.txt",
+    page: "create-call",
+    format: "rendered-text",
+    language: "en",
+    apiVersion: "v1.0",
+    evidence: [],
+    counts: { examples: 0, requests: 0, responses: 0, notifications: 0, errata: 0 },
+    examples: [],
+    errata: [],
+  };
+}

@@ -3,7 +3,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { put, run, useTempDir } from "./helpers.js";
-import { callStateNotification, createCallRequest, createCallRequestWithTypo, fixtureFile, transferRequest } from "./payloads.js";
+import {
+  callStateNotification,
+  createCallRequest,
+  createCallRequestWithTypo,
+  documentManifestFile,
+  fixtureFile,
+  invalidCaseFile,
+  transferRequest,
+} from "./payloads.js";
 
 const USAGE_HINT = "See graph-calls-contract validate --help.";
 const CALL_REQUEST = "create-call-request, detected: a call without the properties Graph sets";
@@ -142,7 +150,7 @@ describe("validate: documented fixture files", () => {
   it("a fixture that claims no schema (a message without a body) has nothing to break", async () => {
     put(tmp(), "accepted.json", fixtureFile(null, []));
     const r = await run(["validate", "accepted.json"], { cwd: tmp() });
-    expect(r.lines).toEqual(["accepted.json: valid (the fixture claims no schema)", "1 file: 1 valid, 0 invalid"]);
+    expect(r.lines).toEqual(["accepted.json: valid (nothing to validate: the fixture claims no schema)", "1 file: 1 valid, 0 invalid"]);
   });
 
   it("a fixture that claims an unknown schema, or claims schemas wrongly, is an error of that file", async () => {
@@ -150,11 +158,47 @@ describe("validate: documented fixture files", () => {
     put(tmp(), "malformed.json", { ...fixtureFile(createCallRequest(), []), schemas: "create-call-request" });
     const r = await run(["validate", "unknown.json", "malformed.json"], { cwd: tmp() });
     expect(r.lines).toEqual([
-      'unknown.json: error: fixture: claims unknown schema "make-call" (see graph-calls-contract schemas --all)',
+      'unknown.json: error: fixture: names unknown schema "make-call" (see graph-calls-contract schemas --all)',
       'malformed.json: error: fixture: "schemas" must be an array of schema names (got "create-call-request")',
       "2 files: 0 valid, 2 invalid",
     ]);
     expect(r.code).toBe(1);
+  });
+});
+
+describe("validate: the other files of the fixture model", () => {
+  const tmp = useTempDir();
+
+  it("an invalid case: its payload is validated against the schema it names (and is expected to fail)", async () => {
+    put(tmp(), "case.json", invalidCaseFile("create-call-request", createCallRequestWithTypo()));
+    const r = await run(["validate", "case.json"], { cwd: tmp() });
+    expect(r.lines).toEqual([
+      "case.json: invalid (create-call-request, named by the invalid case)",
+      'case.json: /callbackURL: unknown property "callbackURL" (did you mean "callbackUri"?) (additionalProperties)',
+      'case.json: /callbackUri: missing required property "callbackUri" (required)',
+      "1 file: 0 valid, 1 invalid",
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it("an invalid case naming an unknown schema is an error of that file", async () => {
+    put(tmp(), "case.json", invalidCaseFile("create-call", createCallRequest()));
+    const r = await run(["validate", "case.json"], { cwd: tmp() });
+    expect(r.lines[0]).toBe('case.json: error: invalid case: names unknown schema "create-call" (see graph-calls-contract schemas --all)');
+  });
+
+  it("a document manifest has nothing to validate; the JSON report keeps its documented keys", async () => {
+    put(tmp(), "doc/document.json", documentManifestFile());
+    put(tmp(), "doc/ex01.request.json", fixtureFile(createCallRequest(), ["create-call-request"]));
+    const text = await run(["validate", "doc"], { cwd: tmp() });
+    expect(text.lines).toEqual([
+      "doc/document.json: valid (nothing to validate: a document manifest, it lists fixtures and has no payload)",
+      "doc/ex01.request.json: valid (create-call-request, claimed by the fixture)",
+      "2 files: 2 valid, 0 invalid",
+    ]);
+    expect(text.code).toBe(0);
+    const json = await run(["validate", "--format", "json", "doc/document.json"], { cwd: tmp() });
+    expect(JSON.parse(json.stdout)).toEqual({ files: [{ path: "doc/document.json", schemas: [] }], summary: { files: 1, valid: 1, invalid: 0 } });
   });
 });
 

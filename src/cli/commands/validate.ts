@@ -38,8 +38,9 @@ export const validateCommand: Command = {
 Validates JSON payloads. A directory is searched recursively for *.json files, validated in sorted
 order; - reads one payload from stdin (pipe or redirect it: a terminal is refused).
 Without --as, the schema is detected from the payload (@odata.type, then its shape) and the reason
-is printed. A documented fixture file (an object with provenance, schemas and payload) has its
-payload validated against each schema it claims.
+is printed. Files of the fixture model are recognised: a documented fixture (provenance, schemas,
+payload) has its payload validated against each schema it claims, an invalid case (schema, payload,
+expect) against the schema it names; a document manifest has no payload to validate.
 
 Options:
   --as <schema>     validate every payload as this schema (names: graph-calls-contract schemas)
@@ -106,7 +107,7 @@ async function validateSource(source: Source, options: Options, stdin: Readable,
       const { valid, errors } = contract.validate(schema, plan.payload);
       return { schema, detected, reason, valid, errors };
     });
-    return { path: source.display, schemas };
+    return plan.nothingBecause === undefined ? { path: source.display, schemas } : { path: source.display, schemas, note: plan.nothingBecause };
   } catch (error) {
     if (error instanceof InputError) return { path: source.display, schemas: [], error: error.message };
     throw error;
