@@ -37,6 +37,9 @@ export function toContractErrors(errors: ErrorObject[], ctx: ErrorContext): Cont
 /** Errors that only restate another error: "if" wrappers and the null branch of nullable properties. */
 function isNoise(error: ErrorObject, all: ErrorObject[], payload: unknown): boolean {
   if (error.keyword === "if") return true;
+  // A branch of an anyOf that carries its own message ("must have targets or meetingInfo"):
+  // that message says it all; listing every branch's missing property would only confuse.
+  if (all.some((a) => a.keyword === "anyOf" && hasOwnMessage(a) && a.instancePath === error.instancePath && error.schemaPath.startsWith(a.schemaPath + "/"))) return true;
   const value = getAtPointer(payload, error.instancePath);
   if (value === null) return false;
   const schemaPath = error.schemaPath;
@@ -50,6 +53,11 @@ function isNoise(error: ErrorObject, all: ErrorObject[], payload: unknown): bool
     return all.some((o) => o !== error && o.keyword !== "if" && isAtOrBelow(o.instancePath, error.instancePath) && !(o.keyword === "type" && (o.params as { type?: unknown }).type === "null"));
   }
   return false;
+}
+
+function hasOwnMessage(error: ErrorObject): boolean {
+  const parent = error.parentSchema as JsonObject | undefined;
+  return isObject(parent) && isObject(parent["x-message"]) && typeof (parent["x-message"] as JsonObject)[error.keyword] === "string";
 }
 
 function isAtOrBelow(pointer: string, ancestor: string): boolean {
