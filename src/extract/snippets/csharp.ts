@@ -4,11 +4,10 @@
  */
 import { readLinks } from "./chain.js";
 import { endStatement, readDeclaration, readTypeName } from "./cfamily.js";
-import { Cursor } from "./cursor.js";
-import { finishRequest, Interpreter, requestVariable } from "./interpret.js";
-import { IssueSink } from "./issues.js";
-import { tokenize, type LexSpec } from "./lexer.js";
-import { isCompound, newList, newMap, newObject, setProperty, unknown, type MapValue, type Value } from "./model.js";
+import type { Cursor } from "./cursor.js";
+import { interpretStatements, type Interpreter } from "./interpret.js";
+import type { LexSpec } from "./lexer.js";
+import { constructed, type MapValue, newList, newMap, newObject, setProperty, unknown, type Value } from "./model.js";
 import type { RebuiltRequest } from "./types.js";
 
 const SPEC: LexSpec = { lineComments: ["//"], blockComments: true, quotes: { '"': "backslash", "'": "backslash" }, verbatimStrings: true };
@@ -17,28 +16,23 @@ const LIST_TYPES = /^(List|IList|ICollection|IEnumerable|IReadOnlyList|Collectio
 const MAP_TYPES = /Dictionary$/;
 
 export function rebuildCSharp(code: string): RebuiltRequest {
-  const issues = new IssueSink();
-  const cur = new Cursor(tokenize(code, SPEC, issues), issues);
-  const it = new Interpreter(issues);
-  const expr = (): Value => readExpr(cur, it);
-  while (!cur.done()) {
+  return interpretStatements("csharp", code, SPEC, (cur, it) => {
     if (cur.is("using") || cur.is("namespace")) {
       cur.skipPast(";");
-      continue;
+      return;
     }
     const name = readDeclaration(cur);
-    if (name !== undefined) it.env.set(name, expr());
+    if (name !== undefined) it.env.set(name, readExpr(cur, it));
     else if (cur.peek()?.kind === "ident" && cur.is(".", 1) && cur.peek(2)?.kind === "ident" && cur.is("=", 3)) {
       // `requestBody.Prop = value;` after the initializer.
       const line = cur.line;
       const target = it.env.get(cur.peek()!.text);
       const prop = cur.peek(2)!.text;
       cur.pos += 4;
-      setProperty(target, prop, expr(), line, issues);
-    } else expr();
+      setProperty(target, prop, readExpr(cur, it), line, it.issues);
+    } else readExpr(cur, it);
     endStatement(cur);
-  }
-  return finishRequest("csharp", code, issues, it.calls, () => requestVariable(it.env));
+  });
 }
 
 function readExpr(cur: Cursor, it: Interpreter): Value {
@@ -84,9 +78,7 @@ function readNew(cur: Cursor, it: Interpreter, line: number): Value {
   if (!cur.accept("{")) {
     if (isList) return newList();
     if (isMap) return newMap();
-    // `new Guid("...")`, `new DateTimeOffset(...)`: the value is what it was built from.
-    if (args.length === 1 && !isCompound(args[0])) return args[0]!;
-    return newObject(type.name);
+    return constructed(type.name, args);
   }
   if (isList) {
     const list = newList();

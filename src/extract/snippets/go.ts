@@ -6,11 +6,11 @@
  * inside composite literals, `:=` redeclarations, `null` for nil, and `&reg` mangled to `®`.
  */
 import { readLinks, type Link } from "./chain.js";
-import { Cursor } from "./cursor.js";
-import { finishRequest, Interpreter, requestVariable } from "./interpret.js";
-import { IssueSink } from "./issues.js";
-import { tokenize, type LexSpec } from "./lexer.js";
-import { describe, isCompound, newList, newMap, newObject, unknown, type ListValue, type MapValue, type Value } from "./model.js";
+import type { Cursor } from "./cursor.js";
+import { interpretStatements, type Interpreter } from "./interpret.js";
+import type { IssueSink } from "./issues.js";
+import type { LexSpec } from "./lexer.js";
+import { constructed, describe, isCompound, type ListValue, type MapValue, newList, newMap, newObject, unknown, type Value } from "./model.js";
 import { goEnumValue, isUpperConstant, propertyKey, setterProperty } from "./names.js";
 import type { RebuiltRequest } from "./types.js";
 
@@ -20,30 +20,26 @@ const KEYWORDS: Readonly<Record<string, Value>> = { true: true, false: false, ni
 const MANGLED_ENTITIES: Readonly<Record<string, string>> = { "®": "&reg", "©": "&copy", "¶": "&para", "¬": "&not", "§": "&sect", "×": "&times", "°": "&deg", "µ": "&micro" };
 
 class GoReader {
-  readonly it: Interpreter;
+  readonly issues: IssueSink;
   /** Names declared so far, to report `:=` redeclarations. */
   private readonly declared = new Set<string>();
 
   constructor(
     readonly cur: Cursor,
-    readonly issues: IssueSink,
+    readonly it: Interpreter,
   ) {
-    this.it = new Interpreter(issues);
+    this.issues = it.issues;
   }
 
-  run(): void {
+  topLevel(): void {
     const cur = this.cur;
-    while (!cur.done()) {
-      const before = cur.pos;
-      if (cur.is("import") || cur.is("package")) {
-        cur.next();
-        if (cur.is("(")) cur.skipBalanced();
-        else cur.skipLine();
-        continue;
-      }
-      this.statement(undefined);
-      if (cur.pos === before) cur.next();
+    if (cur.is("import") || cur.is("package")) {
+      cur.next();
+      if (cur.is("(")) cur.skipBalanced();
+      else cur.skipLine();
+      return;
     }
+    this.statement(undefined);
   }
 
   /** One statement; `literal` is set when it stands (invalidly) inside a composite literal. */
@@ -154,7 +150,7 @@ class GoReader {
       if (packaged !== undefined) return packaged;
       // Conversions such as int32(5).
       const [call] = links;
-      if (links.length === 1 && call?.kind === "call" && call.args.length === 1 && !isCompound(call.args[0])) return call.args[0]!;
+      if (links.length === 1 && call?.kind === "call" && call.args.length === 1 && !isCompound(call.args[0])) return constructed(t.text, call.args);
     }
     return this.it.chain(t.text, links, line);
   }
@@ -251,9 +247,6 @@ function unmangleEntities(code: string, issues: IssueSink): string {
 }
 
 export function rebuildGo(code: string): RebuiltRequest {
-  const issues = new IssueSink();
-  const source = unmangleEntities(code, issues);
-  const reader = new GoReader(new Cursor(tokenize(source, SPEC, issues), issues), issues);
-  reader.run();
-  return finishRequest("go", code, issues, reader.it.calls, () => requestVariable(reader.it.env));
+  let reader: GoReader | undefined;
+  return interpretStatements("go", code, SPEC, (cur, it) => (reader ??= new GoReader(cur, it)).topLevel(), unmangleEntities);
 }

@@ -3,7 +3,9 @@
  * the service client means, and how the recorded client call becomes a RebuiltRequest.
  */
 import { clientCall, isClientName, type ClientCall, type Link } from "./chain.js";
-import type { IssueSink } from "./issues.js";
+import { Cursor } from "./cursor.js";
+import { IssueSink } from "./issues.js";
+import { tokenize, type LexSpec } from "./lexer.js";
 import { applyCollectionMethod, describe, isCompound, serialise, setProperty, unknown, type Value } from "./model.js";
 import { enumMemberValue, setterProperty } from "./names.js";
 import type { RebuiltRequest, SnippetLanguage } from "./types.js";
@@ -109,4 +111,27 @@ export function requestVariable(env: ReadonlyMap<string, Value>): Value | undefi
     if (v !== undefined) return v;
   }
   return [...env.values()].find((v) => isCompound(v) && v.kind !== "unknown");
+}
+
+/**
+ * The driver every statement language shares: tokenize, run `statement` until the tokens are
+ * used up (skipping a token whenever a statement consumes none, so the loop always ends), then
+ * assemble the request. `prepare` may repair the source first and report what it changed.
+ */
+export function interpretStatements(
+  language: SnippetLanguage,
+  code: string,
+  spec: LexSpec,
+  statement: (cur: Cursor, it: Interpreter) => void,
+  prepare: (code: string, issues: IssueSink) => string = (c) => c,
+): RebuiltRequest {
+  const issues = new IssueSink();
+  const cur = new Cursor(tokenize(prepare(code, issues), spec, issues), issues);
+  const it = new Interpreter(issues);
+  while (!cur.done()) {
+    const before = cur.pos;
+    statement(cur, it);
+    if (cur.pos === before) cur.next();
+  }
+  return finishRequest(language, code, issues, it.calls, () => requestVariable(it.env));
 }

@@ -4,11 +4,10 @@
  */
 import { readLinks } from "./chain.js";
 import { endStatement, readDeclaration, readTypeName } from "./cfamily.js";
-import { Cursor } from "./cursor.js";
-import { finishRequest, Interpreter, requestVariable } from "./interpret.js";
-import { IssueSink } from "./issues.js";
-import { tokenize, type LexSpec } from "./lexer.js";
-import { isCompound, newList, newMap, newObject, unknown, type Value } from "./model.js";
+import type { Cursor } from "./cursor.js";
+import { interpretStatements, type Interpreter } from "./interpret.js";
+import type { LexSpec } from "./lexer.js";
+import { constructed, newList, newMap, unknown, type Value } from "./model.js";
 import type { RebuiltRequest } from "./types.js";
 
 const SPEC: LexSpec = { lineComments: ["//"], blockComments: true, quotes: { '"': "backslash", "'": "backslash" } };
@@ -17,13 +16,10 @@ const LIST_TYPES = /^(LinkedList|ArrayList|List|HashSet|Set|Vector)$/;
 const MAP_TYPES = /^(HashMap|Map|LinkedHashMap|TreeMap|Hashtable)$/;
 
 export function rebuildJava(code: string): RebuiltRequest {
-  const issues = new IssueSink();
-  const cur = new Cursor(tokenize(code, SPEC, issues), issues);
-  const it = new Interpreter(issues);
-  while (!cur.done()) {
+  return interpretStatements("java", code, SPEC, (cur, it) => {
     if (cur.is("import") || cur.is("package")) {
       cur.skipPast(";");
-      continue;
+      return;
     }
     const name = readDeclaration(cur);
     if (name !== undefined) it.env.set(name, readExpr(cur, it));
@@ -33,8 +29,7 @@ export function rebuildJava(code: string): RebuiltRequest {
       it.env.set(target, readExpr(cur, it));
     } else readExpr(cur, it);
     endStatement(cur);
-  }
-  return finishRequest("java", code, issues, it.calls, () => requestVariable(it.env));
+  });
 }
 
 function readExpr(cur: Cursor, it: Interpreter): Value {
@@ -52,8 +47,7 @@ function readExpr(cur: Cursor, it: Interpreter): Value {
     }
     if (type.array || LIST_TYPES.test(type.name)) return newList();
     if (MAP_TYPES.test(type.name)) return newMap();
-    if (args.length === 1 && !isCompound(args[0])) return args[0]!;
-    return newObject(type.name);
+    return constructed(type.name, args);
   }
   const t = cur.peek();
   if (t?.kind === "ident") {

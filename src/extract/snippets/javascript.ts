@@ -4,10 +4,9 @@
  */
 import { readLinks } from "./chain.js";
 import { readDeclaration } from "./cfamily.js";
-import { Cursor } from "./cursor.js";
-import { finishRequest, Interpreter, requestVariable } from "./interpret.js";
-import { IssueSink } from "./issues.js";
-import { tokenize, type LexSpec } from "./lexer.js";
+import type { Cursor } from "./cursor.js";
+import { interpretStatements, type Interpreter } from "./interpret.js";
+import type { LexSpec } from "./lexer.js";
 import { readLiteralWith } from "./literal.js";
 import { unknown, type Value } from "./model.js";
 import type { RebuiltRequest } from "./types.js";
@@ -16,23 +15,17 @@ const SPEC: LexSpec = { lineComments: ["//"], blockComments: true, quotes: { "'"
 const KEYWORDS: Readonly<Record<string, Value>> = { true: true, false: false, null: null };
 
 export function rebuildJavaScript(code: string): RebuiltRequest {
-  const issues = new IssueSink();
-  const cur = new Cursor(tokenize(code, SPEC, issues), issues);
-  const it = new Interpreter(issues);
-  while (!cur.done()) {
-    const before = cur.pos;
+  return interpretStatements("javascript", code, SPEC, (cur, it) => {
     if (cur.is("import")) {
       cur.skipPast(";");
-      continue;
+      return;
     }
     const name = readDeclaration(cur);
     if (name !== undefined) it.env.set(name, readExpr(cur, it));
     else readExpr(cur, it);
     // Semicolons are optional in JavaScript.
     cur.accept(";");
-    if (cur.pos === before) cur.next();
-  }
-  return finishRequest("javascript", code, issues, it.calls, () => requestVariable(it.env));
+  });
 }
 
 function readExpr(cur: Cursor, it: Interpreter): Value {

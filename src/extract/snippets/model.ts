@@ -37,6 +37,16 @@ export const newMap = (entries: Iterable<[string, Value]> = []): MapValue => ({ 
 export const newList = (items: Value[] = []): ListValue => ({ kind: "list", items });
 export const unknown = (line: number, text: string): UnknownValue => ({ kind: "unknown", line, text });
 
+/**
+ * What `new T(args)` / `T(args)` stands for in a body: SDK models take no constructor arguments,
+ * so a single literal argument is a value wrapper (`new Modality('audio')`, `new Guid("…")`,
+ * `UUID("…")`, `int32(5)`) and serialises as that literal; anything else is a T object.
+ */
+export function constructed(type: string, args: readonly Value[]): Value {
+  const [only] = args;
+  return args.length === 1 && !isCompound(only) ? only! : newObject(type);
+}
+
 export function isCompound(v: Value | undefined): v is Compound {
   return typeof v === "object" && v !== null;
 }

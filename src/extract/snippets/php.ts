@@ -5,11 +5,10 @@
  */
 import { readLinks } from "./chain.js";
 import { endStatement } from "./cfamily.js";
-import { Cursor } from "./cursor.js";
-import { finishRequest, Interpreter, requestVariable } from "./interpret.js";
-import { IssueSink } from "./issues.js";
-import { tokenize, type LexSpec } from "./lexer.js";
-import { isCompound, isKind, newList, newMap, newObject, unknown, type Value } from "./model.js";
+import type { Cursor } from "./cursor.js";
+import { interpretStatements, type Interpreter } from "./interpret.js";
+import type { LexSpec } from "./lexer.js";
+import { constructed, isKind, newList, newMap, unknown, type Value } from "./model.js";
 import type { RebuiltRequest } from "./types.js";
 
 const SPEC: LexSpec = { lineComments: ["//", "#"], blockComments: true, quotes: { "'": "php-single", '"': "backslash" }, dollarVariables: true };
@@ -17,31 +16,29 @@ const KEYWORDS: Readonly<Record<string, Value>> = { true: true, false: false, nu
 const MEMBER_OPS = ["->", "?->", "::"];
 
 export function rebuildPhp(code: string): RebuiltRequest {
-  const issues = new IssueSink();
-  const cur = new Cursor(tokenize(code.replace(/<\?php\b/g, "     "), SPEC, issues), issues);
-  const it = new Interpreter(issues);
-  while (!cur.done()) {
-    const t = cur.peek()!;
-    if (t.kind === "ident" && /^(use|namespace|require|require_once|include|declare)$/.test(t.text)) {
-      cur.skipPast(";");
-      continue;
-    }
-    if (t.kind === "var" && cur.is("[", 1) && cur.is("]", 2) && cur.is("=", 3)) {
-      // `$list []= $item;` appends, creating the array on first use.
-      cur.pos += 4;
-      const line = t.line;
-      let list = it.env.get(t.text);
-      if (list === undefined) it.env.set(t.text, (list = newList()));
-      const item = readExpr(cur, it);
-      if (isKind(list, "list")) list.items.push(item);
-      else it.issues.add(line, `${t.text} is not an array; append ignored`);
-    } else if (t.kind === "var" && cur.is("=", 1)) {
-      cur.pos += 2;
-      it.env.set(t.text, readExpr(cur, it));
-    } else readExpr(cur, it);
-    endStatement(cur);
+  return interpretStatements("php", code, SPEC, statement, (source) => source.replace(/<\?php\b/g, "     "));
+}
+
+function statement(cur: Cursor, it: Interpreter): void {
+  const t = cur.peek()!;
+  if (t.kind === "ident" && /^(use|namespace|require|require_once|include|declare)$/.test(t.text)) {
+    cur.skipPast(";");
+    return;
   }
-  return finishRequest("php", code, issues, it.calls, () => requestVariable(it.env));
+  if (t.kind === "var" && cur.is("[", 1) && cur.is("]", 2) && cur.is("=", 3)) {
+    // `$list []= $item;` appends, creating the array on first use.
+    cur.pos += 4;
+    const line = t.line;
+    let list = it.env.get(t.text);
+    if (list === undefined) it.env.set(t.text, (list = newList()));
+    const item = readExpr(cur, it);
+    if (isKind(list, "list")) list.items.push(item);
+    else it.issues.add(line, `${t.text} is not an array; append ignored`);
+  } else if (t.kind === "var" && cur.is("=", 1)) {
+    cur.pos += 2;
+    it.env.set(t.text, readExpr(cur, it));
+  } else readExpr(cur, it);
+  endStatement(cur);
 }
 
 function readExpr(cur: Cursor, it: Interpreter): Value {
@@ -74,8 +71,7 @@ function readNew(cur: Cursor, it: Interpreter): Value {
   }
   const args: Value[] = [];
   if (cur.accept("(")) cur.delimited(")", () => args.push(readExpr(cur, it)));
-  if (args.length === 1 && !isCompound(args[0])) return args[0]!;
-  return newObject(name);
+  return constructed(name, args);
 }
 
 /** `[a, b]` is a list, `['k' => v]` a dictionary. */

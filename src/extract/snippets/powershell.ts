@@ -4,10 +4,9 @@
  * Hashtable keys are the JSON keys as written.
  */
 import type { ClientCall } from "./chain.js";
-import { Cursor } from "./cursor.js";
-import { finishRequest, Interpreter, requestVariable } from "./interpret.js";
-import { IssueSink } from "./issues.js";
-import { tokenize, type LexSpec } from "./lexer.js";
+import type { Cursor } from "./cursor.js";
+import { interpretStatements, type Interpreter } from "./interpret.js";
+import type { LexSpec } from "./lexer.js";
 import { newList, newMap, unknown, type Value } from "./model.js";
 import { lowerFirst, singular, toKebab } from "./names.js";
 import type { RebuiltRequest } from "./types.js";
@@ -18,11 +17,7 @@ const CMDLET = /^[A-Z][a-z]+-Mg\w+$/;
 const BODY_PARAMETERS = /^(BodyParameter|Body)$/i;
 
 export function rebuildPowerShell(code: string): RebuiltRequest {
-  const issues = new IssueSink();
-  const cur = new Cursor(tokenize(code, SPEC, issues), issues);
-  const it = new Interpreter(issues);
-  while (!cur.done()) {
-    const before = cur.pos;
+  return interpretStatements("powershell", code, SPEC, (cur, it) => {
     const t = cur.peek()!;
     if (t.kind === "var" && cur.is("=", 1)) {
       cur.pos += 2;
@@ -32,13 +27,11 @@ export function rebuildPowerShell(code: string): RebuiltRequest {
       const parameters = readParameters(cur, it);
       const body = [...parameters].find(([name]) => BODY_PARAMETERS.test(name))?.[1];
       const call: ClientCall = { operation: cmdletOperation(t.text), args: body === undefined ? [] : [body], line: t.line };
-      if (!call.operation) issues.add(t.line, `cmdlet ${t.text} is not mapped to an operation`);
+      if (!call.operation) it.issues.add(t.line, `cmdlet ${t.text} is not mapped to an operation`);
       it.calls.push(call);
     } else cur.skipLine();
     cur.accept(";");
-    if (cur.pos === before) cur.next();
-  }
-  return finishRequest("powershell", code, issues, it.calls, () => requestVariable(it.env));
+  });
 }
 
 /** `-Name value` pairs (a switch has no value) up to the end of the cmdlet's line. */

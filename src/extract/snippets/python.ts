@@ -4,10 +4,9 @@
  * `await graph_client....post(request_body)`.
  */
 import { readLinks } from "./chain.js";
-import { Cursor } from "./cursor.js";
-import { finishRequest, Interpreter, requestVariable } from "./interpret.js";
-import { IssueSink } from "./issues.js";
-import { tokenize, type LexSpec } from "./lexer.js";
+import type { Cursor } from "./cursor.js";
+import { interpretStatements, type Interpreter } from "./interpret.js";
+import type { LexSpec } from "./lexer.js";
 import { readLiteralWith } from "./literal.js";
 import { isCompound, newObject, setProperty, unknown, type Value } from "./model.js";
 import type { RebuiltRequest } from "./types.js";
@@ -16,31 +15,27 @@ const SPEC: LexSpec = { lineComments: ["#"], quotes: { '"': "backslash", "'": "b
 const KEYWORDS: Readonly<Record<string, Value>> = { True: true, False: false, None: null };
 
 export function rebuildPython(code: string): RebuiltRequest {
-  const issues = new IssueSink();
-  const cur = new Cursor(tokenize(code, SPEC, issues), issues);
-  const it = new Interpreter(issues);
-  while (!cur.done()) {
-    const before = cur.pos;
-    const line = cur.line;
-    if (cur.is("from") || cur.is("import")) {
-      cur.skipLine();
-      continue;
-    }
-    const t = cur.peek()!;
-    if (t.kind === "ident" && (cur.is("=", 1) || cur.is(":", 1))) {
-      cur.pos += 1;
-      // An annotation (`x: T = v`) is skipped up to its `=`.
-      while (!cur.done() && !cur.is("=") && cur.peek()!.line === line) cur.skipBalanced();
-      cur.accept("=");
-      it.env.set(t.text, readExpr(cur, it));
-    } else readExpr(cur, it);
-    if (!cur.done() && cur.peek()!.line === line) {
-      issues.add(line, `unexpected \`${cur.peek()!.text}\` after the statement; rest of line skipped`);
-      cur.skipLine();
-    }
-    if (cur.pos === before) cur.next();
+  return interpretStatements("python", code, SPEC, statement);
+}
+
+function statement(cur: Cursor, it: Interpreter): void {
+  const line = cur.line;
+  if (cur.is("from") || cur.is("import")) {
+    cur.skipLine();
+    return;
   }
-  return finishRequest("python", code, issues, it.calls, () => requestVariable(it.env));
+  const t = cur.peek()!;
+  if (t.kind === "ident" && (cur.is("=", 1) || cur.is(":", 1))) {
+    cur.pos += 1;
+    // An annotation (`x: T = v`) is skipped up to its `=`.
+    while (!cur.done() && !cur.is("=") && cur.peek()!.line === line) cur.skipBalanced();
+    cur.accept("=");
+    it.env.set(t.text, readExpr(cur, it));
+  } else readExpr(cur, it);
+  if (!cur.done() && cur.peek()!.line === line) {
+    it.issues.add(line, `unexpected \`${cur.peek()!.text}\` after the statement; rest of line skipped`);
+    cur.skipLine();
+  }
 }
 
 function readExpr(cur: Cursor, it: Interpreter): Value {
