@@ -5,10 +5,11 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { Readable } from "node:stream";
+import { Readable, Writable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { put, run, useTempDir } from "./helpers.js";
-import { createCallRequest } from "./payloads.js";
+import { createCallRequest, transferRequest } from "./payloads.js";
 
 const isRoot = process.getuid?.() === 0;
 const USAGE_HINT = "See graph-calls-contract validate --help.";
@@ -262,5 +263,30 @@ describe("validate: stdin", () => {
     const r = await run(["validate", "-", "-"], { stdin: "{}" });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`graph-calls-contract validate: - (stdin) can be given only once. ${USAGE_HINT}\n`);
+  });
+});
+
+describe("validate: the reader of stdout goes away (| head)", () => {
+  const tmp = useTempDir();
+
+  it("stops at the next file and exits 1 instead of crashing on EPIPE", async () => {
+    for (const name of ["a", "b", "c", "d"]) put(tmp(), `in/${name}.json`, transferRequest());
+    let writes = 0;
+    const closedAfterOneLine = new Writable({
+      write(_chunk, _encoding, done) {
+        writes++;
+        done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" })); // what a closed pipe does
+      },
+    });
+    const stderr: string[] = [];
+    const io = {
+      stdout: closedAfterOneLine,
+      stderr: new Writable({ write(chunk: Buffer, _e, done) { stderr.push(chunk.toString()); done(); } }),
+      stdin: Readable.from([]),
+      cwd: tmp(),
+    };
+    expect(await main(["validate", "in"], io)).toBe(1);
+    expect(writes).toBe(1);
+    expect(stderr).toEqual([]);
   });
 });

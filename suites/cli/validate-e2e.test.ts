@@ -79,6 +79,17 @@ describe("validate, end to end", () => {
     expect(lines.slice(0, -1).every((l) => l.includes(": error: "))).toBe(true);
   });
 
+  it("stdout closed early (| true): no EPIPE stack trace, exit 1", () => {
+    for (let i = 0; i < 30; i++) put(tmp(), `in/t${i}.json`, transferRequest());
+    const errors = path.join(tmp(), "stderr.txt");
+    // `true` exits without reading, so the CLI's writes meet a closed pipe; the exit code is read from a file (sh has no pipefail).
+    const script = `"$0" "$1" validate in 2>"$2"; echo $? > "$2.code"`;
+    const r = spawnSync("sh", ["-c", `{ ${script}; } | true`, process.execPath, BIN, errors], { cwd: tmp(), encoding: "utf8", timeout: 15_000 });
+    expect(r.error).toBeUndefined();
+    expect(fs.readFileSync(errors, "utf8")).toBe("");
+    expect(fs.readFileSync(`${errors}.code`, "utf8").trim()).toBe("1");
+  });
+
   it.runIf(hasScript)("a real terminal on stdin is refused at once with exit 2", () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} validate -`;
     const r = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", timeout: 15_000, stdio: ["ignore", "pipe", "pipe"] });

@@ -91,9 +91,7 @@ describe("validate --as", () => {
       't.json: /callbackUri: missing required property "callbackUri" (required)',
       't.json: /clientContext: unknown property "clientContext" (additionalProperties)',
       't.json: /mediaConfig: missing required property "mediaConfig" (required)',
-      't.json: /meetingInfo: missing required property "meetingInfo" (required)',
       't.json: /requestedModalities: missing required property "requestedModalities" (required)',
-      't.json: /targets: missing required property "targets" (required)',
       't.json: /transferTarget: unknown property "transferTarget" (additionalProperties)',
       "1 file: 0 valid, 1 invalid",
     ]);

@@ -5,6 +5,7 @@ import { loadContract, UnknownSchemaError, type Contract } from "../../index.js"
 import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
 import { InputError, listSources, readSource, STDIN_ARG, type Source } from "../input.js";
 import { parseJsonDocument } from "../json-document.js";
+import { watchOutput } from "../closed-output.js";
 import { createProgress } from "../progress.js";
 import { planValidation } from "../schema-choice.js";
 import { fileLines, reportJson, summarize, summaryLine, type FileOutcome } from "../validate-report.js";
@@ -63,8 +64,10 @@ Exit codes: 0 all valid, 1 a payload is invalid or an input could not be read, 2
     if (options.as !== undefined && !contract.names().includes(options.as)) throw new UsageError(new UnknownSchemaError(options.as, contract.names()).message);
     const sources = listSources(options.paths, io.cwd);
     const progress = createProgress(io, sources.length, options.json);
+    const output = watchOutput(io.stdout);
     const files: FileOutcome[] = [];
     for (const [index, source] of sources.entries()) {
+      if (output.closed) break;
       progress.update(index, source.display);
       const file = await validateSource(source, options, io.stdin, contract);
       files.push(file);
@@ -74,6 +77,8 @@ Exit codes: 0 all valid, 1 a payload is invalid or an input could not be read, 2
       }
     }
     progress.done();
+    // Nobody reads the results any more: stop, and do not claim success for what was not checked.
+    if (output.closed) return EXIT.failed;
     writeLine(io.stdout, options.json ? reportJson(files) : summaryLine(summarize(files)));
     return summarize(files).invalid === 0 ? EXIT.ok : EXIT.failed;
   },
