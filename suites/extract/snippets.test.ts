@@ -234,3 +234,59 @@ describe.each(CASES)("$file", ({ file, language, expected }) => {
 it("every language is covered by a sample", () => {
   expect(new Set(CASES.map((c) => c.language))).toEqual(new Set(["csharp", "go", "java", "javascript", "php", "powershell", "python", "cli"]));
 });
+
+describe("corner cases", () => {
+  it("a property set both typed and through additional data is reported (the additional value is sent)", () => {
+    const code = [
+      "var requestBody = new InvitationParticipantInfo",
+      "{",
+      "\tEndpointType = EndpointType.Default,",
+      "\tAdditionalData = new Dictionary<string, object> { { \"endpointType\", \"voicemail\" } },",
+      "};",
+      "await graphClient.Communications.Calls[\"{call-id}\"].Transfer.PostAsync(requestBody);",
+    ].join("\n");
+    expect(rebuildRequest("csharp", code)).toEqual({
+      language: "csharp",
+      body: { endpointType: "voicemail" },
+      operation: TRANSFER,
+      additionalData: ["/endpointType"],
+      issues: [{ line: 0, message: "/endpointType is set both as a property and in additional data; the additional-data value is sent" }],
+    });
+  });
+
+  it("the 4.x C# SDK (arguments on the action, `.Request().PostAsync()`) is C#, and its missing body is reported", () => {
+    const lines = [
+      "GraphServiceClient graphClient = new GraphServiceClient( authProvider );",
+      "var transferTarget = new InvitationParticipantInfo { ReplacesCallId = \"x\" };",
+      "await graphClient.Communications.Calls[\"{id}\"].Transfer(transferTarget, null).Request().PostAsync();",
+    ];
+    expect(scanSnippet(lines, 0)).toEqual({ language: "csharp", start: 0, end: 2 });
+    const rebuilt = rebuildRequest("csharp", lines.join("\n"));
+    expect(rebuilt.operation).toEqual(TRANSFER);
+    expect(rebuilt.body).toBeUndefined();
+    expect(rebuilt.issues).toEqual([{ line: 2, message: "the POST call passes no request body (arguments given earlier in the call chain are not read as one)" }]);
+  });
+
+  it("Java list factories and Python keyword arguments in the client call", () => {
+    const java = 'Call call = new Call();\ncall.setRequestedModalities(Arrays.asList(Modality.Audio, Modality.Video));\ngraphClient.communications().calls().post(call);';
+    expect(rebuildRequest("java", java).body).toEqual({ requestedModalities: ["audio", "video"] });
+    const python = 'request_body = Call(\n\tsubject = "s",\n)\nresult = await graph_client.communications.calls.post(body = request_body)';
+    expect(rebuildRequest("python", python)).toEqual({
+      language: "python",
+      body: { subject: "s" },
+      operation: { method: "POST", path: "/communications/calls" },
+      additionalData: [],
+      issues: [],
+    });
+  });
+
+  it("an unsupported language or an empty snippet gives issues, not exceptions", () => {
+    expect(rebuildRequest("objc" as SnippetLanguage, "x").issues).toEqual([{ line: 0, message: "unsupported snippet language objc" }]);
+    expect(rebuildRequest("go", "")).toEqual({
+      language: "go",
+      body: undefined,
+      additionalData: [],
+      issues: [{ line: 0, message: "no SDK request call found; the body is the snippet's request variable" }],
+    });
+  });
+});

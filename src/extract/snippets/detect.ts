@@ -26,7 +26,9 @@ const SIGNS: ReadonlyArray<[SnippetLanguage, RegExp, number]> = [
   ["csharp", /\.\s*PostAsync\(|\bawait\s+graphClient\./, 6],
   ["csharp", /^\s*var\s+\w+\s*=\s*new\s+\w+\s*$/m, 4],
   ["csharp", /\bnew\s+List<\w+\??>/, 4],
-  ["java", /GraphServiceClient\s+graphClient\s*=\s*new\s+GraphServiceClient\(/, 10],
+  ["java", /GraphServiceClient\s+graphClient\s*=\s*new\s+GraphServiceClient\(\s*requestAdapter\s*\)/, 10],
+  // The 4.x C# SDK: `.Request().PostAsync()` and `new GraphServiceClient( authProvider )`.
+  ["csharp", /\.Request\(\)\s*\.\s*\w+Async\(|new\s+GraphServiceClient\(\s*authProvider\s*\)/, 8],
   ["java", /\b(LinkedList|HashMap|ArrayList)<[^>]*>\s+\w+\s*=\s*new\b/, 6],
   ["java", /\.set[A-Z]\w*\(/, 2],
   ["java", /^\s*import\s+com\.microsoft\.graph/m, 10],

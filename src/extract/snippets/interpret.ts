@@ -6,7 +6,7 @@ import { clientCall, isClientName, type ClientCall, type Link } from "./chain.js
 import { Cursor } from "./cursor.js";
 import { IssueSink } from "./issues.js";
 import { tokenize, type LexSpec } from "./lexer.js";
-import { applyCollectionMethod, describe, isCompound, serialise, setProperty, unknown, type Value } from "./model.js";
+import { applyCollectionMethod, describe, isCompound, newList, serialise, setProperty, unknown, type Value } from "./model.js";
 import { enumMemberValue, setterProperty } from "./names.js";
 import type { RebuiltRequest, SnippetLanguage } from "./types.js";
 import { detectApiVersion } from "./version.js";
@@ -23,9 +23,8 @@ export class Interpreter {
    */
   chain(root: string, links: readonly Link[], line: number): Value {
     if (links.length === 0) return this.lookup(root, line);
-    if (isClientName(root) && !this.env.has(root)) return this.clientChain(links, line);
+    if (isClientName(root)) return this.clientChain(links, line);
     const target = this.env.get(root);
-    if (target !== undefined && isClientName(root)) return this.clientChain(links, line);
     if (target !== undefined) return this.method(root, target, links, line);
     return staticValue(root, links, line);
   }
@@ -61,9 +60,13 @@ export class Interpreter {
   }
 }
 
-/** `Modality.Audio` → "audio"; `Guid.Parse("x")` / `UUID.fromString("x")` → "x". */
+/** Static list factories: Java's `Arrays.asList(a, b)` / `List.of(a, b)`. */
+const LIST_FACTORIES = /^(Arrays\.asList|List\.of|Set\.of|Collections\.singletonList)$/;
+
+/** `Modality.Audio` → "audio"; `Guid.Parse("x")` / `UUID.fromString("x")` → "x"; `List.of(a)` → [a]. */
 export function staticValue(root: string, links: readonly Link[], line: number): Value {
   const [member, call] = links;
+  if (links.length === 2 && member?.kind === "member" && call?.kind === "call" && LIST_FACTORIES.test(`${root}.${member.name}`)) return newList([...call.args]);
   const text = [root, ...links.map((l) => (l.kind === "member" ? "." + l.name : l.kind === "call" ? "(…)" : "[…]"))].join("");
   if (links.length === 1 && member?.kind === "member" && /^[A-Z]/.test(root)) return enumMemberValue(member.name);
   if (links.length === 2 && member?.kind === "member" && call?.kind === "call" && call.args.length === 1 && !isCompound(call.args[0])) {
@@ -91,6 +94,9 @@ export function finishRequest(
     if (bodyValue === undefined) {
       const unresolved = call.args.find((a) => isCompound(a) && a.kind === "unknown");
       if (unresolved !== undefined) bodyValue = unresolved;
+      else if (call.operation && call.operation.method !== "GET" && call.operation.method !== "DELETE") {
+        issues.add(call.line, `the ${call.operation.method} call passes no request body (arguments given earlier in the call chain are not read as one)`);
+      }
     }
   } else {
     issues.add(0, "no SDK request call found; the body is the snippet's request variable");

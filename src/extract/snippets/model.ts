@@ -140,6 +140,7 @@ export function serialise(root: Value, issues: IssueSink): Serialised {
           const child = joinPointer(pointer, key);
           const json = walk(value, child);
           if (json === undefined) continue;
+          if (additional && Object.hasOwn(out, key)) issues.add(0, `${child} is set both as a property and in additional data; the additional-data value is sent`);
           out[key] = json;
           if (additional && !additionalData.includes(child)) additionalData.push(child);
         }

@@ -45,10 +45,16 @@ function readExpr(cur: Cursor, it: Interpreter): Value {
   if (t?.kind === "ident" && !Object.hasOwn(KEYWORDS, t.text)) {
     cur.next();
     if (/^[A-Z]/.test(t.text) && cur.accept("(")) return readConstructor(cur, it, t.text, line);
-    const links = readLinks(cur, ["."], () => readExpr(cur, it));
+    const links = readLinks(cur, ["."], () => readArgument(cur, it));
     return it.chain(t.text, links, line);
   }
   return readLiteralWith(cur, KEYWORDS, () => readExpr(cur, it));
+}
+
+/** A call argument; a keyword argument (`post(body = request_body)`) counts by its value. */
+function readArgument(cur: Cursor, it: Interpreter): Value {
+  if (cur.peek()?.kind === "ident" && cur.is("=", 1)) cur.pos += 2;
+  return readExpr(cur, it);
 }
 
 /**

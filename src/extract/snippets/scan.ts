@@ -64,20 +64,29 @@ function startLanguage(lines: readonly string[], i: number): SnippetLanguage | u
   const line = lines[i]!;
   const header = HEADER.exec(line);
   if (header) return headerLanguage(lines, i, header[1] === "#");
-  return STRONG_STARTS.find(([r]) => r.test(line))?.[1] ?? WEAK_STARTS.find(([r]) => r.test(line))?.[1];
+  const strong = STRONG_STARTS.find(([r]) => r.test(line))?.[1];
+  if (strong) return strong;
+  // A weak start is only a hint (old C# and Java both open with `GraphServiceClient graphClient = new`).
+  const weak = WEAK_STARTS.find(([r]) => r.test(line))?.[1];
+  return weak && (detectSnippetLanguage(following(lines, i - 1).join("\n")) ?? weak);
 }
 
 /** The language a header announces, read from the code after it (not from the header's wording). */
 function headerLanguage(lines: readonly string[], i: number, hashComment: boolean): SnippetLanguage | undefined {
-  const following: string[] = [];
+  const detected = detectSnippetLanguage(following(lines, i).join("\n"));
+  if (detected !== undefined) return detected;
+  return hashComment ? "python" : undefined;
+}
+
+/** The lines after `i` that can belong to the same snippet, for telling its language. */
+function following(lines: readonly string[], i: number): string[] {
+  const out: string[] = [];
   for (let j = i + 1; j < lines.length && j <= i + HEADER_LOOKAHEAD; j++) {
     const l = lines[j]!;
     if (HEADER.test(l) || STRONG_STARTS.some(([r]) => r.test(l)) || isBoundaryText(l)) break;
-    following.push(l);
+    out.push(l);
   }
-  const detected = detectSnippetLanguage(following.join("\n"));
-  if (detected !== undefined) return detected;
-  return hashComment ? "python" : undefined;
+  return out;
 }
 
 function isBoundaryText(line: string): boolean {
