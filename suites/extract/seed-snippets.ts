@@ -21,7 +21,7 @@ export const SEED_FILES = {
 } as const;
 
 export const seedsAvailable = Object.values(SEED_FILES).every((f) => fs.existsSync(path.join(SEEDS_DIR, f)));
-export const SEEDS_SKIP_REASON = `seed pages not found in ${SEEDS_DIR}: these tests read the real documents at run time; put the project's shared/ folder beside the repo (SEEDS_DIR in src/util/paths.ts resolves to ../shared/seeds)`;
+export const SEEDS_SKIP_REASON = `seed pages not found in ${SEEDS_DIR}: these tests read the real documents at run time; set GRAPH_CALLS_CONTRACT_SEEDS to the seeds folder, or put the project's shared/ folder beside the repo`;
 
 export function seedLines(file: string): string[] {
   return fs.readFileSync(path.join(SEEDS_DIR, file), "utf8").split(/\r?\n/);

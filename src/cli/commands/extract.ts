@@ -3,11 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { describeSync, diffGeneratedTree, writeGeneratedTree } from "../../util/generated-files.js";
-import { FIXTURES_DIR, SEEDS_DIR } from "../../util/paths.js";
+import { FIXTURES_DIR, SEEDS_DIR, SEEDS_ENV } from "../../util/paths.js";
 import { documentKey, extractToTree, readDocument, readSeedDocuments } from "../../extract/index.js";
 import { EXIT, UsageError, writeLine, type Command } from "../command.js";
-
-export const SEEDS_ENV = "GRAPH_CALLS_CONTRACT_SEEDS";
 
 export const extractCommand: Command = {
   name: "extract",
@@ -54,7 +52,7 @@ documented payload, a manifest per document and ERRATA.md.
 };
 
 function seedsDir(option: string | undefined, cwd: string): string {
-  const dir = option ? path.resolve(cwd, option) : process.env[SEEDS_ENV] ? path.resolve(cwd, process.env[SEEDS_ENV]!) : SEEDS_DIR;
+  const dir = option ? path.resolve(cwd, option) : SEEDS_DIR;
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new UsageError(`seed documents not found at ${dir} (pass --seeds <dir> or set ${SEEDS_ENV})`);
   }
