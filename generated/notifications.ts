@@ -8,6 +8,7 @@
  */
 
 import type * as Receive from "./receive.js";
+import type { Refine } from "./refine.js";
 
 /**
  * A notification about the call itself (state changes, transfer progress, termination): resourceUrl is the call and resourceData one call object.
@@ -15,16 +16,20 @@ import type * as Receive from "./receive.js";
  * Looser than the schema, because TypeScript cannot express it (validate() checks it):
  * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+$"
  */
-export type NotificationCallState = Receive.CommsNotifications & {
+export type NotificationCallState = Refine<Receive.CommsNotifications, NotificationCallStateRefinement>;
+
+/**
+ * What NotificationCallState refines of Receive.CommsNotifications (the keywords beside its $ref), applied by Refine in refine.ts.
+ */
+export interface NotificationCallStateRefinement {
   /**
    * Not checked by the type (validate() checks it):
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+$"
    */
   value?: {
     resourceData: Receive.Call & Required<Pick<Receive.Call, "@odata.type" | "state">>;
-    [k: string]: unknown;
   }[];
-};
+}
 
 /**
  * A content sharing session started, changed or ended (isContentSharingNotificationEnabled): resourceData is an array of contentSharingSession.
@@ -32,16 +37,20 @@ export type NotificationCallState = Receive.CommsNotifications & {
  * Looser than the schema, because TypeScript cannot express it (validate() checks it):
  * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions$"
  */
-export type NotificationContentSharing = Receive.CommsNotifications & {
+export type NotificationContentSharing = Refine<Receive.CommsNotifications, NotificationContentSharingRefinement>;
+
+/**
+ * What NotificationContentSharing refines of Receive.CommsNotifications (the keywords beside its $ref), applied by Refine in refine.ts.
+ */
+export interface NotificationContentSharingRefinement {
   /**
    * Not checked by the type (validate() checks it):
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions$"
    */
   value?: {
     resourceData: Receive.ContentSharingSession[];
-    [k: string]: unknown;
   }[];
-};
+}
 
 /**
  * A delta roster update (isDeltaRosterEnabled): resourceData is an array of deltaParticipants, each with a sequence number.
@@ -49,16 +58,20 @@ export type NotificationContentSharing = Receive.CommsNotifications & {
  * Looser than the schema, because TypeScript cannot express it (validate() checks it):
  * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
  */
-export type NotificationRosterDelta = Receive.CommsNotifications & {
+export type NotificationRosterDelta = Refine<Receive.CommsNotifications, NotificationRosterDeltaRefinement>;
+
+/**
+ * What NotificationRosterDelta refines of Receive.CommsNotifications (the keywords beside its $ref), applied by Refine in refine.ts.
+ */
+export interface NotificationRosterDeltaRefinement {
   /**
    * Not checked by the type (validate() checks it):
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
    */
   value?: {
     resourceData: Receive.DeltaParticipants[];
-    [k: string]: unknown;
   }[];
-};
+}
 
 /**
  * A full roster update: resourceUrl is the call's participants and resourceData the array of participants.
@@ -66,16 +79,20 @@ export type NotificationRosterDelta = Receive.CommsNotifications & {
  * Looser than the schema, because TypeScript cannot express it (validate() checks it):
  * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
  */
-export type NotificationRoster = Receive.CommsNotifications & {
+export type NotificationRoster = Refine<Receive.CommsNotifications, NotificationRosterRefinement>;
+
+/**
+ * What NotificationRoster refines of Receive.CommsNotifications (the keywords beside its $ref), applied by Refine in refine.ts.
+ */
+export interface NotificationRosterRefinement {
   /**
    * Not checked by the type (validate() checks it):
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
    */
   value?: {
     resourceData: Receive.Participant[];
-    [k: string]: unknown;
   }[];
-};
+}
 
 /**
  * Any commsNotifications body Graph POSTs to a bot's callback. Tolerant.

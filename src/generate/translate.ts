@@ -2,7 +2,8 @@
  * A published JSON Schema node -> the schema json-schema-to-typescript (json2ts) turns into the most
  * precise type TypeScript can hold:
  *  - every `$ref` becomes a `tsType` naming the referenced type: no ref-parser, no network, and no
- *    `Call1` re-declarations; `$ref` with sibling keywords becomes `Base & Refinement`;
+ *    `Call1` re-declarations; `$ref` with sibling properties becomes `Refine<Base, Refinement>`
+ *    (generated/refine.ts), and sibling `required` sets `Base & Required<Pick<Base, ...>>`;
  *  - `required` sets in anyOf/oneOf ("targets or meetingInfo") become unions of required properties;
  *  - a discriminated type becomes the union of its concrete types (json2ts ignores `discriminator`;
  *    each concrete type fixes @odata.type, so the union is a TypeScript discriminated union);
@@ -14,12 +15,11 @@ import { GenerateError } from "./modules.js";
 import { isAnnotation, noteForConditional, noteForKeyword, takeUnshown, describeWithNotes, type LoosenessNote } from "./notes.js";
 
 /**
- * How a node relates to the type it refines. TypeScript checks `A & B` against an object literal as
- * one type, but `A[] & B[]` one array type at a time, so a refinement must be closed (no index
- * signature, which would switch off the base's excess-property check) where it is intersected with
- * its base, and open where it is checked alone (array items), or it would reject the base's properties.
+ * "plain": a schema of its own, where additionalProperties means what it says. "refinement": keywords
+ * beside a `$ref` (or below them), which TypeScript intersects with the base at the object level: they
+ * never add an index signature, which would switch off the base's excess-property check.
  */
-export type Mode = "plain" | "intersected" | "alone";
+export type Mode = "plain" | "refinement";
 
 export interface TranslationScope {
   /** Published path of the schema ("operations/create-call-request.json"), for refs and errors. */
@@ -28,6 +28,12 @@ export interface TranslationScope {
   typeOfRef(ref: string): string;
   /** The type whose @odata.type is `tag`, when refinements may name their base by tag (see takeBase). */
   typeOfTag?(tag: string): string | undefined;
+  /**
+   * `Refine<base, Name>` (generated/refine.ts) for the properties a node adds to its base, declared as
+   * their own type: a plain `Base & {...}` would intersect array types, which TypeScript checks one
+   * at a time and which loses literal types against a tuple (minItems).
+   */
+  refine(base: string, refinement: JsonObject, at: string): string;
 }
 
 export interface Translation {
@@ -54,9 +60,8 @@ export function translateSchema(node: JsonValue, scope: TranslationScope, mode: 
   const own: JsonObject = { ...node };
   const notes: LoosenessNote[] = [];
   const base = takeBase(own, scope, mode);
-  // A refinement is intersected with its base at the object level.
-  const ownMode: Mode = base === undefined ? mode : "intersected";
-  const parts: JsonObject[] = base === undefined ? [] : [{ tsType: base }];
+  const ownMode: Mode = base === undefined ? mode : "refinement";
+  const parts: JsonObject[] = [];
   const out: JsonObject = {};
 
   if (isObject(own.discriminator) && Array.isArray(own.oneOf)) {
@@ -88,6 +93,7 @@ export function translateSchema(node: JsonValue, scope: TranslationScope, mode: 
   translateUnions(own, out, properties, scope, ownMode, at, base, notes);
   parts.push(...translateAllOf(own, scope, ownMode, at, notes));
   parts.push(...translateConditional(own, scope, ownMode, at, notes));
+  if (base !== undefined) parts.unshift({ tsType: refinedBase(base, out, scope, at) });
 
   for (const key of Object.keys(own)) {
     if (!HANDLED.has(key) && !isAnnotation(key)) notes.push({ at, what: noteForKeyword(key, own[key]!) });
@@ -123,6 +129,17 @@ function takeBase(own: JsonObject, scope: TranslationScope, mode: Mode): string 
     own.properties = rest;
   }
   return type;
+}
+
+/** The base, refined by the properties the node adds to it (moved out of `out` into their own type). */
+function refinedBase(base: string, out: JsonObject, scope: TranslationScope, at: string): string {
+  if (out.properties === undefined) return base;
+  const refinement: JsonObject = { type: "object", properties: out.properties, required: out.required ?? [], additionalProperties: false };
+  delete out.properties;
+  delete out.required;
+  delete out.additionalProperties;
+  if (out.type === "object") delete out.type;
+  return scope.refine(base, refinement, at);
 }
 
 function translateProperties(own: JsonObject, scope: TranslationScope, mode: Mode, at: string, base: string | undefined, notes: LoosenessNote[]): JsonObject {
@@ -166,13 +183,13 @@ function translateAdditionalProperties(own: JsonObject, out: JsonObject, scope: 
     if (typeof value === "boolean") out.additionalProperties = value;
   } else if (out.properties !== undefined || typeIncludes(out.type, "object")) {
     if (value === false) notes.push({ at, what: "additionalProperties: false (a refinement cannot close the type it refines)" });
-    out.additionalProperties = mode === "alone";
+    out.additionalProperties = false;
   }
 }
 
 function translateItems(own: JsonObject, out: JsonObject, scope: TranslationScope, mode: Mode, at: string, notes: LoosenessNote[]): void {
   if (own.items !== undefined) {
-    const t = translateSchema(own.items, scope, mode === "plain" ? "plain" : "alone", `${at}[]`);
+    const t = translateSchema(own.items, scope, mode, `${at}[]`);
     notes.push(...t.notes);
     if (!t.trivial || mode === "plain") out.items = t.schema;
   }

@@ -7,8 +7,9 @@ import { isObject, type JsonObject } from "../util/json.js";
 import { GENERATED_DIR } from "../util/paths.js";
 import type { GeneratedTree } from "../util/generated-files.js";
 import { compileUnit, type TypeUnit } from "./compile-unit.js";
-import { renderHeader, renderIndexModule, renderImports } from "./render.js";
-import { GenerateError, TYPE_MODULES, moduleOf, qualifiedTypeName, resolveRef, typeNameOf, defTypeNameOf, type TypeModule } from "./modules.js";
+import { renderHeader, renderIndexModule, renderImports, renderRefineModule } from "./render.js";
+import { REFINE_MODULE_FILE } from "./refine-helper.js";
+import { GenerateError, TYPE_MODULES, moduleOf, pascalCase, qualifiedTypeName, resolveRef, typeNameOf, defTypeNameOf, type TypeModule } from "./modules.js";
 import { describeWithNotes, takeUnshown } from "./notes.js";
 import { GRAPH_TYPE_TAG, PROPERTY_NOTES_HEADING, translateSchema, type TranslationScope } from "./translate.js";
 
@@ -21,33 +22,52 @@ export async function typesTree(published: PublishedSchemas): Promise<GeneratedT
     const paths = [...published.keys()].filter((p) => moduleOf(p) === module).sort();
     files.set(module.file, await renderModule(module, paths, published));
   }
+  files.set(REFINE_MODULE_FILE, renderRefineModule());
   files.set("index.ts", renderIndexModule(published));
   return { root: GENERATED_DIR, owned: ["."], files };
 }
 
+/** What a module's types refer to beyond its own declarations. */
+interface ModuleImports {
+  modules: Set<TypeModule>;
+  refine: boolean;
+}
+
 async function renderModule(module: TypeModule, paths: string[], published: PublishedSchemas): Promise<string> {
-  const imported = new Set<TypeModule>();
+  const imports: ModuleImports = { modules: new Set(), refine: false };
   const units: TypeUnit[] = [];
   for (const file of paths) {
     const schema = published.get(file)!;
-    const scope = scopeFor(file, module, published, imported);
-    units.push(declare(typeNameOf(file), file, "", schema, scope, module.kind === "messages"));
+    const scope = scopeFor(file, module, published, imports);
+    units.push(...declare(typeNameOf(file), file, "", schema, scope, module.kind === "messages"));
     const defs = isObject(schema.$defs) ? schema.$defs : {};
     for (const [defName, def] of Object.entries(defs)) {
       if (!isObject(def)) throw new GenerateError(file, `$defs/${defName}`, "a $defs entry must be a schema object");
-      units.push(declare(defTypeNameOf(file, defName), file, `$defs/${defName}`, def, scope, false));
+      units.push(...declare(defTypeNameOf(file, defName), file, `$defs/${defName}`, def, scope, false));
     }
   }
   assertUniqueNames(units);
   const declarations = await Promise.all(units.map(compileUnit));
-  return [renderHeader(module), renderImports(module, imported), ...declarations].filter(Boolean).join("\n");
+  return [renderHeader(module), renderImports(module, imports.modules, imports.refine), ...declarations].filter(Boolean).join("\n");
 }
 
 /**
- * One declared type. Its JSDoc lists the constraints that no property's JSDoc shows; a message type
- * (`summarize`) lists all of them, so it says in one place everything it lets through that the schema rejects.
+ * One declared type, plus the refinement types it refers to. Its JSDoc lists the constraints that no
+ * property's JSDoc shows; a message type (`summarize`) lists all of them, so it says in one place
+ * everything it lets through that the schema rejects.
  */
-function declare(name: string, file: string, at: string, node: JsonObject, scope: TranslationScope, summarize: boolean): TypeUnit {
+function declare(name: string, file: string, at: string, node: JsonObject, fileScope: FileScope, summarize: boolean): TypeUnit[] {
+  const refinements: TypeUnit[] = [];
+  const scope: TranslationScope = {
+    ...fileScope,
+    refine(base, refinement, refinedAt) {
+      const refinementName = `${name}${pascalCase(refinedAt)}Refinement`;
+      const where = refinedAt === "" ? "" : ` at ${refinedAt}`;
+      const description = `What ${name} refines of ${base}${where} (the keywords beside its $ref), applied by Refine in refine.ts.`;
+      refinements.push({ name: refinementName, file, at: [at, refinedAt].filter(Boolean).join(" "), schema: { ...refinement, description } });
+      return fileScope.refineType(base, refinementName);
+    },
+  };
   const t = translateSchema(node, scope, "plain", "");
   const own = typeof t.schema.description === "string" ? t.schema.description : undefined;
   const description = !summarize
@@ -55,13 +75,20 @@ function declare(name: string, file: string, at: string, node: JsonObject, scope
     : t.notes.length > 0
       ? describeWithNotes(own, t.notes, "", "Looser than the schema, because TypeScript cannot express it (validate() checks it):")
       : [own, "As precise as the schema, except for what the referenced types note in their own documentation."].filter(Boolean).join("\n\n");
-  return { name, file, at, schema: { ...t.schema, ...(description === undefined ? {} : { description }) } };
+  return [{ name, file, at, schema: { ...t.schema, ...(description === undefined ? {} : { description }) } }, ...refinements];
 }
 
+/** What translating one schema file needs, except where its refinement types go (see declare). */
+type FileScope = Omit<TranslationScope, "refine"> & { refineType(base: string, refinementName: string): string };
+
 /** How a schema's refs (and, for message schemas, @odata.type tags) name generated types. */
-function scopeFor(file: string, module: TypeModule, published: PublishedSchemas, imported: Set<TypeModule>): TranslationScope {
-  const scope: TranslationScope = {
+function scopeFor(file: string, module: TypeModule, published: PublishedSchemas, imports: ModuleImports): FileScope {
+  const scope: FileScope = {
     file,
+    refineType(base, refinementName) {
+      imports.refine = true;
+      return `Refine<${base}, ${refinementName}>`;
+    },
     typeOfRef(ref) {
       const target = resolveRef(ref, file);
       const schema = published.get(target.file);
@@ -70,7 +97,7 @@ function scopeFor(file: string, module: TypeModule, published: PublishedSchemas,
         throw new GenerateError(file, "", `$ref "${ref}": ${target.file} has no $defs/${target.defName}`);
       }
       const targetModule = moduleOf(target.file);
-      if (targetModule !== module) imported.add(targetModule);
+      if (targetModule !== module) imports.modules.add(targetModule);
       return qualifiedTypeName(target.file, module, target.defName);
     },
   };
