@@ -19,6 +19,13 @@ import type { Refine } from "./refine.js";
 export type NotificationCallState = Refine<Receive.CommsNotifications, NotificationCallStateRefinement>;
 
 /**
+ * What NotificationCallState refines of Receive.Call at value[].resourceData (the keywords beside its $ref), applied by Refine in refine.ts.
+ */
+export interface NotificationCallStateValueResourceDataRefinement {
+  "@odata.type": "#microsoft.graph.call";
+}
+
+/**
  * What NotificationCallState refines of Receive.CommsNotifications (the keywords beside its $ref), applied by Refine in refine.ts.
  */
 export interface NotificationCallStateRefinement {
@@ -27,7 +34,8 @@ export interface NotificationCallStateRefinement {
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+$"
    */
   value?: {
-    resourceData: Receive.Call & Required<Pick<Receive.Call, "@odata.type" | "state">>;
+    resourceData: Refine<Receive.Call, NotificationCallStateValueResourceDataRefinement> &
+      Required<Pick<Receive.Call, "state">>;
   }[];
 }
 
@@ -40,6 +48,13 @@ export interface NotificationCallStateRefinement {
 export type NotificationContentSharing = Refine<Receive.CommsNotifications, NotificationContentSharingRefinement>;
 
 /**
+ * What NotificationContentSharing refines of Receive.ContentSharingSession at value[].resourceData[] (the keywords beside its $ref), applied by Refine in refine.ts.
+ */
+export interface NotificationContentSharingValueResourceDataRefinement {
+  "@odata.type": "#microsoft.graph.contentSharingSession";
+}
+
+/**
  * What NotificationContentSharing refines of Receive.CommsNotifications (the keywords beside its $ref), applied by Refine in refine.ts.
  */
 export interface NotificationContentSharingRefinement {
@@ -48,7 +63,7 @@ export interface NotificationContentSharingRefinement {
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions$"
    */
   value?: {
-    resourceData: Receive.ContentSharingSession[];
+    resourceData: Refine<Receive.ContentSharingSession, NotificationContentSharingValueResourceDataRefinement>[];
   }[];
 }
 
@@ -61,6 +76,13 @@ export interface NotificationContentSharingRefinement {
 export type NotificationRosterDelta = Refine<Receive.CommsNotifications, NotificationRosterDeltaRefinement>;
 
 /**
+ * What NotificationRosterDelta refines of Receive.DeltaParticipants at value[].resourceData[] (the keywords beside its $ref), applied by Refine in refine.ts.
+ */
+export interface NotificationRosterDeltaValueResourceDataRefinement {
+  "@odata.type": "#microsoft.graph.deltaParticipants";
+}
+
+/**
  * What NotificationRosterDelta refines of Receive.CommsNotifications (the keywords beside its $ref), applied by Refine in refine.ts.
  */
 export interface NotificationRosterDeltaRefinement {
@@ -69,7 +91,7 @@ export interface NotificationRosterDeltaRefinement {
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
    */
   value?: {
-    resourceData: Receive.DeltaParticipants[];
+    resourceData: Refine<Receive.DeltaParticipants, NotificationRosterDeltaValueResourceDataRefinement>[];
   }[];
 }
 
@@ -82,6 +104,13 @@ export interface NotificationRosterDeltaRefinement {
 export type NotificationRoster = Refine<Receive.CommsNotifications, NotificationRosterRefinement>;
 
 /**
+ * What NotificationRoster refines of Receive.Participant at value[].resourceData[] (the keywords beside its $ref), applied by Refine in refine.ts.
+ */
+export interface NotificationRosterValueResourceDataRefinement {
+  "@odata.type": "#microsoft.graph.participant";
+}
+
+/**
  * What NotificationRoster refines of Receive.CommsNotifications (the keywords beside its $ref), applied by Refine in refine.ts.
  */
 export interface NotificationRosterRefinement {
@@ -90,7 +119,7 @@ export interface NotificationRosterRefinement {
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
    */
   value?: {
-    resourceData: Receive.Participant[];
+    resourceData: Refine<Receive.Participant, NotificationRosterValueResourceDataRefinement>[];
   }[];
 }
 

@@ -140,6 +140,7 @@ export interface CommsNotification {
  */
 export interface CommsNotificationResource {
   "@odata.type": string;
+  [k: string]: unknown;
 }
 
 /**
@@ -410,10 +411,6 @@ export interface Participant {
    */
   rosterSequenceNumber?: number;
   removedState?: RemovedState;
-  /**
-   * The schema lists it as required, yet not an allowed property (additionalProperties: false): no value satisfies the schema.
-   */
-  id: never;
 }
 
 /**

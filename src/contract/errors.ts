@@ -4,7 +4,7 @@
  * says what was expected and what was found.
  */
 import type { ErrorObject } from "ajv";
-import { escapePointerToken, getAtPointer, isObject, type JsonObject } from "../util/json.js";
+import { escapePointerToken, getAtPointer, isObject, splitPointer, type JsonObject } from "../util/json.js";
 
 export interface ContractError {
   /** RFC 6901 pointer into the payload. */
@@ -102,18 +102,52 @@ function toContractError(e: ErrorObject, ctx: ErrorContext): ContractError {
       };
     }
     case "type":
-      return { pointer: e.instancePath, rule: "type", message: `must be ${String(params.type).replace(/,/g, " or ")} (got ${typeName(value)})` };
+      return { pointer: e.instancePath, rule: "type", message: `${subject(e.instancePath)} must be ${String(params.type).split(",").map(withArticle).join(" or ")} (got ${typeName(value)}${isScalar(value) ? ` ${show(value)}` : ""})` };
     case "enum":
-      return { pointer: e.instancePath, rule: "enum", message: `must be one of ${(params.allowedValues as unknown[]).filter((v) => v !== null).map(show).join(", ")} (got ${show(value)})` };
+      return { pointer: e.instancePath, rule: "enum", message: `${subject(e.instancePath)} must be one of ${(params.allowedValues as unknown[]).filter((v) => v !== null).map(show).join(", ")} (got ${show(value)})` };
     case "const":
-      return { pointer: e.instancePath, rule: "const", message: `must be ${show(params.allowedValue)} (got ${show(value)})` };
+      return { pointer: e.instancePath, rule: "const", message: `${subject(e.instancePath)} must be ${show(params.allowedValue)} (got ${show(value)})` };
     case "format":
-      return { pointer: e.instancePath, rule: "format", message: `must be a valid ${String(params.format)} (got ${show(value)})` };
+      return { pointer: e.instancePath, rule: "format", message: `${subject(e.instancePath)} must be a valid ${String(params.format)} (got ${show(value)})` };
     case "pattern":
-      return { pointer: e.instancePath, rule: "pattern", message: typeof custom === "string" ? `${custom} (got ${show(value)})` : `must match ${String(params.pattern)} (got ${show(value)})` };
+      return { pointer: e.instancePath, rule: "pattern", message: `${subject(e.instancePath)} ${typeof custom === "string" ? custom : `must match ${String(params.pattern)}`} (got ${show(value)})` };
+    case "minItems":
+    case "maxItems":
+      return { pointer: e.instancePath, rule: e.keyword, message: `${subject(e.instancePath)} must have ${e.keyword === "minItems" ? "at least" : "at most"} ${String(params.limit)} item${params.limit === 1 ? "" : "s"} (got ${Array.isArray(value) ? value.length : 0})` };
+    case "minLength":
+    case "maxLength":
+      return { pointer: e.instancePath, rule: e.keyword, message: `${subject(e.instancePath)} must be ${e.keyword === "minLength" ? "at least" : "at most"} ${String(params.limit)} character${params.limit === 1 ? "" : "s"} long (got ${typeof value === "string" ? value.length : 0})` };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { pointer: e.instancePath, rule: e.keyword, message: `${subject(e.instancePath)} must be ${String(params.comparison)} ${String(params.limit)} (got ${show(value)})` };
+    case "uniqueItems":
+      return { pointer: e.instancePath, rule: "uniqueItems", message: `${subject(e.instancePath)} must not repeat an item: items ${String(params.j)} and ${String(params.i)} are both ${show(Array.isArray(value) ? value[Number(params.i)] : undefined)}` };
     default:
-      return { pointer: e.instancePath, rule: e.keyword, message: typeof custom === "string" ? custom : (e.message ?? e.keyword) };
+      return { pointer: e.instancePath, rule: e.keyword, message: `${subject(e.instancePath)} ${typeof custom === "string" ? custom : (e.message ?? e.keyword)}` };
   }
+}
+
+/** How a message names what it is about: the property (or array item) at the pointer, or the payload itself. */
+function subject(pointer: string): string {
+  const tokens = splitPointer(pointer);
+  const last = tokens[tokens.length - 1];
+  if (last === undefined) return "the payload";
+  if (/^\d+$/.test(last)) {
+    const owner = [...tokens].reverse().find((t) => !/^\d+$/.test(t));
+    return owner ? `item ${last} of "${owner}"` : `item ${last}`;
+  }
+  return `"${last}"`;
+}
+
+function withArticle(type: string): string {
+  if (type === "null") return "null";
+  return `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
 }
 
 function child(pointer: string, prop: string): string {

@@ -179,6 +179,10 @@ function transformProperties(node: JsonObject, ctx: Context): void {
     properties[name] = schema;
   }
   node.properties = properties;
+  if (Array.isArray(node.required) && Object.keys(forbidden).length > 0) {
+    // A property a bot must not send cannot be required of it either.
+    node.required = (node.required as string[]).filter((name) => !(name in forbidden));
+  }
   const isObjectType = node.type === "object" || (Array.isArray(node.type) && node.type.includes("object"));
   if (isObjectType && !isObject(node.discriminator) && node.additionalProperties === undefined) {
     node.additionalProperties = ctx.profile === "receive";

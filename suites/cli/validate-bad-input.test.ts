@@ -95,9 +95,9 @@ describe("validate: inputs that are not JSON objects", () => {
     const r = await run(["validate", "--as", "create-call-request", "array.json", "string.json"], { cwd: tmp() });
     expect(r.lines).toEqual([
       "array.json: invalid (create-call-request)",
-      "array.json: (root): must be object (got array) (type)",
+      "array.json: (root): the payload must be an object (got array) (type)",
       "string.json: invalid (create-call-request)",
-      "string.json: (root): must be object (got string) (type)",
+      "string.json: (root): the payload must be an object (got string \"call me\") (type)",
       "2 files: 0 valid, 2 invalid",
     ]);
   });

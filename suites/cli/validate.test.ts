@@ -68,7 +68,7 @@ describe("validate: text output", () => {
     (notification.value[0] as Record<string, unknown>).changeType = 42;
     put(tmp(), "n.json", notification);
     const r = await run(["validate", "n.json"], { cwd: tmp() });
-    expect(r.lines).toContain("n.json: /value/0/changeType: must be string (got integer) (type)");
+    expect(r.lines).toContain("n.json: /value/0/changeType: \"changeType\" must be a string (got integer 42) (type)");
     expect(r.code).toBe(1);
   });
 });
@@ -87,7 +87,7 @@ describe("validate --as", () => {
     const r = await run(["validate", "--as=create-call-request", "t.json"], { cwd: tmp() });
     expect(r.lines).toEqual([
       "t.json: invalid (create-call-request)",
-      "t.json: (root): must have targets (to place a call) or meetingInfo (to join a meeting) (anyOf)",
+      "t.json: (root): the payload must have targets (to place a call) or meetingInfo (to join a meeting) (anyOf)",
       't.json: /callbackUri: missing required property "callbackUri" (required)',
       't.json: /clientContext: unknown property "clientContext" (additionalProperties)',
       't.json: /mediaConfig: missing required property "mediaConfig" (required)',
