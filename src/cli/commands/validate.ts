@@ -14,7 +14,7 @@ import { fileLines, reportJson, summarize, summaryLine, type FileOutcome } from 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** Above this a file no longer fits in one JavaScript string: refuse the option rather than fail mid-run. */
 const MAX_BYTES_CEILING = 256 * 1024 * 1024;
-/** Graph payloads nest about 12 levels deep (notification > value > resourceData > participant > info > identity > user); 64 leaves room and stays far from any stack limit. */
+/** The deepest documented payload nests 10 levels (a roster notification: value > resourceData > participant > info > identity > user...); 64 leaves room and stays far from any stack limit. */
 export const MAX_DEPTH = 64;
 
 /** The options --help lists, and only those (a test holds the two together). */
@@ -44,7 +44,7 @@ payload) has its payload validated against each schema it claims, an invalid cas
 expect) against the schema it names; a document manifest has no payload to validate.
 
 Options:
-  --as <schema>     validate every payload as this schema (names: graph-calls-contract schemas)
+  --as <schema>     validate every payload as this schema (graph-calls-contract schemas --all lists them)
   --format <f>      text (default) or json
   --max-bytes <n>   refuse an input larger than n bytes, checked before reading (default ${DEFAULT_MAX_BYTES}, 10 MiB)
   -h, --help        show this help
@@ -61,7 +61,7 @@ Exit codes: 0 all valid, 1 a payload is invalid or an input could not be read, 2
   async run(args, io) {
     const options = parseOptions(args, io.stdin);
     const contract = loadContract();
-    if (options.as !== undefined && !contract.names().includes(options.as)) throw new UsageError(new UnknownSchemaError(options.as, contract.names()).message);
+    if (options.as !== undefined) requireSchema(contract, options.as);
     const sources = listSources(options.paths, io.cwd);
     const progress = createProgress(io, sources.length, options.json);
     const output = watchOutput(io.stdout);
@@ -79,8 +79,9 @@ Exit codes: 0 all valid, 1 a payload is invalid or an input could not be read, 2
     progress.done();
     // Nobody reads the results any more: stop, and do not claim success for what was not checked.
     if (output.closed) return EXIT.failed;
-    writeLine(io.stdout, options.json ? reportJson(files) : summaryLine(summarize(files)));
-    return summarize(files).invalid === 0 ? EXIT.ok : EXIT.failed;
+    const summary = summarize(files);
+    writeLine(io.stdout, options.json ? reportJson(files) : summaryLine(summary));
+    return summary.invalid === 0 ? EXIT.ok : EXIT.failed;
   },
 };
 
@@ -96,6 +97,15 @@ function parseOptions(args: string[], stdin: Readable): Options {
     throw new UsageError(`${STDIN_ARG} reads a payload from stdin, but stdin is a terminal: pipe or redirect a file into it`);
   }
   return { paths: positionals, as: values.as, json: values.format === "json", maxBytes: parseMaxBytes(values["max-bytes"]) };
+}
+
+/** An unknown --as name is the user's mistake (exit 2), and the message lists the names there are. */
+function requireSchema(contract: Contract, name: string): void {
+  try {
+    contract.entry(name);
+  } catch (error) {
+    throw error instanceof UnknownSchemaError ? new UsageError(error.message) : error;
+  }
 }
 
 function parseMaxBytes(text: string): number {
