@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable, Writable } from "node:stream";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { describeFsError } from "../../src/cli/input.js";
 import { main } from "../../src/cli/main.js";
 import { put, run, useTempDir } from "./helpers.js";
 import { createCallRequest, transferRequest } from "./payloads.js";
@@ -304,5 +305,20 @@ describe("validate: the reader of stdout goes away (| head)", () => {
     expect(await main(["validate", "in"], io)).toBe(1);
     expect(writes).toBe(1);
     expect(stderr).toEqual([]);
+  });
+});
+
+describe("describeFsError: one phrase per cause, whoever runs the suite", () => {
+  it.each([
+    ["ENOENT", "no such file or directory"],
+    ["EACCES", "permission denied"],
+    ["EPERM", "permission denied"],
+    ["ENOTDIR", "no such file (a parent in the path is not a directory)"],
+    ["ELOOP", "too many levels of symbolic links"],
+    ["EISDIR", "is a directory"],
+    ["ENAMETOOLONG", "file name too long"],
+    ["EIO", "cannot read: EIO"],
+  ])("%s -> %s", (code, phrase) => {
+    expect(describeFsError(Object.assign(new Error(`${code}: internal details, /some/path`), { code }))).toBe(phrase);
   });
 });
