@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadContract } from "../src/index.js";
 import type { InvalidCase } from "../src/fixtures/model.js";
 import { FIXTURES_DIR } from "../src/util/paths.js";
+import { SchemaStore } from "../src/arbitraries/index.js";
 import { getAtPointer, isObject, splitPointer, joinPointer } from "../src/util/json.js";
 
 const CASES_DIR = path.join(FIXTURES_DIR, "invalid");
@@ -59,20 +60,6 @@ function propertyAtFault(pointer: string): string | undefined {
 function valueShownPrefix(value: unknown): string | undefined {
   const text = JSON.stringify(value);
   return text === undefined ? undefined : text.slice(0, 20);
-}
-
-/** Every property name the published schemas declare: what a root-level message can name. */
-function declaredPropertyNames(): Set<string> {
-  const names = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(visit);
-    else if (isObject(node)) {
-      if (isObject(node.properties)) Object.keys(node.properties).forEach((n) => names.add(n));
-      Object.values(node).forEach(visit);
-    }
-  };
-  loadContract().entries.forEach((e) => visit(e.schema));
-  return names;
 }
 
 function jsonTypeName(value: unknown): string {
@@ -138,7 +125,7 @@ describe("invalid cases (fixtures/invalid)", () => {
   });
 
   describe("the contract rejects each case", () => {
-    const knownNames = declaredPropertyNames();
+    const knownNames = SchemaStore.load().declaredPropertyNames();
 
     it.each(loaded.map((c) => [c.file, c] as const))("%s: exactly the expected (pointer, rule) errors", (_file, c) => {
       const k = asCase(c);
