@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { COMMANDS } from "./commands/index.js";
 import { EXIT, UsageError, writeLine, type CliIO } from "./command.js";
+import { watchOutput } from "./closed-output.js";
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8")) as { version: string };
@@ -26,6 +27,8 @@ export function mainUsage(): string {
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  // Every command, not only validate: `graph-calls-contract schemas | head -1` must not end in an EPIPE stack trace.
+  watchOutput(io.stdout);
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     writeLine(name === undefined ? io.stderr : io.stdout, mainUsage());

@@ -13,17 +13,19 @@ export function detectSchema(payload: unknown): Detection {
   if (!isObject(payload)) {
     return { schema: undefined, reason: `a payload must be a JSON object (got ${Array.isArray(payload) ? "an array" : payload === null ? "null" : typeof payload})` };
   }
-  const odataType = payload["@odata.type"];
-  if (odataType === "#microsoft.graph.commsNotifications" || (odataType === undefined && Array.isArray(payload.value))) {
+  // Own properties only: a polluted Object.prototype must not change what a payload looks like.
+  const has = (key: string) => Object.hasOwn(payload, key);
+  const odataType = has("@odata.type") ? payload["@odata.type"] : undefined;
+  if (odataType === "#microsoft.graph.commsNotifications" || (odataType === undefined && has("value") && Array.isArray(payload.value))) {
     return { schema: "notification", reason: "a commsNotifications body (value array)" };
   }
-  if (odataType === "#microsoft.graph.call" || (odataType === undefined && ("callbackUri" in payload || "targets" in payload) && !("transferTarget" in payload))) {
-    const serviceSet = SERVICE_SET_CALL_PROPERTIES.filter((p) => p in payload);
+  if (odataType === "#microsoft.graph.call" || (odataType === undefined && (has("callbackUri") || has("targets")) && !has("transferTarget"))) {
+    const serviceSet = SERVICE_SET_CALL_PROPERTIES.filter(has);
     return serviceSet.length >= 2
       ? { schema: "create-call-response", reason: `a call carrying properties Graph sets (${serviceSet.join(", ")})` }
       : { schema: "create-call-request", reason: "a call without the properties Graph sets" };
   }
-  if ("transferTarget" in payload || "transferee" in payload) {
+  if (has("transferTarget") || has("transferee")) {
     return { schema: "transfer-request", reason: "transferTarget/transferee parameters" };
   }
   return {

@@ -21,8 +21,8 @@ export interface ErrorContext {
 }
 
 export function toContractErrors(errors: ErrorObject[], ctx: ErrorContext): ContractError[] {
-  const kept = errors.filter((e) => !isNoise(e, errors, ctx.payload));
-  const out = kept.map((e) => toContractError(e, ctx));
+  const noise = noiseFilter(errors, ctx.payload);
+  const out = errors.filter((e) => !noise(e)).map((e) => toContractError(e, ctx));
   const seen = new Set<string>();
   return out
     .filter((e) => {
@@ -34,34 +34,44 @@ export function toContractErrors(errors: ErrorObject[], ctx: ErrorContext): Cont
     .sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : a.rule.localeCompare(b.rule)));
 }
 
-/** Errors that only restate another error: "if" wrappers and the null branch of nullable properties. */
-function isNoise(error: ErrorObject, all: ErrorObject[], payload: unknown): boolean {
-  if (error.keyword === "if") return true;
-  // A branch of an anyOf that carries its own message ("must have targets or meetingInfo"):
-  // that message says it all; listing every branch's missing property would only confuse.
-  if (all.some((a) => a.keyword === "anyOf" && hasOwnMessage(a) && a.instancePath === error.instancePath && error.schemaPath.startsWith(a.schemaPath + "/"))) return true;
-  const value = getAtPointer(payload, error.instancePath);
-  if (value === null) return false;
-  const schemaPath = error.schemaPath;
-  // The {"type":"null"} branch of a nullable wrapper: its failure says nothing about a non-null value.
-  if (error.keyword === "type" && (error.params as { type?: unknown }).type === "null" && /\/anyOf\/\d+\/type$/.test(schemaPath)) {
-    return true;
+const isNullTypeError = (e: ErrorObject) => e.keyword === "type" && (e.params as { type?: unknown }).type === "null";
+
+/**
+ * Errors that only restate another one: "if" wrappers, the branches of an anyOf that has its own
+ * message, and the null branch of nullable properties. Built once per validation, linear in the
+ * number of errors (a payload with 100 000 unknown properties must not take minutes).
+ */
+function noiseFilter(all: ErrorObject[], payload: unknown): (error: ErrorObject) => boolean {
+  const messagedAnyOf = new Map<string, string[]>();
+  // How many explaining errors sit at or below each location (every ancestor of an error counts it).
+  const explainedBelow = new Map<string, number>();
+  for (const e of all) {
+    if (e.keyword === "anyOf" && hasOwnMessage(e)) messagedAnyOf.set(e.instancePath, [...(messagedAnyOf.get(e.instancePath) ?? []), e.schemaPath + "/"]);
+    if (e.keyword === "if" || isNullTypeError(e)) continue;
+    let pointer = e.instancePath;
+    for (;;) {
+      explainedBelow.set(pointer, (explainedBelow.get(pointer) ?? 0) + 1);
+      if (pointer === "") break;
+      pointer = pointer.slice(0, pointer.lastIndexOf("/"));
+    }
   }
-  if (error.keyword === "anyOf" && isNullableWrapper(error.schema)) {
-    // Keep the wrapper's own error only if no error at or below this location explains the failure
-    // (errors reached through a $ref carry the referenced schema's path, so compare instance paths).
-    return all.some((o) => o !== error && o.keyword !== "if" && isAtOrBelow(o.instancePath, error.instancePath) && !(o.keyword === "type" && (o.params as { type?: unknown }).type === "null"));
-  }
-  return false;
+  return (error) => {
+    if (error.keyword === "if") return true;
+    // The anyOf's own message ("must have targets or meetingInfo") says it all; its branches' errors would only confuse.
+    if (messagedAnyOf.get(error.instancePath)?.some((prefix) => error.schemaPath.startsWith(prefix))) return true;
+    if (getAtPointer(payload, error.instancePath) === null) return false;
+    // The {"type":"null"} branch of a nullable wrapper says nothing about a non-null value.
+    if (isNullTypeError(error) && /\/anyOf\/\d+\/type$/.test(error.schemaPath)) return true;
+    // The wrapper's own error is kept only when nothing at or below it explains the failure
+    // (errors reached through a $ref carry the referenced schema's path, so compare locations).
+    if (error.keyword === "anyOf" && isNullableWrapper(error.schema)) return (explainedBelow.get(error.instancePath) ?? 0) > 1;
+    return false;
+  };
 }
 
 function hasOwnMessage(error: ErrorObject): boolean {
   const parent = error.parentSchema as JsonObject | undefined;
   return isObject(parent) && isObject(parent["x-message"]) && typeof (parent["x-message"] as JsonObject)[error.keyword] === "string";
-}
-
-function isAtOrBelow(pointer: string, ancestor: string): boolean {
-  return pointer === ancestor || pointer.startsWith(ancestor + "/");
 }
 
 function isNullableWrapper(branches: unknown): boolean {

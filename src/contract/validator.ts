@@ -95,7 +95,9 @@ export class Contract {
     for (const branch of Array.isArray(parent.oneOf) ? parent.oneOf : []) {
       let schema: unknown = branch;
       if (isObject(branch) && typeof branch.$ref === "string") {
-        schema = this.ajv.getSchema(new URL(branch.$ref, base || undefined).href)?.schema;
+        // Only for the message: a ref we cannot resolve (no base to resolve it against) lists nothing rather than throwing.
+        const href = URL.canParse(branch.$ref, base || undefined) ? new URL(branch.$ref, base || undefined).href : undefined;
+        schema = href ? this.ajv.getSchema(href)?.schema : undefined;
       }
       const tagSchema = isObject(schema) && isObject(schema.properties) ? (schema.properties as JsonObject)[tag] : undefined;
       if (isObject(tagSchema) && typeof tagSchema.const === "string") values.push(tagSchema.const);

@@ -140,7 +140,7 @@ describe("validate: many errors in one payload", () => {
   // Skipped until src/contract/errors.ts stops scanning every error for each error (isNoise's anyOf
   // check, a0bd1d8): that is quadratic, 30 000 unknown properties take ~4 s and a 10 MB file of them
   // (~700 000) tens of minutes. With the check hoisted out of the loop, 256 000 take ~2.6 s.
-  it.skip("50 000 unknown properties are all reported, in bounded time", async () => {
+  it("50 000 unknown properties are all reported, in bounded time", async () => {
     const members = Array.from({ length: 50_000 }, (_, i) => `"k${i}": 1`).join(",");
     put(tmp(), "keys.json", `{"transferTarget": 1, ${members}}`);
     const started = performance.now();
