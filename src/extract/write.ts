@@ -5,6 +5,7 @@ import type { GeneratedTree } from "../util/generated-files.js";
 import type { DocumentedFixture, DocumentManifest, Provenance } from "../fixtures/model.js";
 import type { Decisions } from "../fixtures/decisions.js";
 import type { ExtractedCorpus } from "./corpus.js";
+import type { AssembledExample } from "./assemble.js";
 import { documentKey, type CorpusDocument, type PayloadRecord } from "./model.js";
 import { renderErrata } from "./errata-report.js";
 
@@ -58,6 +59,11 @@ export function toFixtures(corpus: ExtractedCorpus): WrittenFixture[] {
   return out;
 }
 
+/** How fixtures and manifests name an example: its number, and its title as published (with the original of a translation). */
+function exampleRef(ex: AssembledExample): Provenance["example"] {
+  return { number: ex.number, title: ex.title, ...(ex.titleSource ? { titleSource: ex.titleSource } : {}) };
+}
+
 function provenance(doc: CorpusDocument, r: PayloadRecord): Provenance {
   return {
     document: doc.source.name,
@@ -65,7 +71,7 @@ function provenance(doc: CorpusDocument, r: PayloadRecord): Provenance {
     format: doc.source.format,
     language: doc.language,
     apiVersion: doc.apiVersion,
-    example: { number: r.example.number, title: r.example.title, ...(r.example.titleSource ? { titleSource: r.example.titleSource } : {}) },
+    example: exampleRef(r.example),
     section: r.section,
     variant: r.variant,
     role: r.role,
@@ -107,9 +113,7 @@ function manifest(doc: CorpusDocument, fixtures: WrittenFixture[]): DocumentMani
       errata: doc.errata.length + doc.payloads.reduce((n, r) => n + r.errata.length, 0),
     },
     examples: doc.assembled.examples.map((ex) => ({
-      number: ex.number,
-      title: ex.title,
-      ...(ex.titleSource ? { titleSource: ex.titleSource } : {}),
+      ...exampleRef(ex),
       lines: { start: ex.startLine, end: ex.endLine },
       fixtures: fixtures.filter((f) => f.record.example === ex).map((f) => f.fixture.id),
     })),
