@@ -59,6 +59,11 @@ export function toFixtures(corpus: ExtractedCorpus): WrittenFixture[] {
   return out;
 }
 
+/** What fixtures and manifests say about the document they come from. */
+function documentFields(doc: CorpusDocument): Pick<Provenance, "document" | "page" | "format" | "language" | "apiVersion"> {
+  return { document: doc.source.name, page: doc.page, format: doc.source.format, language: doc.language, apiVersion: doc.apiVersion };
+}
+
 /** How fixtures and manifests name an example: its number, and its title as published (with the original of a translation). */
 function exampleRef(ex: AssembledExample): Provenance["example"] {
   return { number: ex.number, title: ex.title, ...(ex.titleSource ? { titleSource: ex.titleSource } : {}) };
@@ -66,11 +71,7 @@ function exampleRef(ex: AssembledExample): Provenance["example"] {
 
 function provenance(doc: CorpusDocument, r: PayloadRecord): Provenance {
   return {
-    document: doc.source.name,
-    page: doc.page,
-    format: doc.source.format,
-    language: doc.language,
-    apiVersion: doc.apiVersion,
+    ...documentFields(doc),
     example: exampleRef(r.example),
     section: r.section,
     variant: r.variant,
@@ -99,11 +100,7 @@ function describe(doc: CorpusDocument, r: PayloadRecord): string {
 function manifest(doc: CorpusDocument, fixtures: WrittenFixture[]): DocumentManifest {
   const count = (role: string) => fixtures.filter((f) => f.record.role === role).length;
   return {
-    document: doc.source.name,
-    page: doc.page,
-    format: doc.source.format,
-    language: doc.language,
-    apiVersion: doc.apiVersion,
+    ...documentFields(doc),
     evidence: doc.evidence,
     counts: {
       examples: doc.assembled.examples.length,
