@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 /** graph-calls-contract: the command-line entry point. Routes to a command; never prints a stack trace. */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { PROJECT_ROOT } from "../util/paths.js";
 import { COMMANDS } from "./commands/index.js";
 import { EXIT, UsageError, writeLine, type CliIO } from "./command.js";
 import { watchOutput } from "./closed-output.js";
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 

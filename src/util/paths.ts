@@ -1,8 +1,18 @@
 /** Where the project's data lives, resolved from this module so it works from src/ (vitest) and dist/ (CLI). */
+import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** The package root: the nearest folder above this module with our package.json (src/ and dist/src/ sit at different depths). */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg) && /"name":\s*"graph-calls-contract"/.test(fs.readFileSync(pkg, "utf8"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`graph-calls-contract: no package.json of graph-calls-contract above ${from}`);
+  }
+}
+
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const SCHEMAS_DIR = path.join(PROJECT_ROOT, "schemas");
 export const SCHEMA_SOURCES_DIR = path.join(SCHEMAS_DIR, "source");
 export const FIXTURES_DIR = path.join(PROJECT_ROOT, "fixtures");

@@ -27,7 +27,7 @@ function cli(args: string[], options: SpawnSyncOptions & { input?: string | Buff
 }
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, "dist/cli/commands/validate.js"))) {
+  if (!fs.existsSync(path.join(ROOT, "dist/src/cli/commands/validate.js"))) {
     throw new Error("dist/ has no validate command: run `npm run build` before the end-to-end suite (it runs the built CLI)");
   }
 });
