@@ -1,4 +1,4 @@
-/** Extracted corpus -> the committed fixture tree: one file per payload, a manifest per document, ERRATA.md. */
+/** Extracted corpus -> the committed fixture tree: one file per payload, a manifest per document, ERRATA.md, scenarios. */
 import path from "node:path";
 import { formatJson } from "../util/json.js";
 import type { GeneratedTree } from "../util/generated-files.js";
@@ -8,8 +8,10 @@ import type { ExtractedCorpus } from "./corpus.js";
 import type { AssembledExample } from "./assemble.js";
 import { documentKey, type CorpusDocument, type PayloadRecord } from "./model.js";
 import { renderErrata } from "./errata-report.js";
+import { scenariosFrom } from "../scenarios/from-fixtures.js";
 
 export const DOCUMENTED_DIR = "documented";
+export const SCENARIOS_DIR = "scenarios";
 
 export interface WrittenFixture {
   doc: CorpusDocument;
@@ -27,7 +29,8 @@ export function fixtureTree(corpus: ExtractedCorpus, decisions: Decisions, fixtu
     files.set(path.posix.join(DOCUMENTED_DIR, documentKey(doc), "document.json"), formatJson(manifest(doc, written.filter((w) => w.doc === doc))));
   }
   files.set("ERRATA.md", renderErrata(corpus.documents, written, decisions));
-  return { root: fixturesRoot, owned: [DOCUMENTED_DIR], files };
+  for (const scenario of scenariosFrom(written.map((w) => w.fixture))) files.set(path.posix.join(SCENARIOS_DIR, `${scenario.id}.json`), formatJson(scenario));
+  return { root: fixturesRoot, owned: [DOCUMENTED_DIR, SCENARIOS_DIR], files };
 }
 
 export function toFixtures(corpus: ExtractedCorpus): WrittenFixture[] {
