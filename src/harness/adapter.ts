@@ -1,0 +1,57 @@
+/**
+ * The adapter contract: how the harness drives an implementation under test (a calling bot or
+ * the calling layer of one). The bot talks to Graph over HTTP at the base URL it is given and
+ * never knows it is under test; notifications reach it as HTTP requests to its callback.
+ *
+ * A TypeScript implementation exports `createBot(): BotUnderTest` from a module
+ * (`graph-calls-contract run --adapter ./my-bot.js`); other languages use the process protocol.
+ */
+import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
+import type { CallObservation } from "./observation.js";
+
+export interface BotEnvironment {
+  /** Graph's versioned root, e.g. https://graph.microsoft.com/v1.0 (intercepted by the mock Graph). */
+  graphBaseUrl: string;
+  /** The bearer token to send in Authorization headers. */
+  accessToken: string;
+}
+
+export interface BotUnderTest {
+  /** Prepare; answer with the callback URL Graph must POST notifications to. */
+  start(env: BotEnvironment): Promise<{ callbackUrl: string }>;
+  /** Place the call a scenario describes (POST /communications/calls); answer with the call id Graph returned. */
+  createCall(intent: CreateCallIntent): Promise<{ callId: string }>;
+  /** Transfer a call as a scenario describes (POST /communications/calls/{callId}/transfer). */
+  transfer(callId: string, intent: TransferIntent): Promise<void>;
+  /** One HTTP request to the callback, as Graph sends it; the bot answers with an HTTP response. */
+  handleNotification(request: Request): Promise<Response>;
+  /** What the bot believes about a call. */
+  observe(callId: string): Promise<CallObservation>;
+  stop(): Promise<void>;
+}
+
+/** What an adapter module exports. */
+export interface AdapterModule {
+  createBot(): BotUnderTest | Promise<BotUnderTest>;
+  /** A short name for reports. */
+  name?: string;
+}
+
+export class StepTimeout extends Error {
+  constructor(readonly step: string, readonly ms: number) {
+    super(`${step} did not finish within ${ms} ms`);
+  }
+}
+
+/** Every call into an implementation is bounded: a hang becomes a diagnostic, never a stuck run. */
+export async function bounded<T>(step: string, ms: number, work: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      Promise.resolve().then(work),
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new StepTimeout(step, ms)), ms); }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

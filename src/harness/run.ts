@@ -1,0 +1,129 @@
+/**
+ * A conformance run: every documented scenario's requests, every sequence in its documented order,
+ * and the property-based deliveries, against one implementation. The run always finishes and
+ * always returns results, whatever the implementation does.
+ */
+import { setupServer } from "msw/node";
+import { loadContract } from "../index.js";
+import { loadDocumentedFixtures } from "../fixtures/load.js";
+import { GraphMock } from "../mock-graph/graph-mock.js";
+import type { Scenario } from "../scenarios/model.js";
+import { loadScenarios, loadSequences, notificationIndex, sequenceProblems } from "../sequences/load.js";
+import type { Sequence } from "../sequences/model.js";
+import type { AdapterModule } from "./adapter.js";
+import { fail, type CheckResult } from "./checks.js";
+import { checkRequests, requestCheckIds } from "./request-checks.js";
+import { checkSequence, sequenceCheckIds } from "./sequence-checks.js";
+import { Session } from "./session.js";
+
+export interface RunOptions {
+  adapter: AdapterModule;
+  adapterName: string;
+  /** Glob over scenario, sequence and check ids ("transfer-*", "*delta*"); every check when absent. */
+  only?: string;
+  seed: number;
+  /** Property-based deliveries per sequence. */
+  runs: number;
+  stepTimeoutMs: number;
+  onProgress?: (done: number, total: number, label: string) => void;
+  /** The property-based delivery checks (kept apart so the run works without them). */
+  deliveries?: (session: Session, sequence: Sequence, options: { seed: number; runs: number }) => Promise<CheckResult>;
+}
+
+export interface RunResult {
+  adapter: string;
+  startedAt: string;
+  durationMs: number;
+  seed: number;
+  runs: number;
+  checks: CheckResult[];
+}
+
+/** The base call a transfer scenario transfers. */
+export const TRANSFER_BASE_CALL = "create-call.v1.0.ex01";
+export const ACCESS_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.conformance-test-token";
+
+export async function runConformance(options: RunOptions): Promise<RunResult> {
+  const started = Date.now();
+  const contract = loadContract();
+  const scenarios = loadScenarios();
+  const sequences = loadSequences();
+  const notifications = notificationIndex(loadDocumentedFixtures());
+  const byId = new Map<string, Scenario>(scenarios.map((s) => [s.id, s]));
+  for (const seq of sequences) {
+    const problems = sequenceProblems(seq, scenarios, notifications);
+    if (problems.length > 0) throw new Error(`fixtures/sequences/${seq.id}.json: ${problems.join("; ")}`);
+  }
+  const wanted = selector(options.only);
+  const requestScenarios = scenarios.filter((s) => wanted(s.id) || requestCheckIds(s).some(wanted));
+  const chosenSequences = sequences.filter((s) => wanted(s.id) || sequenceCheckIds(s).some(wanted) || wanted(`delivery.${s.id}`));
+  const total = requestScenarios.length + chosenSequences.length * (options.deliveries ? 2 : 1);
+  let done = 0;
+  const progress = (label: string) => options.onProgress?.(++done, total, label);
+
+  const graph = new GraphMock({ contract, seed: options.seed });
+  const server = setupServer(...graph.handlers);
+  server.listen({ onUnhandledRequest: "bypass" });
+  const checks: CheckResult[] = [];
+  try {
+    const bot = await options.adapter.createBot();
+    const session = new Session(bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN });
+    const startError = await session.start();
+    if (startError) {
+      for (const s of requestScenarios) for (const id of requestCheckIds(s)) checks.push(fail({ id, group: "requests", subject: s.id, title: s.description }, startError));
+      for (const s of chosenSequences) for (const id of sequenceCheckIds(s)) checks.push(fail({ id, group: "sequences", subject: s.id, title: s.description }, startError));
+    } else {
+      for (const scenario of requestScenarios) {
+        checks.push(...(await checkScenario(session, scenario)));
+        progress(scenario.id);
+      }
+      for (const sequence of chosenSequences) {
+        checks.push(...(await checkSequence(session, sequence)));
+        progress(sequence.id);
+        if (options.deliveries) {
+          checks.push(await options.deliveries(session, sequence, { seed: options.seed, runs: options.runs }));
+          progress(`delivery.${sequence.id}`);
+        }
+      }
+      await session.stop();
+    }
+  } finally {
+    server.close();
+  }
+  return {
+    adapter: options.adapterName,
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    seed: options.seed,
+    runs: options.runs,
+    checks: checks.filter((c) => wanted(c.id) || wanted(c.subject)),
+  };
+}
+
+async function checkScenario(session: Session, scenario: Scenario): Promise<CheckResult[]> {
+  const started = Date.now();
+  let callId: string | undefined;
+  let outcome: { callId?: string; error?: string };
+  if (scenario.intent.operation === "transfer") {
+    const base = await session.createCall(TRANSFER_BASE_CALL);
+    if (!base.callId) {
+      return requestCheckIds(scenario).map((id) => fail({ id, group: "requests", subject: scenario.id, title: scenario.description }, `the bot could not create the call to transfer (${TRANSFER_BASE_CALL}): ${base.error}`));
+    }
+    callId = base.callId;
+    session.graph.clearRequests();
+    outcome = await session.transfer(callId, scenario.id);
+  } else {
+    session.graph.clearRequests();
+    outcome = await session.createCall(scenario.id);
+  }
+  const results = checkRequests({ scenario, contract: session.contract, accessToken: session.options.accessToken, callbackUrl: session.callbackUrl, callId }, [...session.graph.requests], outcome);
+  const ms = Date.now() - started;
+  return results.map((r) => ({ ...r, durationMs: ms }));
+}
+
+/** "transfer-*" style globs, matched against whole ids or as a prefix up to a "/". */
+export function selector(pattern: string | undefined): (id: string) => boolean {
+  if (!pattern) return () => true;
+  const alternatives = pattern.split(",").map((p) => new RegExp(`^${p.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}(/.*)?$`));
+  return (id) => alternatives.some((re) => re.test(id));
+}

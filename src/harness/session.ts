@@ -1,0 +1,92 @@
+/**
+ * One conformance session: the mock Graph, the bot under test, and the bounded calls between them.
+ * Everything that talks to an implementation goes through here, so every call has a timeout and
+ * every failure becomes a diagnostic instead of an exception.
+ */
+import type { Contract } from "../contract/validator.js";
+import type { GraphMock } from "../mock-graph/graph-mock.js";
+import type { Scenario } from "../scenarios/model.js";
+import type { JsonValue } from "../util/json.js";
+import { bounded, type BotUnderTest } from "./adapter.js";
+import { describeError } from "./checks.js";
+
+export interface SessionOptions {
+  /** Longest any single call into the implementation may take. */
+  stepTimeoutMs: number;
+  accessToken: string;
+}
+
+export class Session {
+  callbackUrl = "";
+
+  constructor(
+    readonly bot: BotUnderTest,
+    readonly graph: GraphMock,
+    readonly contract: Contract,
+    readonly scenarios: ReadonlyMap<string, Scenario>,
+    readonly notifications: ReadonlyMap<string, JsonValue>,
+    readonly options: SessionOptions,
+  ) {}
+
+  async start(): Promise<string | undefined> {
+    try {
+      const { callbackUrl } = await bounded("start", this.options.stepTimeoutMs, () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken }));
+      if (typeof callbackUrl !== "string" || !/^https?:\/\//.test(callbackUrl)) return `start() answered a callbackUrl that is not an http(s) URL: ${JSON.stringify(callbackUrl)}`;
+      this.callbackUrl = callbackUrl;
+      return undefined;
+    } catch (e) {
+      return `start() failed: ${describeError(e)}`;
+    }
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await bounded("stop", this.options.stepTimeoutMs, () => this.bot.stop());
+    } catch {
+      // A bot that cannot stop has already been judged on what it did; the run goes on.
+    }
+  }
+
+  /** Ask the bot to create the call a scenario describes; the call id or why not. */
+  async createCall(scenarioId: string): Promise<{ callId?: string; error?: string }> {
+    const scenario = this.scenarios.get(scenarioId);
+    if (scenario?.intent.operation !== "create-call") return { error: `no create-call scenario ${scenarioId}` };
+    try {
+      const { callId } = await bounded("createCall", this.options.stepTimeoutMs, () => this.bot.createCall(scenario.intent as Extract<Scenario["intent"], { operation: "create-call" }>));
+      return typeof callId === "string" ? { callId } : { error: `createCall() answered no call id (${JSON.stringify(callId)})` };
+    } catch (e) {
+      return { error: `createCall() failed: ${describeError(e)}` };
+    }
+  }
+
+  async transfer(callId: string, scenarioId: string): Promise<{ error?: string }> {
+    const scenario = this.scenarios.get(scenarioId);
+    if (scenario?.intent.operation !== "transfer") return { error: `no transfer scenario ${scenarioId}` };
+    try {
+      await bounded("transfer", this.options.stepTimeoutMs, () => this.bot.transfer(callId, scenario.intent as Extract<Scenario["intent"], { operation: "transfer" }>));
+      return {};
+    } catch (e) {
+      return { error: `transfer() failed: ${describeError(e)}` };
+    }
+  }
+
+  /** POST a body to the bot's callback, as Graph does. */
+  async deliver(body: JsonValue): Promise<{ status: number | null; error?: string }> {
+    try {
+      const request = new Request(this.callbackUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const response = await bounded("handleNotification", this.options.stepTimeoutMs, () => this.bot.handleNotification(request));
+      if (!(response instanceof Response)) return { status: null, error: `handleNotification() answered something that is not an HTTP response: ${JSON.stringify(response)?.slice(0, 80)}` };
+      return { status: response.status };
+    } catch (e) {
+      return { status: null, error: `handleNotification() failed: ${describeError(e)}` };
+    }
+  }
+
+  async observe(callId: string): Promise<{ observed?: unknown; error?: string }> {
+    try {
+      return { observed: await bounded("observe", this.options.stepTimeoutMs, () => this.bot.observe(callId)) };
+    } catch (e) {
+      return { error: `observe() failed: ${describeError(e)}` };
+    }
+  }
+}

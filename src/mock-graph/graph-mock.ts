@@ -1,0 +1,172 @@
+/**
+ * The mock Graph: msw handlers for POST /communications/calls (201 with a call carrying a fresh id)
+ * and POST /communications/calls/{id}/transfer (202), answering what Graph answers to a bad request
+ * (400/401/404/415 with Graph's error body), and recording every request it sees.
+ *
+ * The same handlers serve an in-process bot (msw intercepting its fetch) and, through msw's
+ * getResponse, a real HTTP server for bots in other processes.
+ */
+import { http, HttpResponse, type HttpHandler } from "msw";
+import type { Contract } from "../contract/validator.js";
+import { isObject, type JsonObject } from "../util/json.js";
+
+export interface CapturedRequest {
+  /** 1-based, in arrival order. */
+  seq: number;
+  method: string;
+  url: string;
+  /** Path after the version segment: /communications/calls/{id}/transfer. */
+  path: string;
+  version: string;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  bodyText: string;
+  /** Parsed body, or undefined when it was not JSON. */
+  body: unknown;
+  status: number;
+  /** The call this request is about: the one a 201 created, or the one a transfer's path names. */
+  callId?: string;
+}
+
+export interface GraphMockOptions {
+  /** Scheme, host and port Graph is reached at: https://graph.microsoft.com, or http://127.0.0.1:PORT for process bots. */
+  origin?: string;
+  contract: Contract;
+  /** Seed of the fresh call ids, so a run's reports are reproducible. */
+  seed?: number;
+}
+
+export class GraphMock {
+  readonly origin: string;
+  readonly requests: CapturedRequest[] = [];
+  /** Calls Graph created: id -> the 201 body. */
+  readonly calls = new Map<string, JsonObject>();
+  private counter = 0;
+  private readonly contract: Contract;
+  private readonly seed: number;
+
+  constructor(options: GraphMockOptions) {
+    this.origin = (options.origin ?? "https://graph.microsoft.com").replace(/\/$/, "");
+    this.contract = options.contract;
+    this.seed = (options.seed ?? 0) >>> 0;
+  }
+
+  /** The base URL a bot is given: Graph's v1.0 root at this origin. */
+  get baseUrl(): string {
+    return `${this.origin}/v1.0`;
+  }
+
+  /** Forget recorded requests (calls stay: later steps transfer them). */
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  get handlers(): HttpHandler[] {
+    return [
+      http.post(`${this.origin}/:version/communications/calls`, ({ request, params }) => this.createCall(request, String(params.version))),
+      http.post(`${this.origin}/:version/communications/calls/:callId/transfer`, ({ request, params }) => this.transfer(request, String(params.version), String(params.callId))),
+      http.all(`${this.origin}/*`, ({ request }) => this.unknown(request)),
+    ];
+  }
+
+  private async createCall(request: Request, version: string): Promise<Response> {
+    const captured = await this.capture(request, version);
+    const refusal = this.refuse(captured, "create-call-request");
+    if (refusal) return this.answer(captured, refusal);
+    const id = this.freshId();
+    captured.callId = id;
+    const body = captured.body as JsonObject;
+    const call: JsonObject = {
+      "@odata.type": "#microsoft.graph.call",
+      "@odata.context": `${this.origin}/${version}/$metadata#communications/calls/$entity`,
+      ...body,
+      id,
+      state: "establishing",
+      direction: "outgoing",
+      myParticipantId: this.freshId(),
+      callChainId: this.freshId(),
+      resultInfo: null,
+      answeredBy: null,
+    };
+    this.calls.set(id, call);
+    return this.answer(captured, HttpResponse.json(call, { status: 201, headers: { Location: `${this.origin}/${version}/communications/calls/${id}` } }));
+  }
+
+  private async transfer(request: Request, version: string, callId: string): Promise<Response> {
+    const captured = await this.capture(request, version);
+    captured.callId = callId;
+    const refusal = this.refuse(captured, "transfer-request");
+    if (refusal) return this.answer(captured, refusal);
+    if (!this.calls.has(callId)) return this.answer(captured, graphError(404, "ItemNotFound", `No call with id ${callId} exists.`));
+    return this.answer(captured, new HttpResponse(null, { status: 202 }));
+  }
+
+  private async unknown(request: Request): Promise<Response> {
+    const captured = await this.capture(request, new URL(request.url).pathname.split("/")[1] ?? "");
+    return this.answer(captured, graphError(404, "UnknownOperation", `${request.method} ${captured.path} is not an operation of this mock (create call, transfer).`));
+  }
+
+  /** What Graph answers before it even looks at the operation: auth, content type, JSON, schema. */
+  private refuse(captured: CapturedRequest, schema: string): Response | undefined {
+    const auth = captured.headers["authorization"] ?? "";
+    if (!/^Bearer\s+\S+/.test(auth)) return graphError(401, "InvalidAuthenticationToken", auth ? "Access token validation failure: not a bearer token." : "Access token is empty.");
+    const type = captured.headers["content-type"] ?? "";
+    if (!/^application\/json\b/i.test(type)) return graphError(415, "UnsupportedMediaType", `Content-Type must be application/json (got ${type ? JSON.stringify(type) : "none"}).`);
+    if (captured.body === undefined) return graphError(400, "BadRequest", "The request body is not valid JSON.");
+    const result = this.contract.validate(schema, captured.body);
+    if (!result.valid) {
+      const first = result.errors[0]!;
+      return graphError(400, "BadRequest", `${first.pointer || "(body)"}: ${first.message}`, result.errors.map((e) => `${e.pointer}: ${e.message} (${e.rule})`));
+    }
+    return undefined;
+  }
+
+  private async capture(request: Request, version: string): Promise<CapturedRequest> {
+    const url = new URL(request.url);
+    const bodyText = await request.text();
+    let body: unknown;
+    try {
+      body = bodyText === "" ? undefined : JSON.parse(bodyText);
+    } catch {
+      body = undefined;
+    }
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
+    const captured: CapturedRequest = {
+      seq: this.requests.length + 1,
+      method: request.method,
+      url: request.url,
+      path: url.pathname.replace(/^\/[^/]+/, ""),
+      version,
+      headers,
+      bodyText,
+      body,
+      status: 0,
+    };
+    this.requests.push(captured);
+    return captured;
+  }
+
+  private answer(captured: CapturedRequest, response: Response): Response {
+    captured.status = response.status;
+    return response;
+  }
+
+  /** Deterministic GUIDs: the seed in the first group, a counter in the last. */
+  private freshId(): string {
+    this.counter++;
+    const seed = this.seed.toString(16).padStart(8, "0").slice(-8);
+    return `${seed}-0000-4000-8000-${this.counter.toString(16).padStart(12, "0")}`;
+  }
+}
+
+/** Graph's error body: { error: { code, message, innerError: { date, request-id } } }. */
+export function graphError(status: number, code: string, message: string, details?: string[]): Response {
+  const error: JsonObject = { code, message, innerError: { date: new Date(0).toISOString(), "request-id": "00000000-0000-0000-0000-000000000000" } };
+  if (details && details.length > 1) error.details = details.map((d) => ({ code, message: d }));
+  return HttpResponse.json({ error }, { status });
+}
+
+export function isGraphErrorBody(value: unknown): boolean {
+  return isObject(value) && isObject(value.error) && typeof value.error.code === "string";
+}

@@ -1,0 +1,77 @@
+/** Load sequences and resolve their steps to bound notification bodies. */
+import fs from "node:fs";
+import path from "node:path";
+import { FIXTURES_DIR } from "../util/paths.js";
+import { isObject, type JsonValue } from "../util/json.js";
+import type { DocumentedFixture } from "../fixtures/model.js";
+import type { Scenario } from "../scenarios/model.js";
+import { applyPatch } from "./patch.js";
+import { isNotificationStep, type Sequence, type Step } from "./model.js";
+
+export function loadSequences(root = FIXTURES_DIR): Sequence[] {
+  return readDir<Sequence>(path.join(root, "sequences"));
+}
+
+export function loadScenarios(root = FIXTURES_DIR): Scenario[] {
+  return readDir<Scenario>(path.join(root, "scenarios"));
+}
+
+function readDir<T>(dir: string): T[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as T;
+    } catch (e) {
+      throw new Error(`${path.join(dir, f)}: not valid JSON: ${(e as Error).message}`);
+    }
+  });
+}
+
+/** The documented notifications by fixture id. */
+export function notificationIndex(fixtures: ReadonlyArray<{ data: DocumentedFixture }>): Map<string, JsonValue> {
+  const index = new Map<string, JsonValue>();
+  for (const { data } of fixtures) if (data.provenance.role === "notification" && data.payload !== null) index.set(data.id, data.payload);
+  return index;
+}
+
+/** The body a notification step delivers (before binding): the documented payload, patched if the step says. */
+export function stepBody(step: Extract<Step, { notification: string }>, notifications: ReadonlyMap<string, JsonValue>, sequenceId: string): JsonValue {
+  const documented = notifications.get(step.notification);
+  if (documented === undefined) throw new Error(`sequence ${sequenceId}, step ${step.id}: no notification fixture ${step.notification}`);
+  try {
+    return step.patch ? applyPatch(documented, step.patch) : documented;
+  } catch (e) {
+    throw new Error(`sequence ${sequenceId}, step ${step.id}: ${(e as Error).message}`);
+  }
+}
+
+/** Structural problems of a sequence file, for the suite and for a clear error before running. */
+export function sequenceProblems(seq: Sequence, scenarios: ReadonlyArray<Scenario>, notifications: ReadonlyMap<string, JsonValue>): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const step of seq.steps) {
+    if (ids.has(step.id)) problems.push(`step id ${step.id} is used twice`);
+    ids.add(step.id);
+    if (isNotificationStep(step)) {
+      try {
+        const body = stepBody(step, notifications, seq.id);
+        if (!isObject(body) || !Array.isArray(body.value)) problems.push(`step ${step.id}: the body is not a commsNotifications object`);
+      } catch (e) {
+        problems.push((e as Error).message);
+      }
+    } else if (!seq.transfer) {
+      problems.push(`step ${step.id} transfers, but the sequence names no transfer scenario`);
+    }
+  }
+  const call = scenarios.find((s) => s.id === seq.call);
+  if (!call || call.intent.operation !== "create-call") problems.push(`call scenario ${seq.call} is not a create-call scenario`);
+  if (seq.transfer && scenarios.find((s) => s.id === seq.transfer)?.intent.operation !== "transfer") problems.push(`transfer scenario ${seq.transfer} is not a transfer scenario`);
+  for (const group of seq.unordered ?? []) {
+    for (const id of group.steps) {
+      const step = seq.steps.find((s) => s.id === id);
+      if (!step) problems.push(`unordered group names an unknown step ${id}`);
+      else if (!isNotificationStep(step)) problems.push(`unordered group names ${id}, which is not a notification step`);
+    }
+  }
+  return problems;
+}
