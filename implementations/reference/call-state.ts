@@ -1,0 +1,103 @@
+/**
+ * What the bot knows about one call, and how each kind of notification changes it. Delivery is
+ * at-least-once, batched and not strictly ordered, so every update is idempotent and guarded
+ * against arriving late.
+ */
+import type { CallObservation, TransferOutcome } from "../../src/harness/observation.js";
+
+type Json = Record<string, unknown>;
+
+/** Where a state sits in a call's life: a late notification never moves a call backwards. */
+const SETUP_STATES = new Set(["incoming", "establishing"]);
+
+export class CallState {
+  state: string | null = null;
+  transfer: TransferOutcome = "none";
+  result: { code: number; subcode: number | null } | null = null;
+  terminationReason: string | null = null;
+  /** Full roster: the participants of the last full roster update. */
+  private roster = new Set<string>();
+  /** Delta roster: per participant, the newest roster sequence number seen and whether it left. */
+  private delta = new Map<string, { sequence: number; removed: boolean }>();
+  private sessions = new Set<string>();
+
+  applyCall(changeType: string, data: Json): void {
+    if (this.state === "terminated") return; // a terminated call stays terminated, whatever arrives late
+    const next = typeof data.state === "string" ? data.state : changeType === "deleted" ? "terminated" : undefined;
+    const resultInfo = readResultInfo(data.resultInfo);
+    if (next === undefined) return;
+    if (SETUP_STATES.has(next) && this.state !== null && !SETUP_STATES.has(this.state)) return; // late "establishing"
+    switch (next) {
+      case "transferring":
+        if (this.transfer !== "accepted") this.transfer = "transferring";
+        break;
+      case "transferAccepted":
+        this.transfer = "accepted";
+        break;
+      case "established":
+        // Graph reports a failed transfer by putting the call back to established (with the reason).
+        if (this.transfer === "transferring" || this.transfer === "accepted") this.transfer = "failed";
+        break;
+      case "terminated":
+        if (this.transfer === "transferring" || this.transfer === "accepted") this.transfer = "completed";
+        if (typeof data.terminationReason === "string") this.terminationReason = data.terminationReason;
+        break;
+    }
+    if (resultInfo) this.result = resultInfo;
+    this.state = next;
+  }
+
+  /** A full roster replaces what the bot knew. */
+  applyRoster(participants: unknown[]): void {
+    this.roster = new Set(participants.flatMap((p) => (isJson(p) && typeof p.id === "string" && !isJson(p.removedState) ? [p.id] : [])));
+    this.delta.clear();
+  }
+
+  /** Delta updates apply per participant by sequence number: an older update never undoes a newer one. */
+  applyDelta(update: Json): void {
+    const batchSequence = typeof update.sequenceNumber === "number" ? update.sequenceNumber : 0;
+    for (const p of Array.isArray(update.participants) ? update.participants : []) {
+      if (!isJson(p) || typeof p.id !== "string") continue;
+      const sequence = typeof p.rosterSequenceNumber === "number" ? p.rosterSequenceNumber : batchSequence;
+      const known = this.delta.get(p.id);
+      if (known && known.sequence > sequence) continue;
+      if (known && known.sequence === sequence && known.removed) continue; // a removal wins over an update of the same number
+      this.delta.set(p.id, { sequence, removed: isJson(p.removedState) });
+    }
+  }
+
+  applyContentSharing(changeType: string, sessions: unknown[]): void {
+    for (const s of sessions) {
+      if (!isJson(s) || typeof s.id !== "string") continue;
+      if (changeType === "deleted") this.sessions.delete(s.id);
+      else this.sessions.add(s.id);
+    }
+  }
+
+  observe(): CallObservation {
+    const participants = new Set(this.roster);
+    for (const [id, { removed }] of this.delta) {
+      if (removed) participants.delete(id);
+      else participants.add(id);
+    }
+    return {
+      state: this.state,
+      participants: [...participants].sort(),
+      contentSharingSessions: [...this.sessions].sort(),
+      transfer: this.transfer,
+      result: this.result,
+      terminationReason: this.terminationReason,
+    };
+  }
+}
+
+/** resultInfo, reading the sub-code under either spelling the docs use (subcode / subCode). */
+export function readResultInfo(value: unknown): { code: number; subcode: number | null } | null {
+  if (!isJson(value) || typeof value.code !== "number") return null;
+  const subcode = typeof value.subcode === "number" ? value.subcode : typeof value.subCode === "number" ? value.subCode : null;
+  return { code: value.code, subcode };
+}
+
+export function isJson(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
