@@ -1,9 +1,10 @@
 /** Every CLI command, in the order `--help` lists them. */
 import type { Command } from "../command.js";
-import { conformanceCommand } from "./conformance.js";
 import { extractCommand } from "./extract.js";
+import { fixturesCommand } from "./fixtures.js";
 import { generateCommand } from "./generate.js";
+import { runCommand } from "./run.js";
 import { schemasCommand } from "./schemas.js";
 import { validateCommand } from "./validate.js";
 
-export const COMMANDS: Command[] = [validateCommand, schemasCommand, extractCommand, generateCommand, conformanceCommand];
+export const COMMANDS: Command[] = [runCommand, validateCommand, schemasCommand, fixturesCommand, extractCommand, generateCommand];

@@ -1,5 +1,5 @@
 /**
- * `graph-calls-contract conformance`: the contract checked against its own evidence. Every
+ * `graph-calls-contract fixtures`: the contract checked against its own evidence. Every
  * documented fixture against every schema it claims (with the errors its errata predict), every
  * invalid case against the errors it must produce, as a summary table per schema.
  */
@@ -19,10 +19,10 @@ interface Row {
   failures: string[];
 }
 
-export const conformanceCommand: Command = {
-  name: "conformance",
+export const fixturesCommand: Command = {
+  name: "fixtures",
   summary: "check every documented fixture and invalid case against the schemas, and print a summary",
-  usage: `Usage: graph-calls-contract conformance [--format text|json]
+  usage: `Usage: graph-calls-contract fixtures [--format text|json]
 
 Validates every documented fixture against each schema it claims (a fixture whose errata the
 contract rejects must fail with exactly the predicted errors) and every invalid case against the

@@ -1,0 +1,106 @@
+/** `graph-calls-contract run`: the conformance run of an implementation (the bundled reference by default). */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import type { AdapterModule } from "../../harness/adapter.js";
+import type { CheckResult } from "../../harness/checks.js";
+import { runConformance, type RunOptions } from "../../harness/run.js";
+import { PROJECT_ROOT } from "../../util/paths.js";
+import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
+
+export const REFERENCE_ADAPTER = path.join(PROJECT_ROOT, "dist", "implementations", "reference", "index.js");
+
+export const runCommand: Command = {
+  name: "run",
+  summary: "run the conformance checks against an implementation (the bundled reference by default)",
+  usage: `Usage: graph-calls-contract run [--adapter <module>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>]
+
+Drives an implementation through every documented Create call and transfer scenario (checking
+its requests against the mock Graph) and every documented notification sequence (checking what it
+believes after each step and at the end). Exit 1 if any check fails.
+  --adapter <module>    an ES module exporting createBot() (see the adapter contract in the README);
+                        default: the bundled reference implementation
+  --only <pattern>      only the scenarios, sequences or checks matching a glob, e.g. "transfer-*",
+                        "sequence.delta-roster", "create-call.v1.0.ex05" (comma-separated for several)
+  --seed <n>            seed of the run (call ids, property-based deliveries); default: a new one, printed
+  --runs <n>            property-based deliveries per sequence (default 20)
+  --step-timeout <ms>   longest one call into the implementation may take (default 5000)`,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        adapter: { type: "string" },
+        only: { type: "string" },
+        seed: { type: "string" },
+        runs: { type: "string", default: "20" },
+        "step-timeout": { type: "string", default: "5000" },
+      },
+      strict: true,
+    });
+    const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : integer("--seed", values.seed, 0, 0x7fffffff);
+    const runs = integer("--runs", values.runs, 0, 10_000);
+    const stepTimeoutMs = integer("--step-timeout", values["step-timeout"], 10, 600_000);
+    const { adapter, name } = await loadAdapter(values.adapter, io.cwd);
+
+    writeLine(io.stderr, `graph-calls-contract run: ${name}, seed ${seed}, ${runs} delivery run(s) per sequence${values.only ? `, only ${values.only}` : ""}`);
+    const options: RunOptions = {
+      adapter,
+      adapterName: name,
+      seed,
+      runs,
+      stepTimeoutMs,
+      onProgress: progressPrinter(io),
+      ...(values.only ? { only: values.only } : {}),
+    };
+    const result = await runConformance(options);
+    printSummary(io, result.checks, result.durationMs, seed);
+    return result.checks.some((c) => c.status === "fail") ? EXIT.failed : EXIT.ok;
+  },
+};
+
+function integer(option: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`${option} must be an integer from ${min} to ${max} (got "${text}")`);
+  return n;
+}
+
+/** An adapter is an ES module exporting createBot(); a module that cannot be loaded is a usage error, said in one line. */
+async function loadAdapter(option: string | undefined, cwd: string): Promise<{ adapter: AdapterModule; name: string }> {
+  const file = option ? path.resolve(cwd, option) : REFERENCE_ADAPTER;
+  if (!fs.existsSync(file)) throw new UsageError(option ? `no adapter module at ${file}` : `the reference implementation is not built (${file}); run npm run build`);
+  let module: Partial<AdapterModule>;
+  try {
+    module = (await import(pathToFileURL(file).href)) as Partial<AdapterModule>;
+  } catch (e) {
+    throw new UsageError(`the adapter module ${file} failed to load: ${(e as Error).message}`);
+  }
+  if (typeof module.createBot !== "function") throw new UsageError(`the adapter module ${file} does not export createBot()`);
+  return { adapter: module as AdapterModule, name: typeof module.name === "string" ? module.name : path.basename(file, path.extname(file)) };
+}
+
+/** Progress on stderr: one line per scenario or sequence (redrawn in place on a terminal). */
+function progressPrinter(io: CliIO): (done: number, total: number, label: string) => void {
+  const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
+  return (done, total, label) => {
+    const line = `[${String(done).padStart(String(total).length)}/${total}] ${label}`;
+    if (tty) io.stderr.write(`\r\x1b[2K${line}${done === total ? "\n" : ""}`);
+    else writeLine(io.stderr, line);
+  };
+}
+
+function printSummary(io: CliIO, checks: CheckResult[], durationMs: number, seed: number): void {
+  const groups = ["requests", "sequences", "deliveries"] as const;
+  for (const group of groups) {
+    const of = checks.filter((c) => c.group === group);
+    if (of.length === 0) continue;
+    const failed = of.filter((c) => c.status === "fail").length;
+    writeLine(io.stdout, `${group.padEnd(10)} ${String(of.length - failed).padStart(4)} passed  ${String(failed).padStart(4)} failed`);
+  }
+  for (const c of checks.filter((x) => x.status === "fail")) {
+    writeLine(io.stdout, `FAIL ${c.id}: ${c.message ?? ""}`);
+    if (c.replay) writeLine(io.stdout, `     replay: ${c.replay}`);
+  }
+  const failed = checks.filter((c) => c.status === "fail").length;
+  writeLine(io.stdout, `${checks.length - failed} passed, ${failed} failed in ${(durationMs / 1000).toFixed(1)} s (seed ${seed})`);
+}
