@@ -1,0 +1,75 @@
+/** The mock Graph answers as Graph does, and records every request it sees. */
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { setupServer } from "msw/node";
+import { GraphMock } from "../../src/mock-graph/graph-mock.js";
+import { loadContract } from "../../src/index.js";
+
+const graph = new GraphMock({ contract: loadContract(), seed: 0xabc });
+const server = setupServer(...graph.handlers);
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => server.close());
+beforeEach(() => graph.clearRequests());
+
+const TOKEN = "Bearer test-token";
+const call = {
+  "@odata.type": "#microsoft.graph.call",
+  callbackUri: "https://bot.example.com/callback",
+  targets: [{ identity: { user: { id: "112f7296-5fa4-42ca-bae8-6a692b15d4b8" } } }],
+  requestedModalities: ["audio"],
+  mediaConfig: { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" },
+};
+const post = (path: string, body: unknown, headers: Record<string, string> = { Authorization: TOKEN, "Content-Type": "application/json" }) =>
+  fetch(`${graph.baseUrl}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+describe("create call", () => {
+  test("201 with the call, a fresh deterministic id, state establishing and a Location", async () => {
+    const response = await post("/communications/calls", call);
+    expect(response.status).toBe(201);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body.id).toMatch(/^00000abc-0000-4000-8000-[0-9a-f]{12}$/);
+    expect(body).toMatchObject({ state: "establishing", callbackUri: call.callbackUri, "@odata.type": "#microsoft.graph.call" });
+    expect(response.headers.get("Location")).toBe(`${graph.baseUrl}/communications/calls/${body.id}`);
+    expect(loadContract().validate("create-call-response", body).errors).toEqual([]);
+    expect(graph.requests).toHaveLength(1);
+    expect(graph.requests[0]).toMatchObject({ method: "POST", path: "/communications/calls", version: "v1.0", status: 201, callId: body.id });
+  });
+
+  test.each([
+    ["no Authorization", call, { "Content-Type": "application/json" }, 401, "InvalidAuthenticationToken"],
+    ["a body that is not JSON", "{not json", { Authorization: TOKEN, "Content-Type": "application/json" }, 400, "BadRequest"],
+    ["a text/plain body", call, { Authorization: TOKEN, "Content-Type": "text/plain" }, 415, "UnsupportedMediaType"],
+    ["a body the strict profile rejects", { ...call, callbackURL: "x" }, { Authorization: TOKEN, "Content-Type": "application/json" }, 400, "BadRequest"],
+  ])("%s: %i with Graph's error body", async (_name, body, headers, status, code) => {
+    const response = await post("/communications/calls", body, headers as Record<string, string>);
+    expect(response.status).toBe(status);
+    const error = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.error.code).toBe(code);
+    expect(error.error.message.length).toBeGreaterThan(0);
+    expect(graph.requests.at(-1)?.status).toBe(status);
+  });
+
+  test("a schema refusal names the first error's pointer", async () => {
+    const response = await post("/communications/calls", { ...call, callbackURL: "x" });
+    const { error } = (await response.json()) as { error: { message: string } };
+    expect(error.message).toContain("/callbackURL");
+  });
+});
+
+describe("transfer", () => {
+  test("202 for a call Graph created, 404 for any other id", async () => {
+    const created = (await (await post("/communications/calls", call)).json()) as { id: string };
+    const body = { transferTarget: { identity: { user: { id: "550fae72-d251-43ec-868c-373732c2704f" } } } };
+    expect((await post(`/communications/calls/${created.id}/transfer`, body)).status).toBe(202);
+    const unknown = await post("/communications/calls/11111111-2222-4333-8444-555555555555/transfer", body);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("ItemNotFound");
+    expect(graph.requests.map((r) => r.callId)).toEqual([created.id, created.id, "11111111-2222-4333-8444-555555555555"]);
+  });
+});
+
+test("an operation the mock does not have is a 404 with Graph's error body, and is recorded", async () => {
+  const response = await post("/communications/calls/abc/answer", {});
+  expect(response.status).toBe(404);
+  expect(((await response.json()) as { error: { code: string } }).error.code).toBe("UnknownOperation");
+  expect(graph.requests.at(-1)).toMatchObject({ path: "/communications/calls/abc/answer", status: 404 });
+});
