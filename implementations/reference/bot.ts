@@ -44,8 +44,6 @@ export const REFERENCE_PARTS: BotParts = {
   newCallState: () => new CallState(),
 };
 
-export const CALLBACK_URL = "https://bot.reference.example/api/calls";
-
 export class ReferenceBot implements BotUnderTest {
   private env: BotEnvironment | undefined;
   private readonly calls = new Map<string, CallState>();
@@ -53,13 +51,14 @@ export class ReferenceBot implements BotUnderTest {
 
   constructor(private readonly parts: BotParts = REFERENCE_PARTS) {}
 
+  /** In-process, the harness hands notifications to handleNotification; the URL only names the callback. */
   async start(env: BotEnvironment): Promise<{ callbackUrl: string }> {
     this.env = env;
-    return { callbackUrl: CALLBACK_URL };
+    return { callbackUrl: env.callbackUri };
   }
 
   async createCall(intent: CreateCallIntent): Promise<{ callId: string }> {
-    const response = await this.post("/communications/calls", this.parts.createCallBody(intent, CALLBACK_URL));
+    const response = await this.post("/communications/calls", this.parts.createCallBody(intent, this.env!.callbackUri));
     if (response.status !== 201) throw new Error(`Graph refused the call: ${response.status} ${await response.text()}`);
     const call = (await response.json()) as Json;
     if (typeof call.id !== "string") throw new Error("Graph's 201 response has no call id");

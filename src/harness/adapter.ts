@@ -14,10 +14,18 @@ export interface BotEnvironment {
   graphBaseUrl: string;
   /** The bearer token to send in Authorization headers. */
   accessToken: string;
+  /**
+   * The public https URL Graph must call back: what the bot puts in callbackUri. (In production a
+   * bot is configured with it; behind it, the bot listens wherever it likes.)
+   */
+  callbackUri: string;
 }
 
 export interface BotUnderTest {
-  /** Prepare; answer with the callback URL Graph must POST notifications to. */
+  /**
+   * Prepare; answer with the URL the harness can POST notifications to (for an in-process bot any
+   * URL: the request is handed to handleNotification; for a process, where it listens on 127.0.0.1).
+   */
   start(env: BotEnvironment): Promise<{ callbackUrl: string }>;
   /** Place the call a scenario describes (POST /communications/calls); answer with the call id Graph returned. */
   createCall(intent: CreateCallIntent): Promise<{ callId: string }>;

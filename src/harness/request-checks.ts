@@ -13,8 +13,8 @@ export interface RequestContext {
   scenario: Scenario;
   contract: Contract;
   accessToken: string;
-  /** The callback the bot announced at start. */
-  callbackUrl: string;
+  /** The public callback the bot was configured with. */
+  callbackUri: string;
   /** For a transfer: the call it must target. */
   callId?: string;
 }
@@ -31,7 +31,7 @@ const sorted = (xs: string[]) => [...xs].sort();
 const differ = (label: string, want: unknown, got: unknown) => (same(want, got) ? undefined : `${label}: the scenario says ${JSON.stringify(want)}, the request says ${JSON.stringify(got)}`);
 
 const CREATE_CALL_ASPECTS: Array<Aspect<CreateCallIntent>> = [
-  { id: "fidelity.callback", what: "callbackUri is the callback the bot announced", compare: (_w, _g, ctx, c) => differ("callbackUri", ctx.callbackUrl, (c.body as Record<string, unknown> | undefined)?.callbackUri ?? null) },
+  { id: "fidelity.callback", what: "callbackUri is the public callback the bot is configured with", compare: (_w, _g, ctx, c) => differ("callbackUri", ctx.callbackUri, (c.body as Record<string, unknown> | undefined)?.callbackUri ?? null) },
   { id: "fidelity.targets", what: "the targets are the scenario's parties (kind and id)", compare: (w, g) => differ("targets", sorted(w.targets.map(who)), sorted(g.targets.map(who))) },
   { id: "fidelity.modalities", what: "the requested modalities are the scenario's", compare: (w, g) => differ("requestedModalities", sorted(w.modalities), sorted(g.modalities)) },
   {

@@ -7,6 +7,7 @@ import { setupServer } from "msw/node";
 import { loadContract } from "../index.js";
 import { loadDocumentedFixtures } from "../fixtures/load.js";
 import { GraphMock } from "../mock-graph/graph-mock.js";
+import { startGraphServer } from "../mock-graph/http-server.js";
 import type { Scenario } from "../scenarios/model.js";
 import { loadScenarios, loadSequences, notificationIndex, sequenceProblems } from "../sequences/load.js";
 import type { Sequence } from "../sequences/model.js";
@@ -26,6 +27,11 @@ export interface RunOptions {
   runs: number;
   stepTimeoutMs: number;
   onProgress?: (done: number, total: number, label: string) => void;
+  /**
+   * How the bot reaches the mock Graph: "in-process" (msw intercepts the bot's fetch; for
+   * TypeScript adapters) or "http" (a real server on 127.0.0.1; for implementations in other processes).
+   */
+  graphTransport?: "in-process" | "http";
   /** The property-based delivery checks (kept apart so the run works without them). */
   deliveries?: (session: Session, sequence: Sequence, options: { seed: number; runs: number }) => Promise<CheckResult>;
 }
@@ -42,6 +48,8 @@ export interface RunResult {
 /** The base call a transfer scenario transfers. */
 export const TRANSFER_BASE_CALL = "create-call.v1.0.ex01";
 export const ACCESS_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.conformance-test-token";
+/** The public callback every bot under test is configured with. */
+export const CALLBACK_URI = "https://bot.conformance.example/api/calls";
 
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
@@ -61,13 +69,11 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   let done = 0;
   const progress = (label: string) => options.onProgress?.(++done, total, label);
 
-  const graph = new GraphMock({ contract, seed: options.seed });
-  const server = setupServer(...graph.handlers);
-  server.listen({ onUnhandledRequest: "bypass" });
+  const { graph, close } = await startMockGraph(options.graphTransport ?? "in-process", (origin) => new GraphMock({ contract, seed: options.seed, ...(origin ? { origin } : {}) }));
   const checks: CheckResult[] = [];
   try {
     const bot = await options.adapter.createBot();
-    const session = new Session(bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN });
+    const session = new Session(bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI });
     const startError = await session.start();
     if (startError) {
       for (const s of requestScenarios) for (const id of requestCheckIds(s)) checks.push(fail({ id, group: "requests", subject: s.id, title: s.description }, startError));
@@ -88,7 +94,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       await session.stop();
     }
   } finally {
-    server.close();
+    await close();
   }
   return {
     adapter: options.adapterName,
@@ -98,6 +104,18 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     runs: options.runs,
     checks: checks.filter((c) => wanted(c.id) || wanted(c.subject)),
   };
+}
+
+/** The same mock either way: intercepted in-process with msw, or served over HTTP with msw's handlers. */
+async function startMockGraph(transport: "in-process" | "http", make: (origin?: string) => GraphMock): Promise<{ graph: GraphMock; close: () => Promise<void> }> {
+  if (transport === "http") {
+    const server = await startGraphServer((origin) => make(origin));
+    return { graph: server.graph, close: () => server.close() };
+  }
+  const graph = make();
+  const server = setupServer(...graph.handlers);
+  server.listen({ onUnhandledRequest: "bypass" });
+  return { graph, close: async () => server.close() };
 }
 
 async function checkScenario(session: Session, scenario: Scenario): Promise<CheckResult[]> {
@@ -116,7 +134,7 @@ async function checkScenario(session: Session, scenario: Scenario): Promise<Chec
     session.graph.clearRequests();
     outcome = await session.createCall(scenario.id);
   }
-  const results = checkRequests({ scenario, contract: session.contract, accessToken: session.options.accessToken, callbackUrl: session.callbackUrl, callId }, [...session.graph.requests], outcome);
+  const results = checkRequests({ scenario, contract: session.contract, accessToken: session.options.accessToken, callbackUri: session.options.callbackUri, callId }, [...session.graph.requests], outcome);
   const ms = Date.now() - started;
   return results.map((r) => ({ ...r, durationMs: ms }));
 }

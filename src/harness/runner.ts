@@ -51,7 +51,7 @@ export async function executePlan(session: Session, sequence: Sequence, plan: re
       const body = batchBody(delivery.steps.map((id) => {
         const step = byId.get(id);
         if (!step || !isNotificationStep(step)) throw new Error(`sequence ${sequence.id}: plan names ${id}, which is not a notification step`);
-        return bindNotification(stepBody(step, session.notifications, sequence.id), { callId, callbackUrl: session.callbackUrl });
+        return bindNotification(stepBody(step, session.notifications, sequence.id), { callId, callbackUri: session.options.callbackUri });
       }));
       const sent = await session.deliver(delivery.alter ? delivery.alter(body) : body);
       entry.status = sent.status;

@@ -14,6 +14,8 @@ export interface SessionOptions {
   /** Longest any single call into the implementation may take. */
   stepTimeoutMs: number;
   accessToken: string;
+  /** The public callback the bot is configured with (it goes in callbackUri, and in the notifications' callbackUri). */
+  callbackUri: string;
 }
 
 export class Session {
@@ -30,7 +32,7 @@ export class Session {
 
   async start(): Promise<string | undefined> {
     try {
-      const { callbackUrl } = await bounded("start", this.options.stepTimeoutMs, () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken }));
+      const { callbackUrl } = await bounded("start", this.options.stepTimeoutMs, () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken, callbackUri: this.options.callbackUri }));
       if (typeof callbackUrl !== "string" || !/^https?:\/\//.test(callbackUrl)) return `start() answered a callbackUrl that is not an http(s) URL: ${JSON.stringify(callbackUrl)}`;
       this.callbackUrl = callbackUrl;
       return undefined;
