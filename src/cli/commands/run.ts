@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { ProcessBot } from "../../adapters/process-bot.js";
 import type { AdapterModule } from "../../harness/adapter.js";
 import type { CheckResult } from "../../harness/checks.js";
 import { runConformance, type RunOptions } from "../../harness/run.js";
@@ -14,13 +15,16 @@ export const REFERENCE_ADAPTER = path.join(PROJECT_ROOT, "dist", "implementation
 export const runCommand: Command = {
   name: "run",
   summary: "run the conformance checks against an implementation (the bundled reference by default)",
-  usage: `Usage: graph-calls-contract run [--adapter <module>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>]
+  usage: `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>]
 
 Drives an implementation through every documented Create call and transfer scenario (checking
 its requests against the mock Graph) and every documented notification sequence (checking what it
 believes after each step and at the end). Exit 1 if any check fails.
   --adapter <module>    an ES module exporting createBot() (see the adapter contract in the README);
                         default: the bundled reference implementation
+  --command <cmd>       an implementation in any language, started as this shell command and driven
+                        through the process protocol (PROTOCOL.md); the mock Graph is then served on
+                        127.0.0.1 and notifications are real HTTP POSTs to the callback it announces
   --only <pattern>      only the scenarios, sequences or checks matching a glob, e.g. "transfer-*",
                         "sequence.delta-roster", "create-call.v1.0.ex05" (comma-separated for several)
   --seed <n>            seed of the run (call ids, property-based deliveries); default: a new one, printed
@@ -31,6 +35,7 @@ believes after each step and at the end). Exit 1 if any check fails.
       args,
       options: {
         adapter: { type: "string" },
+        command: { type: "string" },
         only: { type: "string" },
         seed: { type: "string" },
         runs: { type: "string", default: "20" },
@@ -41,7 +46,8 @@ believes after each step and at the end). Exit 1 if any check fails.
     const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : integer("--seed", values.seed, 0, 0x7fffffff);
     const runs = integer("--runs", values.runs, 0, 10_000);
     const stepTimeoutMs = integer("--step-timeout", values["step-timeout"], 10, 600_000);
-    const { adapter, name } = await loadAdapter(values.adapter, io.cwd);
+    if (values.adapter && values.command) throw new UsageError("--adapter and --command are exclusive: a module, or a command");
+    const { adapter, name } = values.command !== undefined ? commandAdapter(values.command, io.cwd, stepTimeoutMs) : await loadAdapter(values.adapter, io.cwd);
 
     writeLine(io.stderr, `graph-calls-contract run: ${name}, seed ${seed}, ${runs} delivery run(s) per sequence${values.only ? `, only ${values.only}` : ""}`);
     const options: RunOptions = {
@@ -50,6 +56,7 @@ believes after each step and at the end). Exit 1 if any check fails.
       seed,
       runs,
       stepTimeoutMs,
+      graphTransport: values.command !== undefined ? "http" : "in-process",
       onProgress: progressPrinter(io),
       ...(values.only ? { only: values.only } : {}),
     };
@@ -77,6 +84,11 @@ async function loadAdapter(option: string | undefined, cwd: string): Promise<{ a
   }
   if (typeof module.createBot !== "function") throw new UsageError(`the adapter module ${file} does not export createBot()`);
   return { adapter: module as AdapterModule, name: typeof module.name === "string" ? module.name : path.basename(file, path.extname(file)) };
+}
+
+function commandAdapter(command: string, cwd: string, requestTimeoutMs: number): { adapter: AdapterModule; name: string } {
+  if (command.trim() === "") throw new UsageError("--command is empty");
+  return { adapter: { createBot: () => new ProcessBot({ command, cwd, requestTimeoutMs }) }, name: command };
 }
 
 /** Progress on stderr: one line per scenario or sequence (redrawn in place on a terminal). */

@@ -1,0 +1,54 @@
+/**
+ * The reference implementation as a process, speaking the process protocol (PROTOCOL.md): it is
+ * what `graph-calls-contract run --command "node dist/implementations/reference-process/main.js"`
+ * drives, and a model for writing an adapter in another language.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createInterface } from "node:readline";
+import { ReferenceBot } from "../reference/bot.js";
+
+const bot = new ReferenceBot();
+let server: http.Server | undefined;
+
+/** The callback: every HTTP request is handed to the bot as a Fetch API Request. */
+async function startCallbackServer(): Promise<string> {
+  server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    const request = new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method ?? "POST", headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) });
+    const response = await bot.handleNotification(request);
+    res.writeHead(response.status).end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/calls`;
+}
+
+type Params = Record<string, unknown>;
+const handlers: Record<string, (params: Params) => Promise<unknown>> = {
+  start: async (p) => {
+    await bot.start({ graphBaseUrl: String(p.graphBaseUrl), accessToken: String(p.accessToken), callbackUri: String(p.callbackUri) });
+    return { callbackUrl: await startCallbackServer() };
+  },
+  createCall: (p) => bot.createCall(p.intent as never),
+  transfer: async (p) => { await bot.transfer(String(p.callId), p.intent as never); return {}; },
+  observe: (p) => bot.observe(String(p.callId)),
+  stop: async () => { await bot.stop(); server?.close(); setImmediate(() => process.exit(0)); return {}; },
+};
+
+createInterface({ input: process.stdin }).on("line", async (line) => {
+  let id: unknown;
+  try {
+    const message = JSON.parse(line) as { id: unknown; method: string; params: Params; protocol: number };
+    id = message.id;
+    if (message.protocol !== 1) throw new Error(`protocol ${message.protocol} is not supported (this implementation speaks 1)`);
+    const handler = handlers[message.method];
+    if (!handler) throw new Error(`unknown method ${message.method}`);
+    process.stdout.write(JSON.stringify({ id, result: await handler(message.params ?? {}) }) + "\n");
+  } catch (e) {
+    process.stdout.write(JSON.stringify({ id, error: { message: (e as Error).message } }) + "\n");
+  }
+});
+process.stdin.on("end", () => { server?.close(); process.exit(0); });

@@ -1,0 +1,109 @@
+/**
+ * Requests and responses over a child's stdin/stdout, one JSON object per line, each request
+ * bounded by a timeout. A line that is not a response, an exit, or a timeout fails the pending
+ * requests with what the child printed on stderr, never hangs the harness.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { killTree, track } from "./children.js";
+import { PROTOCOL_VERSION, type Method, type Methods, type ResponseMessage } from "./protocol.js";
+
+export class ChannelError extends Error {}
+
+const STDERR_LINES = 40;
+
+export class LineChannel {
+  private readonly child: ChildProcess;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string }>();
+  private readonly stderrTail: string[] = [];
+  private exited: string | undefined;
+
+  constructor(command: string, options: { cwd: string; env?: NodeJS.ProcessEnv }) {
+    // detached: the child leads its own process group, so killTree reaches what it starts in turn.
+    this.child = spawn(command, { cwd: options.cwd, env: options.env ?? process.env, shell: true, detached: true, stdio: ["pipe", "pipe", "pipe"] });
+    track(this.child);
+    createInterface({ input: this.child.stdout! }).on("line", (line) => this.onLine(line));
+    createInterface({ input: this.child.stderr! }).on("line", (line) => {
+      this.stderrTail.push(line.length > 300 ? line.slice(0, 300) + "…" : line);
+      if (this.stderrTail.length > STDERR_LINES) this.stderrTail.shift();
+    });
+    this.child.stdin!.on("error", () => { /* the exit handler reports it */ });
+    this.child.once("error", (e) => this.failAll(`could not start \`${command}\`: ${e.message}`));
+    this.child.once("exit", (code, signal) => {
+      this.exited = signal ? `it was killed by ${signal}` : `it exited with code ${code}`;
+      this.failAll(`the implementation is not running (${this.exited})`);
+    });
+  }
+
+  get running(): boolean {
+    return this.exited === undefined;
+  }
+
+  /** The last lines the implementation wrote on stderr, for diagnostics. */
+  stderr(): string[] {
+    return [...this.stderrTail];
+  }
+
+  request<M extends Method>(method: M, params: Methods[M]["params"], timeoutMs: number): Promise<Methods[M]["result"]> {
+    if (this.exited) return Promise.reject(new ChannelError(this.withStderr(`the implementation is not running (${this.exited})`)));
+    const id = this.nextId++;
+    return new Promise<Methods[M]["result"]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new ChannelError(this.withStderr(`no answer to ${method} within ${timeoutMs} ms`)));
+      }, timeoutMs);
+      this.pending.set(id, {
+        method,
+        resolve: (v) => { clearTimeout(timer); resolve(v as Methods[M]["result"]); },
+        reject: (e) => { clearTimeout(timer); reject(e); },
+      });
+      this.child.stdin!.write(JSON.stringify({ protocol: PROTOCOL_VERSION, id, method, params }) + "\n");
+    });
+  }
+
+  /** Ask politely, then make sure: the process group is killed either way. */
+  async close(graceMs: number): Promise<void> {
+    if (this.exited === undefined) {
+      this.child.stdin!.end();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, graceMs);
+        this.child.once("exit", () => { clearTimeout(timer); resolve(); });
+      });
+    }
+    killTree(this.child);
+  }
+
+  private onLine(line: string): void {
+    const trimmed = line.trim();
+    if (trimmed === "") return;
+    let message: ResponseMessage | undefined;
+    try {
+      message = JSON.parse(trimmed) as ResponseMessage;
+    } catch {
+      message = undefined;
+    }
+    const entry = message && typeof message === "object" && typeof message.id === "number" ? this.pending.get(message.id) : undefined;
+    if (!message || !entry) {
+      this.failAll(`garbage on stdout (stdout is for protocol responses only; log to stderr): ${JSON.stringify(trimmed.slice(0, 200))}`);
+      return;
+    }
+    this.pending.delete(message.id);
+    if ("error" in message) entry.reject(new ChannelError(this.withStderr(`${entry.method} failed in the implementation: ${message.error?.message ?? JSON.stringify(message.error)}`)));
+    else if ("result" in message) entry.resolve(message.result);
+    else entry.reject(new ChannelError(this.withStderr(`the answer to ${entry.method} has neither result nor error: ${JSON.stringify(trimmed.slice(0, 200))}`)));
+  }
+
+  private failAll(reason: string): void {
+    const error = new ChannelError(this.withStderr(reason));
+    for (const [id, entry] of this.pending) {
+      this.pending.delete(id);
+      entry.reject(error);
+    }
+  }
+
+  private withStderr(message: string): string {
+    const tail = this.stderr().slice(-8);
+    return tail.length > 0 ? `${message}; its stderr ended with: ${tail.join(" | ")}` : message;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * An implementation that is a command (any language): the harness starts it, speaks the process
+ * protocol on its stdin/stdout, sends notifications to its callback over real HTTP, and restarts it
+ * (a bounded number of times) if it dies, so one crash fails the checks it happens in, not the run.
+ */
+import type { BotEnvironment, BotUnderTest } from "../harness/adapter.js";
+import type { CallObservation } from "../harness/observation.js";
+import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
+import { ChannelError, LineChannel } from "./line-channel.js";
+
+export interface ProcessBotOptions {
+  command: string;
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  /** Longest one protocol request may take (start gets twice as long: the process boots). */
+  requestTimeoutMs: number;
+  maxRestarts?: number;
+}
+
+export class ProcessBot implements BotUnderTest {
+  private channel: LineChannel | undefined;
+  private env: BotEnvironment | undefined;
+  private callbackUrl = "";
+  private restarts = 0;
+
+  constructor(private readonly options: ProcessBotOptions) {}
+
+  async start(env: BotEnvironment): Promise<{ callbackUrl: string }> {
+    this.env = env;
+    return { callbackUrl: await this.boot() };
+  }
+
+  async createCall(intent: CreateCallIntent): Promise<{ callId: string }> {
+    return (await this.live()).request("createCall", { intent }, this.options.requestTimeoutMs);
+  }
+
+  async transfer(callId: string, intent: TransferIntent): Promise<void> {
+    await (await this.live()).request("transfer", { callId, intent }, this.options.requestTimeoutMs);
+  }
+
+  async observe(callId: string): Promise<CallObservation> {
+    return (await this.live()).request("observe", { callId }, this.options.requestTimeoutMs);
+  }
+
+  /** Graph's POST, for real: to the callback the implementation announced. */
+  async handleNotification(request: Request): Promise<Response> {
+    await this.live();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.requestTimeoutMs);
+    try {
+      return await fetch(this.callbackUrl, { method: request.method, headers: request.headers, body: await request.text(), signal: controller.signal });
+    } catch (e) {
+      const cause = (e as { cause?: { code?: string } }).cause?.code;
+      const why = controller.signal.aborted ? `no answer within ${this.options.requestTimeoutMs} ms` : cause === "ECONNREFUSED" ? "connection refused (nothing listens on the callback port)" : (e as Error).message;
+      throw new ChannelError(`POST ${this.callbackUrl}: ${why}${this.stderrNote()}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const channel = this.channel;
+    this.channel = undefined;
+    if (!channel) return;
+    try {
+      if (channel.running) await channel.request("stop", {}, this.options.requestTimeoutMs);
+    } catch {
+      // stopping is best effort; close() kills the process group regardless
+    }
+    await channel.close(2_000);
+  }
+
+  private async boot(): Promise<string> {
+    if (!this.env) throw new ChannelError("start() was not called");
+    await this.channel?.close(0);
+    this.channel = new LineChannel(this.options.command, { cwd: this.options.cwd, ...(this.options.env ? { env: this.options.env } : {}) });
+    const { callbackUrl } = await this.channel.request("start", { graphBaseUrl: this.env.graphBaseUrl, accessToken: this.env.accessToken, callbackUri: this.env.callbackUri }, this.options.requestTimeoutMs * 2);
+    if (typeof callbackUrl !== "string" || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(callbackUrl)) {
+      throw new ChannelError(`start answered callbackUrl ${JSON.stringify(callbackUrl)}: it must be an http URL on 127.0.0.1`);
+    }
+    this.callbackUrl = callbackUrl;
+    return callbackUrl;
+  }
+
+  /** The running channel; a dead process is restarted (bounded), since each check stands on its own. */
+  private async live(): Promise<LineChannel> {
+    if (this.channel?.running) return this.channel;
+    const why = this.channel ? `the implementation died (${this.channel.stderr().slice(-3).join(" | ") || "no stderr"})` : "the implementation is not started";
+    if (this.restarts >= (this.options.maxRestarts ?? 3)) throw new ChannelError(`${why}; not restarted again (${this.restarts} restarts already)`);
+    this.restarts++;
+    await this.boot();
+    return this.channel!;
+  }
+
+  private stderrNote(): string {
+    const tail = this.channel?.stderr().slice(-5) ?? [];
+    return tail.length ? `; stderr: ${tail.join(" | ")}` : "";
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The mock Graph over real HTTP, for implementations in other processes: a server on 127.0.0.1
+ * that hands every request to the same msw handlers the in-process mock uses (msw's getResponse),
+ * so there is one mock, not two.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { getResponse } from "msw";
+import type { GraphMock } from "./graph-mock.js";
+
+export interface GraphServer {
+  graph: GraphMock;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Listen on a free port of 127.0.0.1, then build the mock for that origin. */
+export async function startGraphServer(makeGraph: (origin: string) => GraphMock): Promise<GraphServer> {
+  let graph: GraphMock | undefined;
+  const server = http.createServer((req, res) => {
+    void serve(graph!, req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  graph = makeGraph(origin);
+  return {
+    graph,
+    origin,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+const MAX_BODY = 4 * 1024 * 1024; // Graph's own limit on a request body
+
+async function serve(graph: GraphMock, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) {
+        res.writeHead(413, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { code: "RequestEntityTooLarge", message: "The request body is over 4 MB." } }));
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+    const body = chunks.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
+    const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, { method: req.method ?? "GET", headers, ...(body ? { body } : {}) });
+    const response = (await getResponse(graph.handlers, request)) ?? new Response(JSON.stringify({ error: { code: "UnknownOperation", message: "not handled" } }), { status: 404 });
+    const outHeaders: Record<string, string> = {};
+    response.headers.forEach((value, name) => { outHeaders[name] = value; });
+    res.writeHead(response.status, outHeaders);
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } catch (e) {
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ error: { code: "InternalServerError", message: `mock Graph failure: ${(e as Error).message}` } }));
+  }
+}
