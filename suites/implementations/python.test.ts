@@ -1,0 +1,135 @@
+/**
+ * The Python bot (implementations/python/bot.py, standard library only, written from PROTOCOL.md
+ * alone) passes every conformance check through the process protocol, and leaves no process
+ * behind; its own unit tests (delta roster, transfer states) pass too. Runs the built CLI as a user
+ * does, so it needs `npm run build` first; skipped where python3 is not on PATH.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = path.join(ROOT, "bin/graph-calls-contract.js");
+const PYTHON = "python3";
+const pythonAvailable = spawnSync(PYTHON, ["--version"], { stdio: "ignore" }).status === 0;
+const SKIP_REASON = `${PYTHON} is not on PATH`;
+/** No __pycache__ left in the checkout by the runs below. */
+const PYTHON_ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+
+interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** Pids of python processes carrying the run's marker, seen while the run was going on. */
+  seen: Set<number>;
+}
+
+/**
+ * Processes whose command line carries `marker`. The CLI itself (whose --command argument holds
+ * the marker too) is left out by pid.
+ */
+function processesWith(marker: string, exceptPid?: number): { pid: number; args: string }[] {
+  const ps = spawnSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
+  if (ps.status !== 0) throw new Error(`ps failed: ${ps.stderr}`);
+  return ps.stdout
+    .split("\n")
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), args: m[2] ?? "" }))
+    .filter((p) => p.args.includes(marker) && p.pid !== exceptPid);
+}
+
+/** `graph-calls-contract run --command <python bot>`, watching which python processes it starts. */
+function runConformance(marker: string): Promise<Finished> {
+  // -X takes any implementation-specific option and CPython ignores the ones it does not know:
+  // a harmless way to tag this run's python processes so that orphans can be found afterwards.
+  const command = `${PYTHON} -X conformance-run=${marker} implementations/python/bot.py`;
+  const child = spawn(process.execPath, [BIN, "run", "--command", command, "--seed", "1", "--runs", "5"], {
+    cwd: ROOT,
+    env: PYTHON_ENV,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const seen = new Set<number>();
+  const watch = setInterval(() => {
+    for (const p of processesWith(marker, child.pid)) if (/python/.test(p.args)) seen.add(p.pid);
+  }, 50);
+  return new Promise((resolve, reject) => {
+    child.on("error", (error) => {
+      clearInterval(watch);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearInterval(watch);
+      resolve({ code, stdout, stderr, seen });
+    });
+  });
+}
+
+/** Waits up to `ms` for the marked processes to be gone; returns those still there. */
+async function leftovers(marker: string, ms: number): Promise<{ pid: number; args: string }[]> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const alive = processesWith(marker);
+    if (alive.length === 0 || Date.now() > deadline) return alive;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe.skipIf(!pythonAvailable)(`Python bot (implementations/python)${pythonAvailable ? "" : ` (skipped: ${SKIP_REASON})`}`, () => {
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(ROOT, "dist/src/cli/main.js"))) {
+      throw new Error("dist/ has no CLI: run `npm run build` before this suite (it runs the built CLI)");
+    }
+  });
+
+  it("passes every conformance check through the process protocol, and leaves no python process behind", async () => {
+    const marker = randomUUID();
+    const run = await runConformance(marker);
+    const report = `${run.stdout}\n--- stderr (tail) ---\n${run.stderr.split("\n").slice(-40).join("\n")}`;
+
+    expect(run.code, report).toBe(0);
+    expect(run.stdout, report).not.toMatch(/^FAIL /m);
+    // "requests    220 passed     0 failed", one line per kind of check (sequences, deliveries...).
+    const kinds = [...run.stdout.matchAll(/^(\w+)\s+(\d+) passed\s+(\d+) failed$/gm)].map((m) => ({ kind: m[1], passed: Number(m[2]), failed: Number(m[3]) }));
+    expect(kinds.map((k) => k.kind), report).toEqual(expect.arrayContaining(["requests", "sequences"]));
+    for (const k of kinds) {
+      expect(k.failed, `${k.kind}: ${report}`).toBe(0);
+      expect(k.passed, `${k.kind}: ${report}`).toBeGreaterThan(0);
+    }
+    expect(run.stdout, report).toMatch(/^\d+ passed, 0 failed in .* \(seed 1\)$/m);
+
+    // The orphan check means something only if the bot's processes were seen at all.
+    expect(run.seen.size, "no python process of the run was ever seen: the orphan check would prove nothing").toBeGreaterThan(0);
+    const alive = await leftovers(marker, 3000);
+    for (const p of alive) {
+      try {
+        process.kill(p.pid, "SIGKILL"); // do not leave them to the next suite either
+      } catch {
+        // already gone
+      }
+    }
+    expect(alive, "processes of the run outlived it").toEqual([]);
+  }, 30_000);
+
+  it("its unit tests (delta roster, transfer states) pass under python3 -m unittest", () => {
+    const r = spawnSync(PYTHON, ["-m", "unittest", "implementations/python/test_bot.py"], {
+      cwd: ROOT,
+      env: PYTHON_ENV,
+      encoding: "utf8",
+      timeout: 15_000,
+    });
+    if (r.error) throw r.error;
+    const output = `${r.stdout}${r.stderr}`;
+    expect(r.status, output).toBe(0);
+    // unittest reports on stderr: "Ran 20 tests in 0.001s" then "OK".
+    expect(output).toMatch(/^Ran [1-9]\d* tests? in /m);
+    expect(output).toMatch(/^OK$/m);
+  });
+});
