@@ -34,6 +34,7 @@ Layout (one job per piece):
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 import urllib.error
@@ -332,6 +333,10 @@ class CallState:
             # still tell why the call ended.
             if new_state == "terminated":
                 self._record_outcome(data)
+            elif new_state in ("transferring", "transferAccepted") and self.transfer == "none":
+                # A transfer step that arrives after the end: the call ended while transferring,
+                # which is how a completed transfer ends.
+                self.transfer = "completed"
             return
         if new_state in SETUP_STATES and self.state is not None and self.state not in SETUP_STATES:
             return  # a late setup state: the call is already past it
@@ -583,14 +588,11 @@ class _CallbackHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
-        try:
-            length = int(self.headers.get("Content-Length") or "0")
-        except ValueError:
-            length = -1
-        if length < 0 or length > MAX_NOTIFICATION_BYTES:
-            self._answer(400, "bad Content-Length")
+        raw = self._read_body()
+        if raw is None:
+            self.close_connection = True  # the framing is lost: do not reuse the connection
+            self._answer(400, "unreadable body (bad Content-Length or chunked encoding, or too large)")
             return
-        raw = self.rfile.read(length) if length else b""
         try:
             self.router.handle_body(raw)
         except MalformedNotification as error:
@@ -600,6 +602,35 @@ class _CallbackHandler(BaseHTTPRequestHandler):
         except Exception as error:  # never let a bug turn into a dropped connection
             log(f"notification handling failed: {error!r}")
         self._answer(202, None)
+
+    def _read_body(self) -> Optional[bytes]:
+        """The request body, by Content-Length or chunked; None when it cannot be read."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            return self._read_chunked()
+        try:
+            length = int(self.headers.get("Content-Length") or "0")
+        except ValueError:
+            return None
+        if length < 0 or length > MAX_NOTIFICATION_BYTES:
+            return None
+        return self.rfile.read(length) if length else b""
+
+    def _read_chunked(self) -> Optional[bytes]:
+        # http.server does not decode chunked bodies; an HTTP client streaming its body uses them.
+        body = bytearray()
+        try:
+            while True:
+                size = int(self.rfile.readline(1024).split(b";", 1)[0].strip(), 16)
+                if size == 0:
+                    while self.rfile.readline(1024).strip():
+                        pass  # trailers
+                    return bytes(body)
+                if len(body) + size > MAX_NOTIFICATION_BYTES:
+                    return None
+                body += self.rfile.read(size)
+                self.rfile.readline(1024)  # the CRLF after the chunk
+        except ValueError:
+            return None
 
     def do_GET(self) -> None:  # noqa: N802
         self._answer(405, "notifications are POSTed")
@@ -752,26 +783,31 @@ class ProtocolLoop:
             return None
         method = request.get("method")
         try:
-            if request.get("protocol") != PROTOCOL_VERSION:
-                raise RequestError(f"unsupported protocol {request.get('protocol')!r}; this bot speaks {PROTOCOL_VERSION}")
-            params = request.get("params", {})
-            if params is None:
-                params = {}
-            if not isinstance(params, dict):
-                raise RequestError("params must be an object")
-            if method == "stop":
-                self._respond(request_id, {"result": {}})
-                return "stop"
-            handler = self._methods.get(method) if isinstance(method, str) else None
-            if handler is None:
-                raise RequestError(f"unknown method {method!r}")
-            self._respond(request_id, {"result": handler(params)})
+            response: Json = {"result": self._dispatch(request)}
         except RequestError as error:
-            self._respond(request_id, {"error": {"message": str(error)}})
+            response = {"error": {"message": str(error)}}
         except Exception as error:  # a bug answers an error instead of killing the process
             log(f"{method} failed: {error!r}")
-            self._respond(request_id, {"error": {"message": f"{method} failed: {error!r}"}})
-        return None
+            response = {"error": {"message": f"{method} failed: {error!r}"}}
+        # Outside the try: a failure to write (the harness went away) is not the request's error.
+        self._respond(request_id, response)
+        return "stop" if method == "stop" and "result" in response else None
+
+    def _dispatch(self, request: Json) -> Json:
+        if request.get("protocol") != PROTOCOL_VERSION:
+            raise RequestError(f"unsupported protocol {request.get('protocol')!r}; this bot speaks {PROTOCOL_VERSION}")
+        params = request.get("params")
+        if params is None:
+            params = {}  # stop and observe-like methods may come without params
+        if not isinstance(params, dict):
+            raise RequestError("params must be an object")
+        method = request.get("method")
+        if method == "stop":
+            return {}  # the loop ends once the answer is written
+        handler = self._methods.get(method) if isinstance(method, str) else None
+        if handler is None:
+            raise RequestError(f"unknown method {method!r}")
+        return handler(params)
 
     def _respond(self, request_id: int, payload: Json) -> None:
         line = json.dumps({"id": request_id, **payload}, separators=(",", ":"))
@@ -788,6 +824,11 @@ def main() -> int:
         ProtocolLoop(bot, stdin, sys.stdout).run()
     except KeyboardInterrupt:
         pass
+    except BrokenPipeError:
+        # The harness stopped reading: nobody is left to answer. Point stdout at devnull so the
+        # interpreter's final flush does not complain about the broken pipe as well.
+        log("stdout closed: exiting")
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         bot.close()
     return 0

@@ -127,6 +127,13 @@ class TransferStateTest(unittest.TestCase):
         self.assertEqual(call.observation()["transfer"], "completed")
         self.assertEqual(call.observation()["state"], "terminated")
 
+    def test_transfer_steps_overtaken_by_the_end(self) -> None:
+        call = CallState()
+        for state in ("established", "terminated", "transferAccepted", "transferring"):
+            call.apply_call_update("updated", {"state": state})
+        self.assertEqual(call.observation()["transfer"], "completed")
+        self.assertEqual(call.observation()["state"], "terminated")
+
     def test_accepted_overtaking_transferring(self) -> None:
         call = CallState()
         for state in ("established", "transferAccepted", "transferring"):
