@@ -1,0 +1,154 @@
+/**
+ * What every report derives from a run, computed in one place so the formats agree: counts, the
+ * kind of a check (a matrix column), subjects in run order, failures first, and how a POST of a
+ * timeline reads (batched, duplicated, altered, failed).
+ */
+import type { CheckGroup, CheckResult, TimelineEntry } from "../harness/checks.js";
+import type { RunResult } from "../harness/run.js";
+
+export const GROUPS: readonly CheckGroup[] = ["requests", "sequences", "deliveries"];
+
+export const GROUP_TITLES: Record<CheckGroup, string> = {
+  requests: "Requests",
+  sequences: "Sequences",
+  deliveries: "Deliveries (property-based)",
+};
+
+export interface Counts {
+  checks: number;
+  passed: number;
+  failed: number;
+}
+
+export function countChecks(checks: readonly CheckResult[]): Counts {
+  const failed = checks.filter((c) => c.status === "fail").length;
+  return { checks: checks.length, passed: checks.length - failed, failed };
+}
+
+export function countsByGroup(result: RunResult): Record<CheckGroup, Counts> {
+  return Object.fromEntries(GROUPS.map((g) => [g, countChecks(result.checks.filter((c) => c.group === g))])) as Record<CheckGroup, Counts>;
+}
+
+/**
+ * The kind of check, the same for every subject: the part of the id after the subject
+ * ("create-call.v1.0.ex01/schema" -> "schema", "sequence.x/step.established" -> "step.established"),
+ * or the id's first word when it has no "/" ("delivery.delta-roster" -> "delivery").
+ */
+export function checkKind(check: Pick<CheckResult, "id">): string {
+  const slash = check.id.indexOf("/");
+  return slash >= 0 ? check.id.slice(slash + 1) : check.id.split(".")[0]!;
+}
+
+const STEP_PREFIX = "step.";
+
+/** The matrix column of a check: the per-step checks of a sequence share one column, "steps". */
+export function matrixColumn(check: Pick<CheckResult, "id">): { column: string; label?: string } {
+  const kind = checkKind(check);
+  return kind.startsWith(STEP_PREFIX) ? { column: "steps", label: kind.slice(STEP_PREFIX.length) } : { column: kind };
+}
+
+export interface SubjectChecks {
+  group: CheckGroup;
+  subject: string;
+  checks: CheckResult[];
+  counts: Counts;
+}
+
+/** Checks by (group, subject), in the order the run produced them. */
+export function subjectsOf(checks: readonly CheckResult[]): SubjectChecks[] {
+  const byKey = new Map<string, SubjectChecks>();
+  for (const check of checks) {
+    const key = `${check.group}\u0000${check.subject}`;
+    let entry = byKey.get(key);
+    if (!entry) byKey.set(key, (entry = { group: check.group, subject: check.subject, checks: [], counts: { checks: 0, passed: 0, failed: 0 } }));
+    entry.checks.push(check);
+  }
+  for (const entry of byKey.values()) entry.counts = countChecks(entry.checks);
+  return [...byKey.values()];
+}
+
+/**
+ * The titles of one subject's checks share their beginning (the documented example or sequence):
+ * say it once, and per check only what differs. Cut at a ": " so no word is split.
+ */
+export function splitTitles(checks: readonly CheckResult[]): { shared: string; own: (check: CheckResult) => string } {
+  if (checks.length < 2) return { shared: "", own: (c) => c.title };
+  let prefix = checks[0]!.title;
+  for (const c of checks) while (!c.title.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  const cut = prefix.lastIndexOf(": ");
+  return cut <= 0 ? { shared: "", own: (c) => c.title } : { shared: prefix.slice(0, cut), own: (c) => c.title.slice(cut + 2) };
+}
+
+/** A stable sort that puts what failed first and keeps the run's order otherwise. */
+export function failuresFirst<T>(items: readonly T[], failed: (item: T) => boolean): T[] {
+  return [...items.filter(failed), ...items.filter((item) => !failed(item))];
+}
+
+export const isFailure = (check: CheckResult): boolean => check.status === "fail";
+
+/** One box in the picture of a POST. */
+export interface StepMark {
+  label: string;
+  kind: "notification" | "action" | "alteration";
+  /** Delivered before, in this POST or an earlier one. */
+  duplicate: boolean;
+}
+
+export interface PostView {
+  entry: TimelineEntry;
+  marks: StepMark[];
+  /** More than one notification in this POST. */
+  batched: boolean;
+  /** The bot answered something other than a 2xx, or nothing. */
+  badStatus: boolean;
+  failed: boolean;
+}
+
+const ACTION_SUFFIX = " (action)";
+const ALTERATION = /^\((.*)\)$/s;
+
+/** How each POST of a timeline reads: the runner writes actions as "id (action)" and alterations as "(label)". */
+export function postViews(timeline: readonly TimelineEntry[]): PostView[] {
+  const delivered = new Set<string>();
+  return timeline.map((entry) => {
+    const marks = entry.steps.map((step): StepMark => {
+      if (step.endsWith(ACTION_SUFFIX)) return { label: step.slice(0, -ACTION_SUFFIX.length), kind: "action", duplicate: false };
+      const altered = ALTERATION.exec(step);
+      if (altered) return { label: altered[1]!, kind: "alteration", duplicate: false };
+      const duplicate = delivered.has(step);
+      delivered.add(step);
+      return { label: step, kind: "notification", duplicate };
+    });
+    const badStatus = entry.status === null || entry.status < 200 || entry.status > 299;
+    const failed = badStatus || Boolean(entry.error) || (entry.mismatches?.length ?? 0) > 0;
+    return { entry, marks, batched: marks.filter((m) => m.kind === "notification").length > 1, badStatus, failed };
+  });
+}
+
+export interface TimelineView {
+  /** Stable within the subject: "documented order" or "property-based delivery". */
+  label: string;
+  timeline: TimelineEntry[];
+  /** The checks that carry this timeline. */
+  checks: CheckResult[];
+  failed: boolean;
+}
+
+/** The distinct timelines of a subject's checks (every check of a sequence carries the same one). */
+export function timelinesOf(subject: SubjectChecks): TimelineView[] {
+  const byContent = new Map<string, TimelineView>();
+  for (const check of subject.checks) {
+    if (!check.timeline || check.timeline.length === 0) continue;
+    const key = JSON.stringify(check.timeline.map((e) => [e.post, e.steps, e.status, e.error, e.mismatches]));
+    let view = byContent.get(key);
+    if (!view) byContent.set(key, (view = { label: timelineLabel(check), timeline: check.timeline, checks: [], failed: false }));
+    view.checks.push(check);
+    view.failed ||= isFailure(check);
+  }
+  return [...byContent.values()];
+}
+
+function timelineLabel(check: CheckResult): string {
+  if (check.group === "deliveries") return check.seed === undefined ? "property-based delivery" : `property-based delivery, seed ${check.seed}`;
+  return "documented order";
+}

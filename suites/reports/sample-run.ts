@@ -1,0 +1,66 @@
+/**
+ * A small hand-made run with a passing and a failing check in each group, a timeline with every
+ * kind of POST (batched, duplicated, altered, an action, a 500, an error, a mismatch), and a
+ * message full of characters that break markup.
+ */
+import type { CheckResult, TimelineEntry } from "../../src/harness/checks.js";
+import type { RunResult } from "../../src/harness/run.js";
+
+/** Markup characters, C0 controls, DEL, a lone surrogate, a CDATA end and a closing tag. */
+export const NASTY_MESSAGE = `Authorization is "Bearer <x>" & 'y' \u0000\u0007\u001b[31m\u007f \uD800 ]]> </details> | \`code\` @odata.type`;
+
+export const FAILING = {
+  request: "create-call.v1.0.ex01/http.authorization",
+  nasty: "create-call.v1.0.ex01/schema",
+  sequence: "sequence.delta-roster/step.delta-1",
+  acks: "sequence.delta-roster/acks",
+  delivery: "delivery.delta-roster",
+} as const;
+
+const observed = (participants: string[]) => ({ state: "established", participants, contentSharingSessions: [], transfer: "none", result: null, terminationReason: null });
+
+export const DOCUMENTED_TIMELINE: TimelineEntry[] = [
+  { post: 1, steps: ["established"], status: 202, observed: observed([]), expected: { state: "established" }, mismatches: [] },
+  { post: 2, steps: ["delta-1"], status: 202, observed: observed([]), expected: { participants: ["p-1"] }, mismatches: ['participants: expected ["p-1"], observed []'] },
+  { post: 3, steps: ["delta-2"], status: 500, observed: observed(["p-1"]) },
+];
+
+/** The property-based delivery's failing plan: a batch, a duplicate, an alteration, an action, an error. */
+export const DELIVERY_TIMELINE: TimelineEntry[] = [
+  { post: 1, steps: ["established", "delta-1", "delta-2"], status: 202, observed: observed(["p-1"]) },
+  { post: 2, steps: ["delta-1", "(unknown properties)"], status: 202, observed: observed(["p-1"]) },
+  { post: 3, steps: ["transfer (action)"], status: 202, observed: observed(["p-1"]) },
+  { post: 4, steps: ["delta-3", "delta-3"], status: null, error: "handleNotification() failed: TimeoutError: handleNotification did not finish within 2000 ms" },
+];
+
+const check = (c: Omit<CheckResult, "durationMs"> & { durationMs?: number }): CheckResult => ({ durationMs: 12, ...c });
+
+export function sampleRun(): RunResult {
+  const title = 'create-call example 1 (v1.0) "Create peer-to-peer VoIP call"';
+  const sequenceTitle = "Delta roster updates (create-call.fr.v1.0 example 5)";
+  return {
+    adapter: "sample-bot",
+    startedAt: "2026-11-23T09:40:12.345Z",
+    durationMs: 2345,
+    seed: 42,
+    runs: 25,
+    checks: [
+      check({ id: "create-call.v1.0.ex01/http.sent", group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: the bot sends exactly one request`, status: "pass" }),
+      check({ id: FAILING.request, group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: Authorization: Bearer <the token it was given>`, status: "fail", message: "no Authorization header" }),
+      check({
+        id: FAILING.nasty, group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: the body validates`, status: "fail",
+        message: NASTY_MESSAGE, details: ["/callbackUri: missing required property \"callbackUri\" (required)", "/tenantId: must be a valid uuid <format>"],
+      }),
+      check({ id: "call-transfer.v1.0.ex01/http.sent", group: "requests", subject: "call-transfer.v1.0.ex01", title: "call-transfer example 1 (v1.0): the bot sends exactly one request", status: "pass" }),
+      check({ id: "sequence.delta-roster/step.established", group: "sequences", subject: "delta-roster", title: `${sequenceTitle}: after step established, the bot believes what the docs say`, status: "pass", timeline: DOCUMENTED_TIMELINE }),
+      check({ id: FAILING.sequence, group: "sequences", subject: "delta-roster", title: `${sequenceTitle}: after step delta-1, the bot believes what the docs say`, status: "fail", message: 'after POST 2 (delta-1): participants: expected ["p-1"], observed []', timeline: DOCUMENTED_TIMELINE }),
+      check({ id: FAILING.acks, group: "sequences", subject: "delta-roster", title: `${sequenceTitle}: every notification POST is answered with a 2xx`, status: "fail", message: "POST 3 (delta-2) answered 500", timeline: DOCUMENTED_TIMELINE }),
+      check({ id: "sequence.call-terminated/end", group: "sequences", subject: "call-terminated", title: "An established call ends: the bot ends in the documented state", status: "pass", timeline: [{ post: 1, steps: ["terminated"], status: 202, observed: { state: "terminated" }, expected: { state: "terminated" }, mismatches: [] }] }),
+      check({
+        id: FAILING.delivery, group: "deliveries", subject: "delta-roster", title: `${sequenceTitle}: any allowed delivery ends in the documented state`, status: "fail",
+        message: "after 4 POSTs (batched, duplicated): handleNotification() failed", timeline: DELIVERY_TIMELINE, seed: 1234, replay: "npx graph-calls-contract conformance --only delivery.delta-roster --seed 1234",
+      }),
+      check({ id: "delivery.call-terminated", group: "deliveries", subject: "call-terminated", title: "An established call ends: any allowed delivery ends in the documented state", status: "pass", seed: 1234 }),
+    ],
+  };
+}
