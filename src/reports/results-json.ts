@@ -1,0 +1,128 @@
+/**
+ * results.json: the run for machines, in a versioned shape that results.schema.json documents.
+ * Fields are mapped one by one rather than spread from the harness's objects, so the file carries
+ * exactly what the schema says even when the harness grows a field; a new field is added here and
+ * in the schema together (schemaVersion changes only when a field is removed or changes meaning).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { CheckGroup, CheckResult, TimelineEntry } from "../harness/checks.js";
+import type { RunResult } from "../harness/run.js";
+import type { JsonValue } from "../util/json.js";
+import { PROJECT_ROOT } from "../util/paths.js";
+import { toJsonValue } from "./json-safe.js";
+import { checkKind, countChecks, countsByGroup, type Counts } from "./model.js";
+
+export const RESULTS_SCHEMA_VERSION = 1;
+/** The schema's file name, written next to every results.json (which names it in "$schema"). */
+export const RESULTS_SCHEMA_FILE = "results.schema.json";
+/** Read from the source tree at run time: tsc does not copy JSON files into dist/. */
+export const RESULTS_SCHEMA_PATH = path.join(PROJECT_ROOT, "src", "reports", RESULTS_SCHEMA_FILE);
+
+export interface TimelineEntryV1 {
+  post: number;
+  steps: string[];
+  status: number | null;
+  error?: string;
+  observed?: JsonValue;
+  expected?: JsonValue;
+  mismatches?: string[];
+}
+
+export interface CheckV1 {
+  id: string;
+  group: CheckGroup;
+  subject: string;
+  kind: string;
+  title: string;
+  status: "pass" | "fail";
+  message?: string;
+  details?: string[];
+  timeline?: TimelineEntryV1[];
+  seed?: number;
+  replay?: string;
+  durationMs: number;
+}
+
+export interface ResultsV1 {
+  $schema: string;
+  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  tool: { name: string; version: string };
+  adapter: string;
+  startedAt: string;
+  durationMs: number;
+  seed: number;
+  runs: number;
+  totals: Counts;
+  groups: Record<CheckGroup, Counts>;
+  checks: CheckV1[];
+}
+
+/** Optional fields appear only when set, so consumers can test for presence. */
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function timelineEntry(entry: TimelineEntry): TimelineEntryV1 {
+  return {
+    post: entry.post,
+    steps: [...entry.steps],
+    status: entry.status,
+    ...optional("error", entry.error),
+    ...optional("observed", entry.observed === undefined ? undefined : toJsonValue(entry.observed)),
+    ...optional("expected", entry.expected === undefined ? undefined : toJsonValue(entry.expected)),
+    ...optional("mismatches", entry.mismatches && [...entry.mismatches]),
+  };
+}
+
+function check(c: CheckResult): CheckV1 {
+  return {
+    id: c.id,
+    group: c.group,
+    subject: c.subject,
+    kind: checkKind(c),
+    title: c.title,
+    status: c.status,
+    ...optional("message", c.message),
+    ...optional("details", c.details && [...c.details]),
+    ...optional("timeline", c.timeline?.map(timelineEntry)),
+    ...optional("seed", c.seed),
+    ...optional("replay", c.replay),
+    durationMs: c.durationMs,
+  };
+}
+
+export function toResultsV1(result: RunResult): ResultsV1 {
+  return {
+    $schema: RESULTS_SCHEMA_FILE,
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    tool: { name: "graph-calls-contract", version: toolVersion() },
+    adapter: result.adapter,
+    startedAt: result.startedAt,
+    durationMs: result.durationMs,
+    seed: result.seed,
+    runs: result.runs,
+    totals: countChecks(result.checks),
+    groups: countsByGroup(result),
+    checks: result.checks.map(check),
+  };
+}
+
+export function renderResultsJson(result: RunResult): string {
+  return `${JSON.stringify(toResultsV1(result), null, 2)}\n`;
+}
+
+/** The JSON Schema of results.json, as published next to it. */
+export function readResultsSchema(): string {
+  try {
+    return fs.readFileSync(RESULTS_SCHEMA_PATH, "utf8");
+  } catch (error) {
+    throw new Error(`reports: cannot read the results schema ${RESULTS_SCHEMA_PATH}: ${(error as Error).message}`);
+  }
+}
+
+let version: string | undefined;
+function toolVersion(): string {
+  version ??= String((JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version?: unknown }).version ?? "unknown");
+  return version;
+}

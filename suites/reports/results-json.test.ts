@@ -1,0 +1,44 @@
+/** results.json from the hand-made run: valid against its schema, complete, and the schema strict enough to catch drift. */
+import { describe, expect, it } from "vitest";
+import { renderResultsJson, RESULTS_SCHEMA_VERSION, type ResultsV1 } from "../../src/reports/results-json.js";
+import { resultsValidator } from "./results-validator.js";
+import { FAILING, NASTY_MESSAGE, sampleRun } from "./sample-run.js";
+
+const run = sampleRun();
+
+describe("results.json", () => {
+  const text = renderResultsJson(run);
+  const results = JSON.parse(text) as ResultsV1;
+
+  it("validates against results.schema.json", () => {
+    expect(resultsValidator()(results)).toEqual([]);
+  });
+
+  it("carries the version, the run, totals per group and every check with its kind", () => {
+    expect(results).toMatchObject({ $schema: "results.schema.json", schemaVersion: RESULTS_SCHEMA_VERSION, adapter: "sample-bot", seed: 42, runs: 25, durationMs: 2345 });
+    expect(results.tool.name).toBe("graph-calls-contract");
+    expect(results.totals).toEqual({ checks: 10, passed: 5, failed: 5 });
+    expect(results.groups).toEqual({ requests: { checks: 4, passed: 2, failed: 2 }, sequences: { checks: 4, passed: 2, failed: 2 }, deliveries: { checks: 2, passed: 1, failed: 1 } });
+    expect(results.checks.map((c) => c.kind)).toEqual(["http.sent", "http.authorization", "schema", "http.sent", "step.established", "step.delta-1", "acks", "end", "delivery", "delivery"]);
+    const delivery = results.checks.find((c) => c.id === FAILING.delivery)!;
+    expect(delivery).toMatchObject({ seed: 1234, replay: expect.stringContaining("--seed 1234"), timeline: [expect.objectContaining({ steps: ["established", "delta-1", "delta-2"] }), expect.anything(), expect.anything(), expect.objectContaining({ status: null })] });
+  });
+
+  it("keeps messages exactly (JSON escapes what it must)", () => {
+    expect(results.checks.find((c) => c.id === FAILING.nasty)!.message).toBe(NASTY_MESSAGE);
+  });
+
+  it("is rejected by the schema when a field is missing, mistyped or unknown", () => {
+    const validate = resultsValidator();
+    const broken = (change: (r: Record<string, unknown> & { checks: Array<Record<string, unknown>> }) => void) => {
+      const copy = JSON.parse(text);
+      change(copy);
+      return validate(copy);
+    };
+    expect(broken((r) => { delete r.schemaVersion; })).not.toEqual([]);
+    expect(broken((r) => { r.schemaVersion = 2; })).not.toEqual([]);
+    expect(broken((r) => { delete r.checks[1]!.message; })).not.toEqual([]); // a failure says why
+    expect(broken((r) => { r.checks[0]!.status = "skipped"; })).not.toEqual([]);
+    expect(broken((r) => { r.checks[0]!.extra = 1; })).not.toEqual([]);
+  });
+});
