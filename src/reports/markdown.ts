@@ -1,0 +1,171 @@
+/**
+ * summary.md, for a pull-request comment: the verdict first, a table per group (failing subjects
+ * first), each failing check with its message and a short timeline, everything else folded.
+ * Cut to a size GitHub accepts, saying what was left out.
+ */
+import type { CheckResult } from "../harness/checks.js";
+import type { RunResult } from "../harness/run.js";
+import { mdCode, mdFence, mdRow, mdTable, mdTableParts, mdText } from "./markdown-syntax.js";
+import { checkKind, countChecks, countsByGroup, failuresFirst, GROUP_TITLES, GROUPS, isFailure, splitTitles, subjectsOf, timelinesOf, type Counts, type SubjectChecks } from "./model.js";
+import { formatDuration, plural } from "./text.js";
+import { replayLines, timelineLines } from "./timeline-text.js";
+
+/**
+ * GitHub refuses comments over 65 536 characters; the rest is room for what a CI step wraps the
+ * summary in (a heading, the hidden marker it finds its comment by).
+ */
+export const SUMMARY_MAX_CHARS = 64_000;
+const MESSAGE_WIDTH = 300;
+const DETAILS_SHOWN = 5;
+const TIMELINE_LINES = 8;
+
+const mark = (counts: Counts) => (counts.checks === 0 ? "➖" : counts.failed > 0 ? "❌" : "✅");
+
+function headline(result: RunResult): string[] {
+  const totals = countChecks(result.checks);
+  const verdict = totals.checks === 0 ? "no checks ran" : `${totals.failed} failed, ${totals.passed} passed`;
+  const runs = result.runs > 0 ? `${result.runs} property-based runs per sequence` : "no property-based runs";
+  return [
+    `## ${mark(totals)} Conformance of ${mdCode(result.adapter)}: ${verdict}`,
+    "",
+    `${plural(totals.checks, "check")} · ${formatDuration(result.durationMs)} · seed ${result.seed} · ${runs} · started ${mdText(result.startedAt)}`,
+  ];
+}
+
+function overview(result: RunResult): string {
+  const byGroup = countsByGroup(result);
+  return mdTable(["group", "checks", "passed", "failed"], ["left", "right", "right", "right"], GROUPS.map((g) => {
+    const c = byGroup[g];
+    return [`${mark(c)} ${GROUP_TITLES[g]}`, String(c.checks), String(c.passed), c.checks === 0 ? "not run" : String(c.failed)];
+  }));
+}
+
+/** A group's heading and table of subjects (failing first), as rows a caller may cut. */
+function groupTable(title: string, subjects: SubjectChecks[]): { head: string; rows: string[] } {
+  const counts = countChecks(subjects.flatMap((s) => s.checks));
+  const table = mdTableParts(["", "subject", "passed", "failed", "failing checks"], ["left", "left", "right", "right", "left"], failuresFirst(subjects, (s) => s.counts.failed > 0).map((s) => [
+    mark(s.counts),
+    mdCode(s.subject),
+    String(s.counts.passed),
+    String(s.counts.failed),
+    s.checks.filter(isFailure).map((c) => mdCode(checkKind(c))).join(" "),
+  ]));
+  return { head: `### ${mark(counts)} ${title}: ${counts.failed} failed of ${plural(counts.checks, "check")}\n\n${table.head}`, rows: table.rows };
+}
+
+/** Failing checks with the same message and evidence, as one item (a bot that cannot authenticate fails ten checks alike). */
+function failingItems(checks: readonly CheckResult[], own: (check: CheckResult) => string): string[] {
+  const alike = new Map<string, CheckResult[]>();
+  for (const c of checks) {
+    const key = JSON.stringify([c.message, c.details, c.seed, c.replay]);
+    alike.set(key, [...(alike.get(key) ?? []), c]);
+  }
+  return [...alike.values()].flatMap((same) => {
+    const first = same[0]!;
+    const ids = same.map((c) => `**${mdCode(c.id)}**`).join(", ");
+    const lines = [`- ${ids}${same.length > 1 ? ` (${same.length} checks)` : ""}: ${mdText(first.message ?? "failed", MESSAGE_WIDTH)}`];
+    if (same.length === 1) lines.push(`  <br>${mdText(own(first), MESSAGE_WIDTH)}`);
+    const details = first.details ?? [];
+    for (const d of details.slice(0, DETAILS_SHOWN)) lines.push(`  - ${mdText(d, MESSAGE_WIDTH)}`);
+    if (details.length > DETAILS_SHOWN) lines.push(`  - … ${details.length - DETAILS_SHOWN} more`);
+    for (const r of replayLines(first)) lines.push(`  - ${mdText(r)}`);
+    return lines;
+  });
+}
+
+/** A failing subject: its failing checks, then each failing timeline once (a sequence's checks share theirs). */
+function failureBlock(subject: SubjectChecks): string {
+  const titles = splitTitles(subject.checks);
+  const lines = [`#### ❌ ${mdCode(subject.subject)} (${subject.group}): ${plural(subject.counts.failed, "failing check")}`, ""];
+  if (titles.shared) lines.push(`_${mdText(titles.shared, MESSAGE_WIDTH)}_`, "");
+  lines.push(...failingItems(subject.checks.filter(isFailure), titles.own));
+  for (const view of timelinesOf(subject).filter((v) => v.failed)) {
+    const shown = timelineLines(view.timeline, { maxLines: TIMELINE_LINES, withObserved: false });
+    lines.push("", `Timeline (${mdText(view.label)}), ${plural(view.timeline.length, "POST")}:`, "", mdFence(shown));
+  }
+  return lines.join("\n");
+}
+
+function passingLine(subject: SubjectChecks): string {
+  return `- ${mdCode(subject.subject)} (${subject.group}): ${subject.checks.filter((c) => !isFailure(c)).map((c) => mdCode(checkKind(c))).join(" ")}`;
+}
+
+/** How many of `lines` (joined by newlines) fit in `room` characters. */
+function countWithin(room: number, lines: readonly string[]): number {
+  let size = 0;
+  let count = 0;
+  for (const line of lines) {
+    size += line.length + 1;
+    if (size > room) break;
+    count++;
+  }
+  return count;
+}
+
+/** Appends blocks while they fit, keeping room for the closing note. */
+class SizeBudget {
+  readonly parts: string[] = [];
+  private used = 0;
+  constructor(private readonly limit: number) {}
+
+  /** How many of `items` fit in one part, after `fixed` characters of that part. */
+  howMany(fixed: number, items: readonly string[]): number {
+    return countWithin(this.limit - this.used - 2 - fixed, items);
+  }
+
+  /** Would a part of this many characters fit? */
+  fits(length: number): boolean {
+    return this.used + length + 2 <= this.limit;
+  }
+
+  add(text: string): boolean {
+    if (!this.fits(text.length)) return false;
+    this.parts.push(text);
+    this.used += text.length + 2; // the blank line that joins parts
+    return true;
+  }
+}
+
+const NOTE_RESERVE = 400;
+/** The part of the summary the subject tables may take at most. */
+const TABLES_SHARE = 0.4;
+/** Room for the "… N more subjects" row of a cut table. */
+const MORE_ROW_RESERVE = 60;
+
+export function renderSummaryMarkdown(result: RunResult, maxChars = SUMMARY_MAX_CHARS): string {
+  const budget = new SizeBudget(maxChars - NOTE_RESERVE);
+  const subjects = subjectsOf(result.checks);
+  const left: string[] = [];
+
+  const essentials = [headline(result).join("\n"), overview(result)];
+  for (const part of essentials) if (!budget.add(part)) left.push("part of the overview");
+  // The tables may take a share of the room, so the failures' details still fit after a long table.
+  const groups = GROUPS.map((g) => subjects.filter((s) => s.group === g)).filter((inGroup) => inGroup.length > 0);
+  let tableRoom = Math.floor((maxChars - NOTE_RESERVE) * TABLES_SHARE);
+  for (const [i, inGroup] of groups.entries()) {
+    const { head, rows } = groupTable(GROUP_TITLES[inGroup[0]!.group], inGroup);
+    const share = Math.floor(tableRoom / (groups.length - i));
+    const shown = Math.min(budget.howMany(head.length + MORE_ROW_RESERVE, rows), countWithin(share - head.length - MORE_ROW_RESERVE, rows));
+    const more = rows.length - shown;
+    const table = [head, ...rows.slice(0, shown), ...(more > 0 ? [mdRow(["…", plural(more, "more subject"), "", "", ""])] : [])].join("\n");
+    if (budget.add(table)) tableRoom -= table.length;
+    if (more > 0) left.push(`${plural(more, "row")} of the ${inGroup[0]!.group} table`);
+  }
+
+  const failing = subjects.filter((s) => s.counts.failed > 0);
+  const failingShown = failing.findIndex((s, i) => !budget.add(i === 0 ? `### Failing checks\n\n${failureBlock(s)}` : failureBlock(s)));
+  if (failingShown >= 0) left.push(`${plural(failing.length - failingShown, "failing subject")} (of ${failing.length})`);
+
+  const passing = subjects.filter((s) => s.counts.passed > 0);
+  const passedCount = passing.reduce((n, s) => n + s.counts.passed, 0);
+  const open = `<details><summary>${plural(passedCount, "passing check")}</summary>\n`;
+  const close = "</details>";
+  const shownPassing = failingShown < 0 ? budget.howMany(open.length + close.length + 3, passing.map(passingLine)) : 0;
+  if (shownPassing > 0) budget.add(`${open}\n${passing.slice(0, shownPassing).map(passingLine).join("\n")}\n\n${close}`);
+  if (shownPassing < passing.length) left.push(shownPassing === 0 ? `the ${plural(passedCount, "passing check")}` : `the passing checks of ${plural(passing.length - shownPassing, "subject")}`);
+
+  const note = left.length === 0
+    ? []
+    : [`> [!NOTE]\n> Cut to stay under GitHub's comment limit (65 536 characters): ${mdText(left.join(", "), NOTE_RESERVE - 150)} not shown. The run's index.html and results.json have everything.`];
+  return `${[...budget.parts, ...note].join("\n\n")}\n`;
+}
