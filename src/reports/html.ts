@@ -1,0 +1,169 @@
+/**
+ * index.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) that opens
+ * from a CI artifact: the verdict, the pass/fail matrix, every failure with its evidence, and a
+ * timeline picture per sequence. "Show only failures" is a checkbox read by CSS alone.
+ */
+import type { CheckResult } from "../harness/checks.js";
+import type { RunResult } from "../harness/run.js";
+import { checkAnchor, renderMatrices } from "./html-matrix.js";
+import { REPORT_CSS } from "./html-style.js";
+import { renderTimelineSvg } from "./html-timeline.js";
+import { anchorId, escapeAttribute, escapeMarkup } from "./markup.js";
+import { countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView } from "./model.js";
+import { formatDuration, plural } from "./text.js";
+import { replayLines } from "./timeline-text.js";
+
+function header(result: RunResult): string {
+  const totals = countChecks(result.checks);
+  const failed = totals.failed > 0;
+  const state = failed || totals.checks === 0 ? "fail" : "pass"; // a run that checked nothing is not a pass
+  const verdict = totals.checks === 0 ? "NO CHECKS RAN" : failed ? `✗ FAILED: ${totals.failed} of ${plural(totals.checks, "check")}` : `✓ PASSED: all ${plural(totals.checks, "check")}`;
+  const byGroup = countsByGroup(result);
+  const groups = GROUPS.map((g) => `${GROUP_TITLES[g]} ${byGroup[g].checks === 0 ? "not run" : `${byGroup[g].passed}/${byGroup[g].checks}`}`).join(" · ");
+  return [
+    `<header class="verdict ${state}" data-status="${state}">`,
+    `<h1>${escapeMarkup(verdict)}: conformance of <code>${escapeMarkup(result.adapter)}</code></h1>`,
+    `<p>${escapeMarkup(groups)}</p>`,
+    `<p>${escapeMarkup(`${formatDuration(result.durationMs)} · seed ${result.seed} · ${result.runs} property-based runs per sequence · started ${result.startedAt}`)}</p>`,
+    `</header>`,
+  ].join("\n");
+}
+
+function toolbar(failures: number): string {
+  return [
+    `<nav class="toolbar" aria-label="report">`,
+    `<span><input type="checkbox" id="only-failures"><label for="only-failures">Show only failures</label></span>`,
+    `<a href="#matrix">Matrix</a>`,
+    `<a href="#failures">Failures (${failures})</a>`,
+    `<a href="#timelines">Timelines</a>`,
+    `<a href="#all-checks">All checks</a>`,
+    `</nav>`,
+  ].join("\n");
+}
+
+function replayBlock(check: CheckResult): string {
+  const lines = replayLines(check);
+  return lines.length === 0 ? "" : `<p class="replay">${lines.map((l) => `<code>${escapeMarkup(l)}</code>`).join(" ")}</p>`;
+}
+
+function failingCheck(check: CheckResult, ownTitle: string, timeline: string | undefined): string {
+  const details = check.details && check.details.length > 0 ? `<ul class="details">${check.details.map((d) => `<li><code>${escapeMarkup(d)}</code></li>`).join("")}</ul>` : "";
+  return [
+    `<li class="check fail" id="${checkAnchor(check)}" data-status="fail" data-check="${escapeAttribute(check.id)}">`,
+    `<h4><span class="marker">✗ FAIL</span> <code>${escapeMarkup(check.id)}</code>${timeline ? ` <a class="to-timeline" href="#${timeline}">timeline ↓</a>` : ""}</h4>`,
+    `<p class="title">${escapeMarkup(ownTitle)}</p>`,
+    `<p class="message">${escapeMarkup(check.message ?? "failed")}</p>`,
+    details,
+    replayBlock(check),
+    `</li>`,
+  ].filter(Boolean).join("\n");
+}
+
+/** A card per failing subject: what it is once, then each failing check with its evidence. */
+function failureCard(subject: SubjectChecks, timelineOfCheck: ReadonlyMap<string, string>): string {
+  const titles = splitTitles(subject.checks);
+  const failing = subject.checks.filter(isFailure);
+  return [
+    `<article class="subject-card fail" data-status="fail">`,
+    `<h3><span class="marker">✗</span> ${escapeMarkup(subject.subject)} <span class="badge fail">${escapeMarkup(`${subject.group}: ${subject.counts.failed} of ${plural(subject.counts.checks, "check")} failed`)}</span></h3>`,
+    titles.shared ? `<p class="title">${escapeMarkup(titles.shared)}</p>` : "",
+    `<ul class="checks">${failing.map((c) => failingCheck(c, titles.own(c), timelineOfCheck.get(c.id))).join("\n")}</ul>`,
+    `</article>`,
+  ].filter(Boolean).join("\n");
+}
+
+function failuresSection(checks: readonly CheckResult[], timelineOfCheck: ReadonlyMap<string, string>): string {
+  const failing = checks.filter(isFailure);
+  const body = failing.length === 0
+    ? `<p class="empty">No check failed.</p>`
+    : [
+        `<ol class="failure-index">${failing.map((c) => `<li><a href="#${checkAnchor(c)}"><code>${escapeMarkup(c.id)}</code></a></li>`).join("")}</ol>`,
+        ...subjectsOf(checks).filter((s) => s.counts.failed > 0).map((s) => failureCard(s, timelineOfCheck)),
+      ].join("\n");
+  return `<section id="failures"><h2>Failures (${failing.length})</h2>\n${body}\n</section>`;
+}
+
+const LEGEND = [
+  `<div class="legend">`,
+  `<span><span class="key">step</span> a notification step</span>`,
+  `<span><span class="key key-batch">batch of N</span> steps sent in one POST</span>`,
+  `<span><span class="key key-dup">↻ step (dup)</span> delivered again</span>`,
+  `<span><span class="key key-action">▶ step</span> an action the bot was asked to take</span>`,
+  `<span><span class="key key-altered">✎ label</span> the body was altered</span>`,
+  `<span><span class="key key-fail">✗</span> a non-2xx answer, an error, or a mismatch</span>`,
+  `</div>`,
+].join("");
+
+/** A timeline picture with where it is: the anchor links from the matrix and the failure cards point to. */
+interface PlacedTimeline {
+  subject: string;
+  group: CheckResult["group"];
+  view: TimelineView;
+  anchor: string;
+}
+
+function placeTimelines(checks: readonly CheckResult[]): PlacedTimeline[] {
+  return subjectsOf(checks).flatMap((s) => timelinesOf(s).map((view, i) => ({ subject: s.subject, group: s.group, view, anchor: anchorId("timeline", `${s.group}/${s.subject}/${i + 1}`) })));
+}
+
+function timelineSection({ subject, group, view, anchor }: PlacedTimeline): string {
+  const state = view.failed ? "fail" : "pass";
+  const replay = group === "deliveries" ? view.checks.map(replayBlock).join("") : "";
+  const label = `${subject}: ${view.label}`;
+  return [
+    `<section class="timeline ${state}" data-status="${state}" id="${anchor}">`,
+    `<h3>${view.failed ? "✗ " : "✓ "}${escapeMarkup(label)} <span class="badge ${state}">${escapeMarkup(plural(view.timeline.length, "POST"))}</span></h3>`,
+    replay,
+    `<div class="timeline-scroll">${renderTimelineSvg(view.timeline, `Timeline of ${label}`)}</div>`,
+    `</section>`,
+  ].filter(Boolean).join("\n");
+}
+
+function allChecks(checks: readonly CheckResult[]): string {
+  const rows = checks.map((c) => {
+    const anchor = isFailure(c) ? "" : ` id="${checkAnchor(c)}"`;
+    const id = isFailure(c) ? `<a href="#${checkAnchor(c)}"><code>${escapeMarkup(c.id)}</code></a>` : `<code>${escapeMarkup(c.id)}</code>`;
+    const seed = c.seed === undefined ? "" : ` <code>seed ${c.seed}</code>`;
+    return `<tr class="${c.status}"${anchor}><td class="status">${isFailure(c) ? "✗ FAIL" : "✓ pass"}</td><td>${id}${seed}</td><td>${escapeMarkup(c.status === "pass" && c.message ? `${c.title}: ${c.message}` : c.title)}</td><td class="mono">${escapeMarkup(formatDuration(c.durationMs))}</td></tr>`;
+  });
+  return [
+    `<section id="all-checks"><h2>All checks (${checks.length})</h2>`,
+    `<details><summary>Every check with its title, in run order</summary>`,
+    `<table class="all-checks"><thead><tr><th>status</th><th>check</th><th>title</th><th>time</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
+    `</details></section>`,
+  ].join("\n");
+}
+
+export function renderHtml(result: RunResult): string {
+  const timelines = placeTimelines(result.checks);
+  const timelineOfSubject = new Map<string, string>();
+  const timelineOfCheck = new Map<string, string>();
+  for (const t of timelines) {
+    if (!timelineOfSubject.has(t.subject)) timelineOfSubject.set(t.subject, t.anchor);
+    for (const c of t.view.checks) timelineOfCheck.set(c.id, t.anchor);
+  }
+  const totals = countChecks(result.checks);
+  return [
+    "<!DOCTYPE html>",
+    `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeMarkup(`${totals.failed > 0 ? "✗" : "✓"} ${result.adapter}: ${totals.failed} failed, ${totals.passed} passed · graph-calls-contract`)}</title>`,
+    `<style>${REPORT_CSS}</style></head>`,
+    `<body>`,
+    header(result),
+    toolbar(totals.failed),
+    `<main>`,
+    `<section id="matrix"><h2>Pass/fail matrix</h2>`,
+    `<p>A row per scenario or sequence, a column per kind of check; a cell links to its check, a subject to its timeline.</p>`,
+    renderMatrices(result.checks, timelineOfSubject),
+    `</section>`,
+    failuresSection(result.checks, timelineOfCheck),
+    `<section id="timelines"><h2>Timelines</h2>`,
+    timelines.length === 0 ? `<p class="empty">No sequence ran.</p>` : `${LEGEND}\n${timelines.map(timelineSection).join("\n")}`,
+    `</section>`,
+    allChecks(result.checks),
+    `<footer>graph-calls-contract conformance report. Machine-readable: results.json (schema: results.schema.json); CI: junit.xml; pull requests: summary.md.</footer>`,
+    `</main>`,
+    `</body></html>`,
+    "",
+  ].join("\n");
+}
