@@ -55,7 +55,7 @@ table { border-collapse: collapse; }
 .timeline-svg { display: block; max-width: 100%; height: auto; font-family: "DejaVu Sans Mono", ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
 .timeline-svg .col-head { fill: var(--muted); font-weight: 700; }
 .timeline-svg .spine { stroke: var(--line); stroke-width: 2; }
-.timeline-svg .post .row-bg { fill: #fff; }
+.timeline-svg .post .row-bg { fill: transparent; }
 .timeline-svg .post.fail .row-bg { fill: var(--fail-bg); stroke: var(--fail); stroke-width: 1; }
 .timeline-svg .dot { fill: var(--pass); }
 .timeline-svg .post.fail .dot { fill: var(--fail); }

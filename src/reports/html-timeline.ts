@@ -4,7 +4,7 @@
  * believed against what the sequence expected. Failing rows are tinted and carry a "✗" as text,
  * so they read without colour too. Text is monospace, so widths follow from character counts.
  */
-import { isObject } from "../util/json.js";
+import { isObject, type JsonValue } from "../util/json.js";
 import { toJsonValue } from "./json-safe.js";
 import { escapeMarkup } from "./markup.js";
 import { postViews, type PostView, type StepMark } from "./model.js";
@@ -20,6 +20,7 @@ const OBSERVATION_CHARS = Math.floor((COLUMNS.end - COLUMNS.observation - 8) / C
 const LINES_PER_ITEM = 4;
 const HEADER = 26;
 
+/** A line of the observation column; `full` is its tooltip when the line shows less. */
 interface Line { text: string; tone: "ok" | "bad" | "plain"; full?: string }
 interface Chip { text: string; css: string; x: number; line: number; width: number }
 
@@ -74,9 +75,16 @@ function observationLines(view: PostView): Line[] {
     else lines.push({ text: `✓ ${field} = ${want}`, tone: "ok" });
   }
   for (const m of mismatches.filter((m) => !aboutField(m))) lines.push({ text: `✗ ${m}`, tone: "bad" });
-  if (entry.observed !== undefined && (fields.length === 0 || !compared)) lines.push({ text: `observed ${compactJson(observed)}`, tone: "plain" });
+  if (entry.observed !== undefined && (fields.length === 0 || !compared)) lines.push({ text: `observed ${observationSummary(observed)}`, tone: "plain", full: `observed ${compactJson(observed)}` });
   if (lines.length === 0) lines.push({ text: "(not observed)", tone: "plain" });
   return lines;
+}
+
+/** "state=established, transfer=none": an observation at a glance (unset and empty fields left out; the tooltip has it all). */
+function observationSummary(observed: JsonValue): string {
+  if (!isObject(observed)) return compactJson(observed);
+  const set = Object.entries(observed).filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0));
+  return set.length === 0 ? "nothing set" : set.map(([k, v]) => `${k}=${typeof v === "string" ? v : compactJson(v)}`).join(", ");
 }
 
 function text(x: number, y: number, content: string, css: string, full = content): string {
@@ -87,8 +95,8 @@ function text(x: number, y: number, content: string, css: string, full = content
 function postRow(view: PostView, top: number): { svg: string; height: number } {
   const chips = layoutChips(view);
   const observation = observationLines(view).flatMap((line) => {
-    const full = oneLine(line.text);
-    return wrapText(full, OBSERVATION_CHARS, LINES_PER_ITEM).map((text, i) => ({ ...line, text: i === 0 ? text : `  ${text}`, full }));
+    const full = oneLine(line.full ?? line.text);
+    return wrapText(oneLine(line.text), OBSERVATION_CHARS, LINES_PER_ITEM).map((text, i) => ({ ...line, text: i === 0 ? text : `  ${text}`, full }));
   });
   const lines = Math.max(1, ...chips.map((c) => c.line + 1), observation.length);
   const height = lines * LINE + PAD * 2;
