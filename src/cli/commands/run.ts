@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { ProcessBot } from "../../adapters/process-bot.js";
 import type { AdapterModule } from "../../harness/adapter.js";
 import type { CheckResult } from "../../harness/checks.js";
+import { deliveryChecks } from "../../harness/delivery.js";
 import { runConformance, type RunOptions } from "../../harness/run.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
 import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
@@ -28,7 +29,7 @@ believes after each step and at the end). Exit 1 if any check fails.
   --only <pattern>      only the scenarios, sequences or checks matching a glob, e.g. "transfer-*",
                         "sequence.delta-roster", "create-call.v1.0.ex05" (comma-separated for several)
   --seed <n>            seed of the run (call ids, property-based deliveries); default: a new one, printed
-  --runs <n>            property-based deliveries per sequence (default 20)
+  --runs <n>            property-based deliveries per sequence (default 20; 0 skips the delivery checks)
   --step-timeout <ms>   longest one call into the implementation may take (default 5000)`,
   async run(args, io) {
     const { values } = parseArgs({
@@ -58,13 +59,21 @@ believes after each step and at the end). Exit 1 if any check fails.
       stepTimeoutMs,
       graphTransport: values.command !== undefined ? "http" : "in-process",
       onProgress: progressPrinter(io),
+      ...(runs > 0 ? { deliveries: deliveryChecks } : {}),
       ...(values.only ? { only: values.only } : {}),
     };
     const result = await runConformance(options);
+    // A replay must drive the same implementation: name it after the check's own arguments.
+    const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
+    for (const check of result.checks) if (check.replay) check.replay += target;
     printSummary(io, result.checks, result.durationMs, seed);
     return result.checks.some((c) => c.status === "fail") ? EXIT.failed : EXIT.ok;
   },
 };
+
+function shellQuote(text: string): string {
+  return /^[\w./:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
 
 function integer(option: string, text: string, min: number, max: number): number {
   const n = Number(text);
