@@ -1,0 +1,58 @@
+/**
+ * The catalog of faulty implementations: the reference with one realistic bug each, grouped by
+ * where the bug is. The kill matrix (suites/conformance/kill-matrix.test.ts) proves that the
+ * conformance run catches each one with the checks it names.
+ */
+import type { FaultyVariant } from "./variant.js";
+// What it sends Graph: headers.
+import { variant as noAuthorization } from "./no-authorization.js";
+import { variant as sendsIdToken } from "./sends-id-token.js";
+import { variant as noContentType } from "./no-content-type.js";
+// What it sends Graph: the create call body.
+import { variant as mediaConfigWithoutOdataType } from "./media-config-without-odata-type.js";
+import { variant as targetsAsIdentitySets } from "./targets-as-identity-sets.js";
+import { variant as enumsAsNumbers } from "./enums-as-numbers.js";
+import { variant as callbackFromDocs } from "./callback-from-docs.js";
+import { variant as globalCallOptions } from "./global-call-options.js";
+import { variant as appHostedMediaAlways } from "./app-hosted-media-always.js";
+import { variant as omitsSource } from "./omits-source.js";
+import { variant as dropsTenantId } from "./drops-tenant-id.js";
+import { variant as homeTenantIdAlways } from "./home-tenant-id-always.js";
+import { variant as omitsChatInfo } from "./omits-chat-info.js";
+import { variant as joinMeetingIdAsNumber } from "./join-meeting-id-as-number.js";
+import { variant as crashesOnNullSubject } from "./crashes-on-null-subject.js";
+import { variant as oneToOneOnly } from "./one-to-one-only.js";
+// What it sends Graph: the transfer.
+import { variant as transfersMyParticipantId } from "./transfers-my-participant-id.js";
+import { variant as pythonSnakeCaseKeys } from "./python-snake-case-keys.js";
+import { variant as replacesCallIdAtTop } from "./replaces-call-id-at-top.js";
+import { variant as transfereeIdOnTarget } from "./transferee-id-on-target.js";
+import { variant as targetIdentityNotSet } from "./target-identity-not-set.js";
+import { variant as clientContextAlways } from "./client-context-always.js";
+
+export type { FaultyVariant } from "./variant.js";
+
+export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
+  noAuthorization,
+  sendsIdToken,
+  noContentType,
+  mediaConfigWithoutOdataType,
+  targetsAsIdentitySets,
+  enumsAsNumbers,
+  callbackFromDocs,
+  globalCallOptions,
+  appHostedMediaAlways,
+  omitsSource,
+  dropsTenantId,
+  homeTenantIdAlways,
+  omitsChatInfo,
+  joinMeetingIdAsNumber,
+  crashesOnNullSubject,
+  oneToOneOnly,
+  transfersMyParticipantId,
+  pythonSnakeCaseKeys,
+  replacesCallIdAtTop,
+  transfereeIdOnTarget,
+  targetIdentityNotSet,
+  clientContextAlways,
+];
