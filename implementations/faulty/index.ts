@@ -29,6 +29,23 @@ import { variant as replacesCallIdAtTop } from "./replaces-call-id-at-top.js";
 import { variant as transfereeIdOnTarget } from "./transferee-id-on-target.js";
 import { variant as targetIdentityNotSet } from "./target-identity-not-set.js";
 import { variant as clientContextAlways } from "./client-context-always.js";
+// How it answers Graph's POSTs.
+import { variant as firstNotificationOnly } from "./first-notification-only.js";
+import { variant as requiresClientState } from "./requires-client-state.js";
+import { variant as rejectsUnknownProperty } from "./rejects-unknown-property.js";
+import { variant as throwsOnUnknownMediaType } from "./throws-on-unknown-media-type.js";
+import { variant as rejectsDuplicates } from "./rejects-duplicates.js";
+import { variant as rejectsEmptyRoster } from "./rejects-empty-roster.js";
+import { variant as hangsOnTransferAccepted } from "./hangs-on-transfer-accepted.js";
+// What it believes from the notifications.
+import { variant as keyedOnResourceDataId } from "./keyed-on-resource-data-id.js";
+import { variant as lateEstablishingRegresses } from "./late-establishing-regresses.js";
+import { variant as failedTransferTerminates } from "./failed-transfer-terminates.js";
+import { variant as readsOnlySubcode } from "./reads-only-subcode.js";
+import { variant as readsOnlyCamelSubcode } from "./reads-only-camel-subcode.js";
+import { variant as deltaInArrivalOrder } from "./delta-in-arrival-order.js";
+import { variant as mergesFullRoster } from "./merges-full-roster.js";
+import { variant as ignoresContentSharingDeleted } from "./ignores-content-sharing-deleted.js";
 
 export type { FaultyVariant } from "./variant.js";
 
@@ -55,4 +72,19 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   transfereeIdOnTarget,
   targetIdentityNotSet,
   clientContextAlways,
+  firstNotificationOnly,
+  requiresClientState,
+  rejectsUnknownProperty,
+  throwsOnUnknownMediaType,
+  rejectsDuplicates,
+  rejectsEmptyRoster,
+  hangsOnTransferAccepted,
+  keyedOnResourceDataId,
+  lateEstablishingRegresses,
+  failedTransferTerminates,
+  readsOnlySubcode,
+  readsOnlyCamelSubcode,
+  deltaInArrivalOrder,
+  mergesFullRoster,
+  ignoresContentSharingDeleted,
 ];
