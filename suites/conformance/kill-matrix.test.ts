@@ -1,0 +1,97 @@
+/**
+ * The kill matrix: the reference and every faulty variant of implementations/faulty/ through the
+ * whole conformance run, property-based delivery checks included. The reference
+ * passes everything; each variant fails what its catalog entry says, with the message it says;
+ * every check is shown to catch some bug, or is a known gap with a reason.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { BotUnderTest } from "../../src/harness/adapter.js";
+import { createDeliveryChecks } from "../../src/harness/delivery.js";
+import { runConformance, selector, type RunResult } from "../../src/harness/run.js";
+import { ReferenceBot } from "../../implementations/reference/bot.js";
+import { FAULTY_VARIANTS, type FaultyVariant } from "../../implementations/faulty/index.js";
+import { KNOWN_GAPS } from "../../implementations/faulty/known-gaps.js";
+import { killMatrix, type KillMatrix } from "../../implementations/faulty/matrix.js";
+import { unmetExpectations } from "./expectations.js";
+
+const SEED = 1;
+/** Few delivery plans per sequence: every delivery bug of the catalog shows within them. */
+const RUNS = 10;
+const STEP_TIMEOUT_MS = 2000;
+/** Per sequence; a hanging variant's plans each cost a step timeout, so it gets a few of them. */
+const deliveryBudgetMs = (stepTimeoutMs?: number) => (stepTimeoutMs ? 4 * stepTimeoutMs : 5000);
+
+function run(id: string, createBot: () => BotUnderTest, stepTimeoutMs?: number): Promise<RunResult> {
+  return runConformance({
+    adapter: { createBot },
+    adapterName: id,
+    seed: SEED,
+    runs: RUNS,
+    stepTimeoutMs: stepTimeoutMs ?? STEP_TIMEOUT_MS,
+    deliveries: createDeliveryChecks({ budgetMs: deliveryBudgetMs(stepTimeoutMs) }),
+  });
+}
+
+let reference: RunResult;
+const runs = new Map<string, RunResult>();
+let matrix: KillMatrix;
+
+// One at a time: each run installs its own msw interception of fetch.
+beforeAll(async () => {
+  reference = await run("reference", () => new ReferenceBot());
+  for (const variant of FAULTY_VARIANTS) runs.set(variant.id, await run(variant.id, variant.createBot, variant.stepTimeoutMs));
+  matrix = killMatrix([...runs.values()]);
+}, 120_000);
+
+const failing = (result: RunResult) => result.checks.filter((c) => c.status === "fail");
+
+describe("the reference", () => {
+  it("passes every check", () => {
+    expect(failing(reference).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    expect(reference.checks.length).toBeGreaterThan(300);
+  });
+});
+
+describe("the catalog", () => {
+  it("has a variant per module, named after its file, usable as an adapter module", async () => {
+    const ids = FAULTY_VARIANTS.map((v) => v.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const variant of FAULTY_VARIANTS) {
+      const module = (await import(`../../implementations/faulty/${variant.id}.ts`)) as { variant: FaultyVariant; name: string; createBot: unknown };
+      expect(module.variant).toBe(variant);
+      expect(module.name).toBe(variant.id);
+      expect(typeof module.createBot).toBe("function");
+    }
+  });
+});
+
+describe.each(FAULTY_VARIANTS.map((v) => [v.id, v] as const))("%s", (_id, variant) => {
+  it("fails every check it is expected to fail, with the expected messages", () => {
+    expect(unmetExpectations(variant, runs.get(variant.id)!.checks)).toEqual([]);
+  });
+
+  it("fails at least one check", () => {
+    expect(failing(runs.get(variant.id)!).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the kill matrix", () => {
+  const gapOf = (id: string) => KNOWN_GAPS.find((gap) => gap.checks.some((pattern) => selector(pattern)(id)));
+
+  it("has a row per variant", () => {
+    expect(matrix.variants.map((v) => v.id)).toEqual(FAULTY_VARIANTS.map((v) => v.id));
+  });
+
+  it("leaves no check unproven", () => {
+    expect(matrix.unproven).toEqual([]);
+  });
+
+  it("proves every check on its own, except the known gaps", () => {
+    expect(matrix.collateralOnly.filter((id) => !gapOf(id))).toEqual([]);
+  });
+
+  it("lists only gaps that are still gaps", () => {
+    const stale = KNOWN_GAPS.flatMap((gap) => gap.checks).filter((pattern) => !matrix.collateralOnly.some(selector(pattern)));
+    expect(stale).toEqual([]);
+  });
+});
