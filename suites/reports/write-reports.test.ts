@@ -1,0 +1,112 @@
+/** writeReports on real runs (the reference bot and a faulty one): the folder, latest, and each file read back as its consumer would. */
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RunResult } from "../../src/harness/run.js";
+import { REPORT_FILES, writeReports, type WrittenReports } from "../../src/reports/index.js";
+import { RESULTS_SCHEMA_PATH, type ResultsV1 } from "../../src/reports/results-json.js";
+import { runFolderName } from "../../src/reports/run-folder.js";
+import { resultsValidator } from "./results-validator.js";
+import { faultyRun, referenceRun, tempReportsRoot } from "./runs.js";
+import { elementsNamed, parseXml } from "./xml.js";
+
+const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), "utf8");
+
+describe("writeReports on real runs", () => {
+  const root = tempReportsRoot();
+  let reference: RunResult;
+  let faulty: RunResult;
+  let written: { reference: WrittenReports; faulty: WrittenReports };
+
+  beforeAll(async () => {
+    reference = await referenceRun();
+    faulty = await faultyRun();
+    written = { reference: writeReports(reference, root), faulty: writeReports(faulty, root) };
+  }, 30_000);
+
+  it("writes reports/<timestamp>-<adapter>/ with every file, next to the README", () => {
+    expect(path.basename(written.reference.dir)).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-reference$/);
+    expect(path.basename(written.faulty.dir)).toMatch(/Z-faulty-bot$/);
+    expect(written.reference.files).toEqual(REPORT_FILES.map((f) => path.join(written.reference.dir, f)));
+    for (const file of written.faulty.files) expect(fs.statSync(file).size).toBeGreaterThan(0);
+    expect(fs.readdirSync(root).sort()).toEqual(["README.md", "latest", path.basename(written.faulty.dir), path.basename(written.reference.dir)].sort());
+  });
+
+  it("keeps reports/latest a copy of the last run written", () => {
+    const latest = path.join(root, "latest");
+    expect(fs.lstatSync(latest).isDirectory()).toBe(true);
+    for (const file of REPORT_FILES) expect(read(latest, file)).toBe(read(written.faulty.dir, file));
+  });
+
+  it("never overwrites a run: the same second and adapter gets a suffix", () => {
+    const again = writeReports(reference, root);
+    expect(again.dir).toBe(`${written.reference.dir}-2`);
+    expect(read(again.dir, "results.json")).toBe(read(written.reference.dir, "results.json"));
+    fs.rmSync(again.dir, { recursive: true });
+  });
+
+  it("junit.xml parses back, one testcase per check, failures where the run failed", () => {
+    for (const [run, out] of [[reference, written.reference], [faulty, written.faulty]] as const) {
+      const xml = parseXml(read(out.dir, "junit.xml"));
+      const cases = elementsNamed(xml, "testcase");
+      expect(cases.map((c) => c.attributes.name)).toEqual(run.checks.map((c) => c.id));
+      const failedIds = cases.filter((c) => elementsNamed(c, "failure").length > 0).map((c) => c.attributes.name);
+      expect(failedIds).toEqual(run.checks.filter((c) => c.status === "fail").map((c) => c.id));
+      expect(xml.attributes.failures).toBe(String(failedIds.length));
+    }
+    expect(reference.checks.length).toBeGreaterThan(300);
+    expect(reference.checks.every((c) => c.status === "pass")).toBe(true);
+  });
+
+  it("results.json validates against the published schema, which is written next to it", () => {
+    const validate = resultsValidator();
+    for (const out of [written.reference, written.faulty]) {
+      const results = JSON.parse(read(out.dir, "results.json")) as ResultsV1;
+      expect(validate(results)).toEqual([]);
+      expect(read(out.dir, results.$schema)).toBe(fs.readFileSync(RESULTS_SCHEMA_PATH, "utf8"));
+    }
+    const results = JSON.parse(read(written.faulty.dir, "results.json")) as ResultsV1;
+    expect(results.adapter).toBe(`faulty <&"'> bot`);
+    expect(results.totals.failed).toBe(faulty.checks.filter((c) => c.status === "fail").length);
+  });
+
+  it("summary.md names every failing check of the faulty bot and the verdict of the reference", () => {
+    const failing = faulty.checks.filter((c) => c.status === "fail");
+    const groups = new Set(failing.map((c) => c.group));
+    expect(groups).toEqual(new Set(["requests", "sequences", "deliveries"]));
+    const summary = read(written.faulty.dir, "summary.md");
+    for (const check of failing) expect(summary).toContain(`\`${check.id}\``);
+    expect(summary).toContain("MISMATCH participants: expected");
+    expect(summary).toMatch(/replay: npx graph-calls-contract .*--seed 1/);
+    expect(summary.length).toBeLessThanOrEqual(65_536);
+    expect(read(written.reference.dir, "summary.md").split("\n")[0]).toBe(`## ✅ Conformance of \`reference\`: 0 failed, ${reference.checks.length} passed`);
+  });
+
+  it("index.html marks every failing check of the faulty bot", () => {
+    const html = read(written.faulty.dir, "index.html");
+    for (const check of faulty.checks.filter((c) => c.status === "fail")) expect(html).toContain(`data-status="fail" data-check="${check.id}"`);
+    expect(html).toContain("<code>faulty &lt;&amp;&quot;&#39;&gt; bot</code>");
+  });
+});
+
+describe("run folders", () => {
+  it("are named by UTC start time to the second and a path-safe adapter name", () => {
+    expect(runFolderName({ startedAt: "2026-11-23T09:40:12.345Z", adapter: "reference" })).toBe("2026-11-23T09-40-12Z-reference");
+    expect(runFolderName({ startedAt: "2026-11-23T10:40:12+01:00", adapter: "./bots/My Bot.js" })).toBe("2026-11-23T09-40-12Z-bots-My-Bot.js");
+    expect(runFolderName({ startedAt: "2026-11-23T09:40:12Z", adapter: "../.." })).toBe("2026-11-23T09-40-12Z-adapter");
+    expect(() => runFolderName({ startedAt: "yesterday", adapter: "x" })).toThrow(/startedAt "yesterday" is not a date/);
+  });
+
+  it("are created under a reports root that does not exist yet", () => {
+    const root = path.join(tempReportsRoot(), "fresh", "reports");
+    const out = writeReports({ adapter: "x", startedAt: "2026-11-23T09:40:12Z", durationMs: 0, seed: 0, runs: 0, checks: [] }, root);
+    expect(fs.readdirSync(root).sort()).toEqual([path.basename(out.dir), "latest"].sort());
+    expect(read(path.join(root, "latest"), "summary.md")).toContain("no checks ran");
+  });
+
+  it("say where they failed to write", () => {
+    const root = tempReportsRoot();
+    fs.writeFileSync(path.join(root, "blocked"), "a file where the root should be");
+    expect(() => writeReports({ adapter: "x", startedAt: "2026-11-23T09:40:12Z", durationMs: 0, seed: 0, runs: 0, checks: [] }, path.join(root, "blocked"))).toThrow(/^reports: cannot create the reports folder .*blocked: /);
+  });
+});
