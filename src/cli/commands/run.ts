@@ -8,6 +8,7 @@ import type { AdapterModule } from "../../harness/adapter.js";
 import type { CheckResult } from "../../harness/checks.js";
 import { deliveryChecks } from "../../harness/delivery.js";
 import { runConformance, type RunOptions } from "../../harness/run.js";
+import { writeReports } from "../../reports/index.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
 import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
 
@@ -16,7 +17,7 @@ export const REFERENCE_ADAPTER = path.join(PROJECT_ROOT, "dist", "implementation
 export const runCommand: Command = {
   name: "run",
   summary: "run the conformance checks against an implementation (the bundled reference by default)",
-  usage: `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>]
+  usage: `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>]
 
 Drives an implementation through every documented Create call and transfer scenario (checking
 its requests against the mock Graph) and every documented notification sequence (checking what it
@@ -30,7 +31,9 @@ believes after each step and at the end). Exit 1 if any check fails.
                         "sequence.delta-roster", "create-call.v1.0.ex05" (comma-separated for several)
   --seed <n>            seed of the run (call ids, property-based deliveries); default: a new one, printed
   --runs <n>            property-based deliveries per sequence (default 20; 0 skips the delivery checks)
-  --step-timeout <ms>   longest one call into the implementation may take (default 5000)`,
+  --step-timeout <ms>   longest one call into the implementation may take (default 5000)
+  --reports <dir>       where to write the reports (default: ./reports): <dir>/<run>/ gets junit.xml,
+                        results.json, summary.md and index.html, and <dir>/latest a copy of them`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -41,6 +44,7 @@ believes after each step and at the end). Exit 1 if any check fails.
         seed: { type: "string" },
         runs: { type: "string", default: "20" },
         "step-timeout": { type: "string", default: "5000" },
+        reports: { type: "string", default: "reports" },
       },
       strict: true,
     });
@@ -67,6 +71,8 @@ believes after each step and at the end). Exit 1 if any check fails.
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
     printSummary(io, result.checks, result.durationMs, seed);
+    const written = writeReports(result, path.resolve(io.cwd, values.reports));
+    writeLine(io.stdout, `reports: ${path.relative(io.cwd, written.dir) || written.dir} (junit.xml, results.json, summary.md, index.html); a copy in ${path.relative(io.cwd, path.join(path.dirname(written.dir), "latest"))}`);
     return result.checks.some((c) => c.status === "fail") ? EXIT.failed : EXIT.ok;
   },
 };
