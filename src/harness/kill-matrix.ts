@@ -3,8 +3,8 @@
  * nothing shows they can catch a bug), and which ones variants fail only as collateral damage.
  * Reports and the README show it.
  */
-import type { CheckResult } from "../../src/harness/checks.js";
-import type { RunResult } from "../../src/harness/run.js";
+import type { CheckResult } from "./checks.js";
+import type { RunResult } from "./run.js";
 
 export interface KillMatrix {
   /** One row per variant: the ids of the checks it fails, in run order. */

@@ -16,6 +16,7 @@ import { fail, type CheckResult } from "./checks.js";
 import { checkRequests, requestCheckIds } from "./request-checks.js";
 import { checkSequence, sequenceCheckIds } from "./sequence-checks.js";
 import { Session } from "./session.js";
+import type { Proof } from "./prove.js";
 
 export interface RunOptions {
   adapter: AdapterModule;
@@ -38,6 +39,8 @@ export interface RunOptions {
 
 export interface RunResult {
   adapter: string;
+  /** Which checks the catalog of faulty implementations proves (run --prove), when it ran. */
+  proof?: Proof;
   startedAt: string;
   durationMs: number;
   seed: number;

@@ -9,6 +9,7 @@ import { checkAnchor, renderMatrices } from "./html-matrix.js";
 import { REPORT_CSS } from "./html-style.js";
 import { renderTimelineSvg } from "./html-timeline.js";
 import { anchorId, escapeAttribute, escapeMarkup } from "./markup.js";
+import { proofHtml } from "./proof.js";
 import { countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView } from "./model.js";
 import { formatDuration, plural } from "./text.js";
 import { replayLines } from "./timeline-text.js";
@@ -157,6 +158,7 @@ export function renderHtml(result: RunResult): string {
     renderMatrices(result.checks, timelineOfSubject),
     `</section>`,
     failuresSection(result.checks, timelineOfCheck),
+    ...(result.proof ? [proofHtml(result.proof)] : []),
     `<section id="timelines"><h2>Timelines</h2>`,
     timelines.length === 0 ? `<p class="empty">No sequence ran.</p>` : `${LEGEND}\n${timelines.map(timelineSection).join("\n")}`,
     `</section>`,

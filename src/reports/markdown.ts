@@ -3,6 +3,7 @@
  * first), each failing check with its message and a short timeline, everything else folded.
  * Cut to a size GitHub accepts, saying what was left out.
  */
+import { proofMarkdown } from "./proof.js";
 import type { CheckResult } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 import { mdCode, mdFence, mdRow, mdTable, mdTableParts, mdText } from "./markdown-syntax.js";
@@ -137,7 +138,7 @@ export function renderSummaryMarkdown(result: RunResult, maxChars = SUMMARY_MAX_
   const subjects = subjectsOf(result.checks);
   const left: string[] = [];
 
-  const essentials = [headline(result).join("\n"), overview(result)];
+  const essentials = [headline(result).join("\n"), overview(result), ...(result.proof ? [proofMarkdown(result.proof)] : [])];
   for (const part of essentials) if (!budget.add(part)) left.push("part of the overview");
   // The tables may take a share of the room, so the failures' details still fit after a long table.
   const groups = GROUPS.map((g) => subjects.filter((s) => s.group === g)).filter((inGroup) => inGroup.length > 0);

@@ -56,6 +56,8 @@ export interface ResultsV1 {
   totals: Counts;
   groups: Record<CheckGroup, Counts>;
   checks: CheckV1[];
+  /** Present when the run proved its checks against the catalog of faulty implementations (run --prove). */
+  proof?: { variants: Array<{ id: string; bug: string; failing: string[] }>; unproven: string[]; collateralOnly: string[] };
 }
 
 /** Optional fields appear only when set, so consumers can test for presence. */
@@ -105,6 +107,11 @@ export function toResultsV1(result: RunResult): ResultsV1 {
     totals: countChecks(result.checks),
     groups: countsByGroup(result),
     checks: result.checks.map(check),
+    ...optional("proof", result.proof && {
+      variants: result.proof.variants.map((v) => ({ id: v.id, bug: v.bug, failing: [...v.failing] })),
+      unproven: [...result.proof.unproven],
+      collateralOnly: [...result.proof.collateralOnly],
+    }),
   };
 }
 

@@ -5,41 +5,28 @@
  * every check is shown to catch some bug, or is a known gap with a reason.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BotUnderTest } from "../../src/harness/adapter.js";
-import { createDeliveryChecks } from "../../src/harness/delivery.js";
-import { runConformance, selector, type RunResult } from "../../src/harness/run.js";
+import { runVariants } from "../../src/harness/prove.js";
+import { selector, type RunResult } from "../../src/harness/run.js";
 import { ReferenceBot } from "../../implementations/reference/bot.js";
 import { FAULTY_VARIANTS, type FaultyVariant } from "../../implementations/faulty/index.js";
 import { KNOWN_GAPS } from "../../implementations/faulty/known-gaps.js";
-import { killMatrix, type KillMatrix } from "../../implementations/faulty/matrix.js";
+import { killMatrix, type KillMatrix } from "../../src/harness/kill-matrix.js";
 import { unmetExpectations } from "./expectations.js";
 
 const SEED = 1;
 /** Few delivery plans per sequence: every delivery bug of the catalog shows within them. */
 const RUNS = 10;
 const STEP_TIMEOUT_MS = 2000;
-/** Per sequence; a hanging variant's plans each cost a step timeout, so it gets a few of them. */
-const deliveryBudgetMs = (stepTimeoutMs?: number) => (stepTimeoutMs ? 4 * stepTimeoutMs : 5000);
-
-function run(id: string, createBot: () => BotUnderTest, stepTimeoutMs?: number): Promise<RunResult> {
-  return runConformance({
-    adapter: { createBot },
-    adapterName: id,
-    seed: SEED,
-    runs: RUNS,
-    stepTimeoutMs: stepTimeoutMs ?? STEP_TIMEOUT_MS,
-    deliveries: createDeliveryChecks({ budgetMs: deliveryBudgetMs(stepTimeoutMs) }),
-  });
-}
 
 let reference: RunResult;
 const runs = new Map<string, RunResult>();
 let matrix: KillMatrix;
 
-// One at a time: each run installs its own msw interception of fetch.
+// The same runs as `graph-calls-contract run --prove`, so the suite and the reports agree.
 beforeAll(async () => {
-  reference = await run("reference", () => new ReferenceBot());
-  for (const variant of FAULTY_VARIANTS) runs.set(variant.id, await run(variant.id, variant.createBot, variant.stepTimeoutMs));
+  const options = { seed: SEED, runs: RUNS, stepTimeoutMs: STEP_TIMEOUT_MS };
+  reference = (await runVariants([{ id: "reference", bug: "", createBot: () => new ReferenceBot() }], options))[0]!;
+  for (const result of await runVariants(FAULTY_VARIANTS, options)) runs.set(result.adapter, result);
   matrix = killMatrix([...runs.values()]);
 }, 120_000);
 

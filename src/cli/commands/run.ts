@@ -7,6 +7,7 @@ import { ProcessBot } from "../../adapters/process-bot.js";
 import type { AdapterModule } from "../../harness/adapter.js";
 import type { CheckResult } from "../../harness/checks.js";
 import { deliveryChecks } from "../../harness/delivery.js";
+import { proveChecks, type ProvingVariant } from "../../harness/prove.js";
 import { runConformance, type RunOptions } from "../../harness/run.js";
 import { writeReports } from "../../reports/index.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
@@ -17,7 +18,7 @@ export const REFERENCE_ADAPTER = path.join(PROJECT_ROOT, "dist", "implementation
 export const runCommand: Command = {
   name: "run",
   summary: "run the conformance checks against an implementation (the bundled reference by default)",
-  usage: `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>]
+  usage: `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>] [--prove]
 
 Drives an implementation through every documented Create call and transfer scenario (checking
 its requests against the mock Graph) and every documented notification sequence (checking what it
@@ -33,7 +34,9 @@ believes after each step and at the end). Exit 1 if any check fails.
   --runs <n>            property-based deliveries per sequence (default 20; 0 skips the delivery checks)
   --step-timeout <ms>   longest one call into the implementation may take (default 5000)
   --reports <dir>       where to write the reports (default: ./reports): <dir>/<run>/ gets junit.xml,
-                        results.json, summary.md and index.html, and <dir>/latest a copy of them`,
+                        results.json, summary.md and index.html, and <dir>/latest a copy of them
+  --prove               also run the bundled catalog of faulty implementations (one documented bug
+                        each) and report which checks catch which bug, and any check none of them fails`,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -45,6 +48,7 @@ believes after each step and at the end). Exit 1 if any check fails.
         runs: { type: "string", default: "20" },
         "step-timeout": { type: "string", default: "5000" },
         reports: { type: "string", default: "reports" },
+        prove: { type: "boolean" },
       },
       strict: true,
     });
@@ -71,6 +75,10 @@ believes after each step and at the end). Exit 1 if any check fails.
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
     printSummary(io, result.checks, result.durationMs, seed);
+    if (values.prove) {
+      result.proof = await proveChecks(await loadCatalog(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), onVariant: progressPrinter(io) });
+      writeLine(io.stdout, `proof: ${result.proof.variants.length} faulty implementations; ${result.proof.unproven.length === 0 ? "every check fails for at least one of them" : `${result.proof.unproven.length} check(s) fail for none of them: ${result.proof.unproven.join(", ")}`}`);
+    }
     const written = writeReports(result, path.resolve(io.cwd, values.reports));
     writeLine(io.stdout, `reports: ${path.relative(io.cwd, written.dir) || written.dir} (junit.xml, results.json, summary.md, index.html); a copy in ${path.relative(io.cwd, path.join(path.dirname(written.dir), "latest"))}`);
     return result.checks.some((c) => c.status === "fail") ? EXIT.failed : EXIT.ok;
@@ -99,6 +107,13 @@ async function loadAdapter(option: string | undefined, cwd: string): Promise<{ a
   }
   if (typeof module.createBot !== "function") throw new UsageError(`the adapter module ${file} does not export createBot()`);
   return { adapter: module as AdapterModule, name: typeof module.name === "string" ? module.name : path.basename(file, path.extname(file)) };
+}
+
+/** The bundled catalog of faulty implementations (implementations/faulty/), compiled. */
+async function loadCatalog(): Promise<ProvingVariant[]> {
+  const file = path.join(PROJECT_ROOT, "dist", "implementations", "faulty", "index.js");
+  if (!fs.existsSync(file)) throw new UsageError(`the catalog of faulty implementations is not built (${file}); run npm run build`);
+  return [...((await import(pathToFileURL(file).href)) as { FAULTY_VARIANTS: ProvingVariant[] }).FAULTY_VARIANTS];
 }
 
 function commandAdapter(command: string, cwd: string, requestTimeoutMs: number): { adapter: AdapterModule; name: string } {
