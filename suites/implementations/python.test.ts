@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -47,7 +48,10 @@ function runConformance(marker: string): Promise<Finished> {
   // -X takes any implementation-specific option and CPython ignores the ones it does not know:
   // a harmless way to tag this run's python processes so that orphans can be found afterwards.
   const command = `${PYTHON} -X conformance-run=${marker} implementations/python/bot.py`;
-  const child = spawn(process.execPath, [BIN, "run", "--command", command, "--seed", "1", "--runs", "5"], {
+  // The run's reports go to a directory of our own, so that reports/latest is left to people.
+  const reports = fs.mkdtempSync(path.join(os.tmpdir(), "graph-calls-contract-python-"));
+  const args = [BIN, "run", "--command", command, "--seed", "1", "--runs", "5", "--reports", reports];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: PYTHON_ENV,
     stdio: ["ignore", "pipe", "pipe"],
@@ -61,12 +65,16 @@ function runConformance(marker: string): Promise<Finished> {
     for (const p of processesWith(marker, child.pid)) if (/python/.test(p.args)) seen.add(p.pid);
   }, 50);
   return new Promise((resolve, reject) => {
-    child.on("error", (error) => {
+    const done = () => {
       clearInterval(watch);
+      fs.rmSync(reports, { recursive: true, force: true });
+    };
+    child.on("error", (error) => {
+      done();
       reject(error);
     });
     child.on("close", (code) => {
-      clearInterval(watch);
+      done();
       resolve({ code, stdout, stderr, seen });
     });
   });
