@@ -7,6 +7,7 @@ import type { FaultyVariant } from "./variant.js";
 // What it sends Graph: headers.
 import { variant as noAuthorization } from "./no-authorization.js";
 import { variant as sendsIdToken } from "./sends-id-token.js";
+import { variant as deprecatedAppPath } from "./deprecated-app-path.js";
 import { variant as noContentType } from "./no-content-type.js";
 // What it sends Graph: the create call body.
 import { variant as mediaConfigWithoutOdataType } from "./media-config-without-odata-type.js";
@@ -53,6 +54,7 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   noAuthorization,
   sendsIdToken,
   noContentType,
+  deprecatedAppPath,
   mediaConfigWithoutOdataType,
   targetsAsIdentitySets,
   enumsAsNumbers,

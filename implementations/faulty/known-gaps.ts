@@ -15,10 +15,6 @@ const ALL_TRANSFERS = [...new Set([...BLIND_TRANSFERS, ...TRANSFERS_WITHOUT_TRAN
 
 export const KNOWN_GAPS: readonly KnownGap[] = [
   {
-    checks: each(createCalls("01", "02", "03", "04", "05", "06", "07", "08", "09", "10"), "http.method-path"),
-    because: "the create call path is not one of the reference bot's parts (BotParts): a variant that posts elsewhere would have to copy createCall",
-  },
-  {
     checks: each(ALL_TRANSFERS, "http.content-type"),
     because: "a bot's headers are the same for every request, and Graph refuses a wrong Content-Type on the create call already, so the transfer is never sent",
   },

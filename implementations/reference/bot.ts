@@ -16,6 +16,8 @@ type Json = Record<string, unknown>;
 
 /** The replaceable parts of a bot. */
 export interface BotParts {
+  /** Where calls are created, relative to Graph's version root. */
+  createCallPath: string;
   createCallBody: typeof createCallBody;
   transferBody: typeof transferBody;
   /** Headers of every request to Graph. */
@@ -33,6 +35,7 @@ export interface BotParts {
 }
 
 export const REFERENCE_PARTS: BotParts = {
+  createCallPath: "/communications/calls",
   createCallBody,
   transferBody,
   headers: (env) => ({ Authorization: `Bearer ${env.accessToken}`, "Content-Type": "application/json" }),
@@ -58,7 +61,7 @@ export class ReferenceBot implements BotUnderTest {
   }
 
   async createCall(intent: CreateCallIntent): Promise<{ callId: string }> {
-    const response = await this.post("/communications/calls", this.parts.createCallBody(intent, this.env!.callbackUri));
+    const response = await this.post(this.parts.createCallPath, this.parts.createCallBody(intent, this.env!.callbackUri));
     if (response.status !== 201) throw new Error(`Graph refused the call: ${response.status} ${await response.text()}`);
     const call = (await response.json()) as Json;
     if (typeof call.id !== "string") throw new Error("Graph's 201 response has no call id");
