@@ -72,6 +72,9 @@ export class LineChannel {
       });
     }
     killTree(this.child);
+    // A grandchild that escaped the process group (setsid) may still hold these pipes open;
+    // the harness must not wait for it.
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream?.destroy();
   }
 
   private onLine(line: string): void {
