@@ -1,18 +1,20 @@
-/** `graph-calls-contract generate [--check]`: rebuild the published schemas and the generated types. */
+/** `graph-calls-contract generate [--check]`: rebuild the published schemas, the generated types and the exported OpenAPI/AsyncAPI documents. */
 import { parseArgs } from "node:util";
 import { buildSchemas, compileProfiles, readSchemaSources } from "../../schema-build/index.js";
+import { exportTree, readExportInputs } from "../../export/index.js";
 import { describeSync, diffGeneratedTree, writeGeneratedTree, type SyncResult } from "../../util/generated-files.js";
 import { SCHEMA_SOURCES_DIR } from "../../util/paths.js";
 import { EXIT, writeLine, type Command } from "../command.js";
 
 export const generateCommand: Command = {
   name: "generate",
-  summary: "rebuild the published schemas from schemas/source/ and the TypeScript types in generated/",
+  summary: "rebuild the published schemas from schemas/source/, the TypeScript types in generated/ and the OpenAPI/AsyncAPI documents in exports/",
   usage: `Usage: graph-calls-contract generate [--check]
 
 Rebuilds what is generated from the schema sources (schemas/source/):
   - the published schemas: schemas/send/, schemas/receive/, schemas/operations/, schemas/notifications/
   - the TypeScript types: generated/ (entry point generated/index.ts)
+  - the OpenAPI 3.1 and AsyncAPI 3 documents: exports/openapi.json, exports/asyncapi.json
   --check   write nothing; exit 1 listing the files that differ from what would be written`,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { check: { type: "boolean", default: false } }, strict: true });
@@ -20,12 +22,16 @@ Rebuilds what is generated from the schema sources (schemas/source/):
     const schemas = buildSchemas({ check });
     // json-schema-to-typescript is a dev dependency: load it only for this command.
     const { typesTree } = await import("../../generate/types.js");
-    const tree = await typesTree(compileProfiles(readSchemaSources(SCHEMA_SOURCES_DIR)));
+    const published = compileProfiles(readSchemaSources(SCHEMA_SOURCES_DIR));
+    const tree = await typesTree(published);
     const types = check ? diffGeneratedTree(tree) : writeGeneratedTree(tree);
-    const stale = isStale(schemas) || isStale(types);
+    const documents = exportTree(readExportInputs(published));
+    const exported = check ? diffGeneratedTree(documents) : writeGeneratedTree(documents);
+    const stale = isStale(schemas) || isStale(types) || isStale(exported);
     const out = check && stale ? io.stderr : io.stdout;
     writeLine(out, describeSync("schemas (schemas/)", schemas, check));
     writeLine(out, describeSync("types (generated/)", types, check));
+    writeLine(out, describeSync("exports (exports/)", exported, check));
     if (check && stale) {
       writeLine(out, "Run `npm run generate` and commit the result.");
       return EXIT.failed;
