@@ -8,6 +8,7 @@
  */
 import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
 import type { CallObservation } from "./observation.js";
+import type { KnownDefect } from "./known-defects.js";
 
 export interface BotEnvironment {
   /** Graph's versioned root, e.g. https://graph.microsoft.com/v1.0 (intercepted by the mock Graph). */
@@ -43,6 +44,8 @@ export interface AdapterModule {
   createBot(): BotUnderTest | Promise<BotUnderTest>;
   /** A short name for reports. */
   name?: string;
+  /** Checks this implementation is known to fail, with why (see known-defects.ts). */
+  knownDefects?: KnownDefect[];
 }
 
 export class StepTimeout extends Error {

@@ -27,7 +27,10 @@ export interface CheckResult {
   subject: string;
   /** One line; names the documented example or sequence it comes from. */
   title: string;
-  status: "pass" | "fail";
+  /** "known": it failed, and the implementation is known to fail it (a known defect, with its reason). */
+  status: "pass" | "fail" | "known";
+  /** The reason of the known defect that matched this check. */
+  knownDefect?: string;
   /** Why it failed, in one line. */
   message?: string;
   /** Evidence: schema errors, mismatches, captured stderr... */

@@ -6,7 +6,7 @@
  */
 import type { CheckGroup, CheckResult } from "../harness/checks.js";
 import { anchorId, escapeAttribute, escapeMarkup } from "./markup.js";
-import { countChecks, isFailure, matrixColumn } from "./model.js";
+import { countChecks, isFailure, matrixColumn, isKnownDefect, statusLabel } from "./model.js";
 import { oneLine } from "./text.js";
 
 interface MatrixRow {
@@ -65,23 +65,25 @@ export function matricesOf(checks: readonly CheckResult[]): Matrix[] {
 }
 
 const verdict = (failed: boolean) => (failed ? "fail" : "pass");
+/** A cell is red if any check fails, amber if the rest include a known defect, green otherwise. */
+const cellState = (checks: readonly CheckResult[]) => (checks.some(isFailure) ? "fail" : checks.some(isKnownDefect) ? "known" : "pass");
 
 function tooltip(check: CheckResult): string {
-  const verdict = check.status === "fail" ? `FAIL: ${check.message ?? ""}` : `pass${check.message ? `: ${check.message}` : ""}`;
+  const verdict = check.status === "fail" ? `FAIL: ${check.message ?? ""}` : check.status === "known" ? `known defect: ${check.knownDefect ?? ""}` : `pass${check.message ? `: ${check.message}` : ""}`;
   return oneLine(`${check.id}: ${verdict} (${check.title})`, 400);
 }
 
 function link(check: CheckResult, label: string, css: string): string {
-  return `<a class="${css} ${verdict(isFailure(check))}" data-status="${check.status}" data-check="${escapeAttribute(check.id)}" href="#${checkAnchor(check)}" title="${escapeAttribute(tooltip(check))}">${escapeMarkup(label)}</a>`;
+  return `<a class="${css} ${cellState([check])}" data-status="${check.status}" data-check="${escapeAttribute(check.id)}" href="#${checkAnchor(check)}" title="${escapeAttribute(tooltip(check))}">${escapeMarkup(label)}</a>`;
 }
 
 function cell(checks: CheckResult[] | undefined, column: string): string {
   if (!checks || checks.length === 0) return `<td class="cell none">–</td>`;
-  const failed = checks.some(isFailure);
+  const state = cellState(checks);
   const content = column === "steps"
-    ? checks.map((c) => link(c, `${isFailure(c) ? "✗" : "✓"} ${matrixColumn(c).label ?? ""}`, "chip-link")).join(" ")
-    : checks.map((c) => link(c, isFailure(c) ? "✗ FAIL" : "✓", "cell-link")).join(" ");
-  return `<td class="cell ${verdict(failed)}" data-status="${verdict(failed)}">${content}</td>`;
+    ? checks.map((c) => link(c, `${statusLabel(c).mark} ${matrixColumn(c).label ?? ""}`, "chip-link")).join(" ")
+    : checks.map((c) => link(c, c.status === "pass" ? "✓" : `${statusLabel(c).mark} ${statusLabel(c).word.toUpperCase() === "FAIL" ? "FAIL" : "known"}`, "cell-link")).join(" ");
+  return `<td class="cell ${state}" data-status="${state}">${content}</td>`;
 }
 
 function columnHeader(column: string): string {
@@ -95,7 +97,9 @@ function row(r: MatrixRow, columns: string[], timelineOf: ReadonlyMap<string, st
   const state = verdict(counts.failed > 0);
   const timeline = timelineOf.get(r.subject);
   const name = timeline ? `<a href="#${timeline}" title="its timeline">${escapeMarkup(r.subject)}</a>` : escapeMarkup(r.subject);
-  const badge = counts.failed > 0 ? `<span class="badge fail">✗ ${counts.failed} failed</span>` : `<span class="badge pass">✓ ${counts.passed}</span>`;
+  const badge = counts.failed > 0
+    ? `<span class="badge fail">✗ ${counts.failed} failed</span>`
+    : `<span class="badge pass">✓ ${counts.passed}</span>${counts.known > 0 ? ` <span class="badge known">⚠ ${counts.known} known</span>` : ""}`;
   return `<tr class="row ${state}" data-status="${state}"><th scope="row" class="subject">${name} ${badge}</th>${columns.map((c) => cell(r.cells.get(c), c)).join("")}</tr>`;
 }
 

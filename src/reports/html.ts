@@ -10,7 +10,7 @@ import { REPORT_CSS } from "./html-style.js";
 import { renderTimelineSvg } from "./html-timeline.js";
 import { anchorId, escapeAttribute, escapeMarkup } from "./markup.js";
 import { proofHtml } from "./proof.js";
-import { countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView } from "./model.js";
+import { countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView, knownDefectsOf, statusLabel } from "./model.js";
 import { formatDuration, plural } from "./text.js";
 import { replayLines } from "./timeline-text.js";
 
@@ -18,7 +18,8 @@ function header(result: RunResult): string {
   const totals = countChecks(result.checks);
   const failed = totals.failed > 0;
   const state = failed || totals.checks === 0 ? "fail" : "pass"; // a run that checked nothing is not a pass
-  const verdict = totals.checks === 0 ? "NO CHECKS RAN" : failed ? `✗ FAILED: ${totals.failed} of ${plural(totals.checks, "check")}` : `✓ PASSED: all ${plural(totals.checks, "check")}`;
+  const known = totals.known > 0 ? ` (${totals.known} known defect${totals.known === 1 ? "" : "s"})` : "";
+  const verdict = totals.checks === 0 ? "NO CHECKS RAN" : failed ? `✗ FAILED: ${totals.failed} of ${plural(totals.checks, "check")}` : totals.known > 0 ? `✓ PASSED${known}: ${totals.passed} of ${plural(totals.checks, "check")}` : `✓ PASSED: all ${plural(totals.checks, "check")}`;
   const byGroup = countsByGroup(result);
   const groups = GROUPS.map((g) => `${GROUP_TITLES[g]} ${byGroup[g].checks === 0 ? "not run" : `${byGroup[g].passed}/${byGroup[g].checks}`}`).join(" · ");
   return [
@@ -120,12 +121,23 @@ function timelineSection({ subject, group, view, anchor }: PlacedTimeline): stri
   ].filter(Boolean).join("\n");
 }
 
+function knownDefectsHtml(checks: readonly CheckResult[]): string {
+  const known = knownDefectsOf(checks);
+  if (known.length === 0) return "";
+  return [
+    `<section id="known-defects"><h2>Known defects (${known.reduce((n, k) => n + k.checks.length, 0)})</h2>`,
+    `<p>Checks this implementation is known to fail. They do not fail the run; if one starts passing, the run fails with "unexpected pass" so the entry gets removed.</p>`,
+    ...known.map((k) => `<div class="known-defect"><p><strong>⚠ ${escapeMarkup(k.reason)}</strong></p><ul>${k.checks.map((c) => `<li class="check known" data-status="known"><code>${escapeMarkup(c.id)}</code>: ${escapeMarkup(c.message ?? "")}</li>`).join("")}</ul></div>`),
+    `</section>`,
+  ].join("\n");
+}
+
 function allChecks(checks: readonly CheckResult[]): string {
   const rows = checks.map((c) => {
     const anchor = isFailure(c) ? "" : ` id="${checkAnchor(c)}"`;
     const id = isFailure(c) ? `<a href="#${checkAnchor(c)}"><code>${escapeMarkup(c.id)}</code></a>` : `<code>${escapeMarkup(c.id)}</code>`;
     const seed = c.seed === undefined ? "" : ` <code>seed ${c.seed}</code>`;
-    return `<tr class="${c.status}"${anchor}><td class="status">${isFailure(c) ? "✗ FAIL" : "✓ pass"}</td><td>${id}${seed}</td><td>${escapeMarkup(c.status === "pass" && c.message ? `${c.title}: ${c.message}` : c.title)}</td><td class="mono">${escapeMarkup(formatDuration(c.durationMs))}</td></tr>`;
+    return `<tr class="${c.status}"${anchor}><td class="status">${statusLabel(c).mark} ${statusLabel(c).word}</td><td>${id}${seed}</td><td>${escapeMarkup(c.status === "pass" && c.message ? `${c.title}: ${c.message}` : c.title)}</td><td class="mono">${escapeMarkup(formatDuration(c.durationMs))}</td></tr>`;
   });
   return [
     `<section id="all-checks"><h2>All checks (${checks.length})</h2>`,
@@ -158,6 +170,7 @@ export function renderHtml(result: RunResult): string {
     renderMatrices(result.checks, timelineOfSubject),
     `</section>`,
     failuresSection(result.checks, timelineOfCheck),
+    knownDefectsHtml(result.checks),
     ...(result.proof ? [proofHtml(result.proof)] : []),
     `<section id="timelines"><h2>Timelines</h2>`,
     timelines.length === 0 ? `<p class="empty">No sequence ran.</p>` : `${LEGEND}\n${timelines.map(timelineSection).join("\n")}`,

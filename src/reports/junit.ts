@@ -31,6 +31,7 @@ export function failureText(check: CheckResult): string {
 function testcase(check: CheckResult): string {
   const head = `    <testcase${attributes({ classname: check.subject, name: check.id, time: seconds(check.durationMs) })}`;
   if (check.status === "pass") return `${head}/>`;
+  if (check.status === "known") return `${head}>\n      <skipped${attributes({ message: oneLine(`known defect: ${check.knownDefect ?? ""}`) })}/>\n    </testcase>`;
   const failure = `<failure${attributes({ message: oneLine(check.message ?? "failed"), type: checkKind(check) })}>${escapeMarkup(failureText(check))}</failure>`;
   return `${head}>\n      ${failure}\n    </testcase>`;
 }
@@ -40,7 +41,7 @@ function testsuite(subject: SubjectChecks, result: RunResult): string {
   const elapsed = Math.max(0, ...subject.checks.map((c) => c.durationMs));
   const properties = { group: subject.group, adapter: result.adapter, seed: result.seed, runs: result.runs };
   return [
-    `  <testsuite${attributes({ name: `${subject.group}/${subject.subject}`, tests: subject.counts.checks, failures: subject.counts.failed, errors: 0, skipped: 0, time: seconds(elapsed), timestamp: result.startedAt })}>`,
+    `  <testsuite${attributes({ name: `${subject.group}/${subject.subject}`, tests: subject.counts.checks, failures: subject.counts.failed, errors: 0, skipped: subject.counts.known, time: seconds(elapsed), timestamp: result.startedAt })}>`,
     "    <properties>",
     ...Object.entries(properties).map(([name, value]) => `      <property${attributes({ name, value })}/>`),
     "    </properties>",

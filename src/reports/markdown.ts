@@ -7,7 +7,7 @@ import { proofMarkdown } from "./proof.js";
 import type { CheckResult } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 import { mdCode, mdFence, mdRow, mdTable, mdTableParts, mdText } from "./markdown-syntax.js";
-import { checkKind, countChecks, countsByGroup, failuresFirst, GROUP_TITLES, GROUPS, isFailure, splitTitles, subjectsOf, timelinesOf, type Counts, type SubjectChecks } from "./model.js";
+import { checkKind, countChecks, countsByGroup, failuresFirst, GROUP_TITLES, GROUPS, isFailure, splitTitles, subjectsOf, timelinesOf, type Counts, type SubjectChecks, knownDefectsOf } from "./model.js";
 import { formatDuration, plural } from "./text.js";
 import { replayLines, timelineLines } from "./timeline-text.js";
 
@@ -24,13 +24,23 @@ const mark = (counts: Counts) => (counts.checks === 0 ? "➖" : counts.failed > 
 
 function headline(result: RunResult): string[] {
   const totals = countChecks(result.checks);
-  const verdict = totals.checks === 0 ? "no checks ran" : `${totals.failed} failed, ${totals.passed} passed`;
+  const verdict = totals.checks === 0 ? "no checks ran" : `${totals.failed} failed, ${totals.passed} passed${totals.known > 0 ? `, ${totals.known} known defects` : ""}`;
   const runs = result.runs > 0 ? `${result.runs} property-based runs per sequence` : "no property-based runs";
   return [
     `## ${mark(totals)} Conformance of ${mdCode(result.adapter)}: ${verdict}`,
     "",
     `${plural(totals.checks, "check")} · ${formatDuration(result.durationMs)} · seed ${result.seed} · ${runs} · started ${mdText(result.startedAt)}`,
   ];
+}
+
+function knownDefectsMarkdown(result: RunResult): string[] {
+  const known = knownDefectsOf(result.checks);
+  if (known.length === 0) return [];
+  return [[
+    `### ⚠️ Known defects`,
+    "",
+    ...known.map((k) => `- ${mdText(k.reason, 300)}: ${k.checks.slice(0, 12).map((c) => mdCode(c.id)).join(", ")}${k.checks.length > 12 ? `, and ${k.checks.length - 12} more` : ""}`),
+  ].join("\n")];
 }
 
 function overview(result: RunResult): string {
@@ -138,7 +148,7 @@ export function renderSummaryMarkdown(result: RunResult, maxChars = SUMMARY_MAX_
   const subjects = subjectsOf(result.checks);
   const left: string[] = [];
 
-  const essentials = [headline(result).join("\n"), overview(result), ...(result.proof ? [proofMarkdown(result.proof)] : [])];
+  const essentials = [headline(result).join("\n"), overview(result), ...knownDefectsMarkdown(result), ...(result.proof ? [proofMarkdown(result.proof)] : [])];
   for (const part of essentials) if (!budget.add(part)) left.push("part of the overview");
   // The tables may take a share of the room, so the failures' details still fit after a long table.
   const groups = GROUPS.map((g) => subjects.filter((s) => s.group === g)).filter((inGroup) => inGroup.length > 0);

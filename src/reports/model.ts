@@ -18,11 +18,14 @@ export interface Counts {
   checks: number;
   passed: number;
   failed: number;
+  /** Failed as a known defect says they would: neither passed nor failed. */
+  known: number;
 }
 
 export function countChecks(checks: readonly CheckResult[]): Counts {
   const failed = checks.filter((c) => c.status === "fail").length;
-  return { checks: checks.length, passed: checks.length - failed, failed };
+  const known = checks.filter((c) => c.status === "known").length;
+  return { checks: checks.length, passed: checks.length - failed - known, failed, known };
 }
 
 export function countsByGroup(result: RunResult): Record<CheckGroup, Counts> {
@@ -60,7 +63,7 @@ export function subjectsOf(checks: readonly CheckResult[]): SubjectChecks[] {
   for (const check of checks) {
     const key = `${check.group}\u0000${check.subject}`;
     let entry = byKey.get(key);
-    if (!entry) byKey.set(key, (entry = { group: check.group, subject: check.subject, checks: [], counts: { checks: 0, passed: 0, failed: 0 } }));
+    if (!entry) byKey.set(key, (entry = { group: check.group, subject: check.subject, checks: [], counts: { checks: 0, passed: 0, failed: 0, known: 0 } }));
     entry.checks.push(check);
   }
   for (const entry of byKey.values()) entry.counts = countChecks(entry.checks);
@@ -85,6 +88,19 @@ export function failuresFirst<T>(items: readonly T[], failed: (item: T) => boole
 }
 
 export const isFailure = (check: CheckResult): boolean => check.status === "fail";
+export const isKnownDefect = (check: CheckResult): boolean => check.status === "known";
+
+/** The known defects of a run, grouped by their reason, with the checks each explains. */
+export function knownDefectsOf(checks: readonly CheckResult[]): Array<{ reason: string; checks: CheckResult[] }> {
+  const byReason = new Map<string, CheckResult[]>();
+  for (const c of checks.filter(isKnownDefect)) byReason.set(c.knownDefect ?? "", [...(byReason.get(c.knownDefect ?? "") ?? []), c]);
+  return [...byReason].map(([reason, list]) => ({ reason, checks: list }));
+}
+
+/** How a check reads in every format: a mark that does not rely on colour, and a word. */
+export function statusLabel(check: CheckResult): { mark: string; word: string } {
+  return check.status === "fail" ? { mark: "✗", word: "FAIL" } : check.status === "known" ? { mark: "⚠", word: "known defect" } : { mark: "✓", word: "pass" };
+}
 
 /** One box in the picture of a POST. */
 export interface StepMark {

@@ -35,7 +35,8 @@ export interface CheckV1 {
   subject: string;
   kind: string;
   title: string;
-  status: "pass" | "fail";
+  status: "pass" | "fail" | "known";
+  knownDefect?: string;
   message?: string;
   details?: string[];
   timeline?: TimelineEntryV1[];
@@ -85,6 +86,7 @@ function check(c: CheckResult): CheckV1 {
     kind: checkKind(c),
     title: c.title,
     status: c.status,
+    ...optional("knownDefect", c.knownDefect),
     ...optional("message", c.message),
     ...optional("details", c.details && [...c.details]),
     ...optional("timeline", c.timeline?.map(timelineEntry)),

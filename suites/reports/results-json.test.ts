@@ -17,8 +17,8 @@ describe("results.json", () => {
   it("carries the version, the run, totals per group and every check with its kind", () => {
     expect(results).toMatchObject({ $schema: "results.schema.json", schemaVersion: RESULTS_SCHEMA_VERSION, adapter: "sample-bot", seed: 42, runs: 25, durationMs: 2345 });
     expect(results.tool.name).toBe("graph-calls-contract");
-    expect(results.totals).toEqual({ checks: 10, passed: 5, failed: 5 });
-    expect(results.groups).toEqual({ requests: { checks: 4, passed: 2, failed: 2 }, sequences: { checks: 4, passed: 2, failed: 2 }, deliveries: { checks: 2, passed: 1, failed: 1 } });
+    expect(results.totals).toEqual({ checks: 10, passed: 5, failed: 5, known: 0 });
+    expect(results.groups).toEqual({ requests: { checks: 4, passed: 2, failed: 2, known: 0 }, sequences: { checks: 4, passed: 2, failed: 2, known: 0 }, deliveries: { checks: 2, passed: 1, failed: 1, known: 0 } });
     expect(results.checks.map((c) => c.kind)).toEqual(["http.sent", "http.authorization", "schema", "http.sent", "step.established", "step.delta-1", "acks", "end", "delivery", "delivery"]);
     const delivery = results.checks.find((c) => c.id === FAILING.delivery)!;
     expect(delivery).toMatchObject({ seed: 1234, replay: expect.stringContaining("--seed 1234"), timeline: [expect.objectContaining({ steps: ["established", "delta-1", "delta-2"] }), expect.anything(), expect.anything(), expect.objectContaining({ status: null })] });

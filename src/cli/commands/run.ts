@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { ProcessBot } from "../../adapters/process-bot.js";
 import type { AdapterModule } from "../../harness/adapter.js";
+import type { KnownDefect } from "../../harness/known-defects.js";
 import type { CheckResult } from "../../harness/checks.js";
 import { deliveryChecks } from "../../harness/delivery.js";
 import { proveChecks, type ProvingVariant } from "../../harness/prove.js";
@@ -18,7 +19,7 @@ export const REFERENCE_ADAPTER = path.join(PROJECT_ROOT, "dist", "implementation
 export const runCommand: Command = {
   name: "run",
   summary: "run the conformance checks against an implementation (the bundled reference by default)",
-  usage: `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>] [--prove]
+  usage: `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>] [--known-defects <file>] [--prove]
 
 Drives an implementation through every documented Create call and transfer scenario (checking
 its requests against the mock Graph) and every documented notification sequence (checking what it
@@ -35,6 +36,9 @@ believes after each step and at the end). Exit 1 if any check fails.
   --step-timeout <ms>   longest one call into the implementation may take (default 5000)
   --reports <dir>       where to write the reports (default: ./reports): <dir>/<run>/ gets junit.xml,
                         results.json, summary.md and index.html, and <dir>/latest a copy of them
+  --known-defects <f>   a JSON file of checks the implementation is known to fail: [{ "checks": "<glob>",
+                        "reason": "..." }]; they are reported, not failed, and one that passes fails the
+                        run (an unexpected pass); an adapter module may export knownDefects instead
   --prove               also run the bundled catalog of faulty implementations (one documented bug
                         each) and report which checks catch which bug, and any check none of them fails`,
   async run(args, io) {
@@ -49,6 +53,7 @@ believes after each step and at the end). Exit 1 if any check fails.
         "step-timeout": { type: "string", default: "5000" },
         reports: { type: "string", default: "reports" },
         prove: { type: "boolean" },
+        "known-defects": { type: "string" },
       },
       strict: true,
     });
@@ -66,6 +71,7 @@ believes after each step and at the end). Exit 1 if any check fails.
       runs,
       stepTimeoutMs,
       graphTransport: values.command !== undefined ? "http" : "in-process",
+      ...(values["known-defects"] ? { knownDefects: readKnownDefects(path.resolve(io.cwd, values["known-defects"])) } : {}),
       onProgress: progressPrinter(io),
       ...(runs > 0 ? { deliveries: deliveryChecks } : {}),
       ...(values.only ? { only: values.only } : {}),
@@ -109,6 +115,18 @@ async function loadAdapter(option: string | undefined, cwd: string): Promise<{ a
   return { adapter: module as AdapterModule, name: typeof module.name === "string" ? module.name : path.basename(file, path.extname(file)) };
 }
 
+function readKnownDefects(file: string): KnownDefect[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--known-defects ${file}: ${(e as Error).message}`);
+  }
+  const ok = Array.isArray(parsed) && parsed.every((d) => typeof d === "object" && d !== null && typeof (d as KnownDefect).checks === "string" && typeof (d as KnownDefect).reason === "string");
+  if (!ok) throw new UsageError(`--known-defects ${file}: expected an array of { "checks": "<glob>", "reason": "..." }`);
+  return parsed as KnownDefect[];
+}
+
 /** The bundled catalog of faulty implementations (implementations/faulty/), compiled. */
 async function loadCatalog(): Promise<ProvingVariant[]> {
   const file = path.join(PROJECT_ROOT, "dist", "implementations", "faulty", "index.js");
@@ -137,12 +155,14 @@ function printSummary(io: CliIO, checks: CheckResult[], durationMs: number, seed
     const of = checks.filter((c) => c.group === group);
     if (of.length === 0) continue;
     const failed = of.filter((c) => c.status === "fail").length;
-    writeLine(io.stdout, `${group.padEnd(10)} ${String(of.length - failed).padStart(4)} passed  ${String(failed).padStart(4)} failed`);
+    const known = of.filter((c) => c.status === "known").length;
+    writeLine(io.stdout, `${group.padEnd(10)} ${String(of.length - failed - known).padStart(4)} passed  ${String(failed).padStart(4)} failed${known > 0 ? `  ${String(known).padStart(4)} known defects` : ""}`);
   }
   for (const c of checks.filter((x) => x.status === "fail")) {
     writeLine(io.stdout, `FAIL ${c.id}: ${c.message ?? ""}`);
     if (c.replay) writeLine(io.stdout, `     replay: ${c.replay}`);
   }
   const failed = checks.filter((c) => c.status === "fail").length;
-  writeLine(io.stdout, `${checks.length - failed} passed, ${failed} failed in ${(durationMs / 1000).toFixed(1)} s (seed ${seed})`);
+  const known = checks.filter((c) => c.status === "known").length;
+  writeLine(io.stdout, `${checks.length - failed - known} passed, ${failed} failed${known > 0 ? `, ${known} known defects` : ""} in ${(durationMs / 1000).toFixed(1)} s (seed ${seed})`);
 }

@@ -1,0 +1,32 @@
+/**
+ * Known defects: checks an implementation (typically a Graph client library) is known to fail,
+ * each with the reason. A run keeps them visible without turning red while the defect exists, and
+ * turns red the day the defect goes away (an unexpected pass), so the list never goes stale.
+ */
+import { fail, type CheckResult } from "./checks.js";
+import { selector } from "./run.js";
+
+export interface KnownDefect {
+  /** Check ids, as a glob in the syntax of `run --only`. */
+  checks: string;
+  /** Why the implementation fails them: the defect, where it is, and since which version. */
+  reason: string;
+}
+
+/** `partial`: the run checked only some checks (--only), so an entry matching none of them is no error. */
+export function applyKnownDefects(checks: readonly CheckResult[], defects: readonly KnownDefect[], partial = false): CheckResult[] {
+  const matchers = defects.map((d) => ({ defect: d, matches: selector(d.checks) }));
+  const used = new Set<KnownDefect>();
+  const out = checks.map((check) => {
+    const hit = matchers.find((m) => m.matches(check.id));
+    if (!hit) return check;
+    used.add(hit.defect);
+    if (check.status === "fail") return { ...check, status: "known" as const, knownDefect: hit.defect.reason };
+    return { ...check, status: "fail" as const, message: `unexpected pass: this known defect no longer happens (${hit.defect.reason}); remove it from the known defects`, knownDefect: hit.defect.reason };
+  });
+  // An entry that matches no check of the run is a typo or a renamed check: say so rather than hide nothing.
+  for (const d of partial ? [] : defects.filter((x) => !used.has(x))) {
+    out.push(fail({ id: `known-defects/${d.checks}`, group: "requests", subject: "known-defects", title: `the known defect "${d.reason}" names checks of this run` }, `no check of this run matches ${JSON.stringify(d.checks)}`));
+  }
+  return out;
+}
