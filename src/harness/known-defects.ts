@@ -4,7 +4,7 @@
  * turns red the day the defect goes away (an unexpected pass), so the list never goes stale.
  */
 import { fail, type CheckResult } from "./checks.js";
-import { selector } from "./run.js";
+import { selector } from "./select.js";
 
 export interface KnownDefect {
   /** Check ids, as a glob in the syntax of `run --only`. */

@@ -14,6 +14,7 @@ import type { Sequence } from "../sequences/model.js";
 import type { AdapterModule } from "./adapter.js";
 import { fail, type CheckResult } from "./checks.js";
 import { checkRequests, requestCheckIds } from "./request-checks.js";
+import { selector } from "./select.js";
 import { checkSequence, sequenceCheckIds } from "./sequence-checks.js";
 import { Session } from "./session.js";
 import type { Proof } from "./prove.js";
@@ -145,9 +146,4 @@ async function checkScenario(session: Session, scenario: Scenario): Promise<Chec
   return results.map((r) => ({ ...r, durationMs: ms }));
 }
 
-/** "transfer-*" style globs, matched against whole ids or as a prefix up to a "/". */
-export function selector(pattern: string | undefined): (id: string) => boolean {
-  if (!pattern) return () => true;
-  const alternatives = pattern.split(",").map((p) => new RegExp(`^${p.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}(/.*)?$`));
-  return (id) => alternatives.some((re) => re.test(id));
-}
+export { selector } from "./select.js";
