@@ -11,9 +11,11 @@ import type { ContractError } from "../contract/errors.js";
 import type { Contract } from "../contract/validator.js";
 import type { JsonValue } from "../util/json.js";
 import type { FixturePool } from "./fixture-pool.js";
-import { instancesOf, isAtOrBelow, patternText, type LocationIndex } from "./locations.js";
+import { errorsShowing } from "./attribution.js";
+import { instancesOf, patternText, type LocationIndex } from "./locations.js";
 import type { SchemaChange, Witness, WitnessDirection } from "./model.js";
 import type { SchemaSet } from "./schema-set.js";
+import { reduceWitness } from "./reduce.js";
 import { candidatesOf, type Candidate } from "./variants.js";
 
 /** One version of the schemas, as the search uses it. */
@@ -48,7 +50,7 @@ export function searchWitness(change: SchemaChange, direction: WitnessDirection,
   const [accepting, rejecting] = direction === "old-valid-new-invalid" ? [sides.old, sides.new] : [sides.new, sides.old];
   const deadline = Date.now() + options.budgetMs;
   const targets = targetsOf(change, accepting, rejecting);
-  const check = (target: Target, payload: JsonValue) => rejection(target, payload, accepting, rejecting);
+  const check = (target: Target, payload: JsonValue) => rejection(change, target, payload, accepting, rejecting);
   const found = (target: Target, candidate: Candidate, source: string, origin: Witness["origin"]): SearchOutcome => {
     const { related, others } = check(target, candidate.payload)!;
     return { witness: { direction, schema: target.root, source: candidate.note ? `${source}, with ${candidate.note}` : source, origin, payload: candidate.payload, errors: related, otherErrors: others } };
@@ -59,7 +61,11 @@ export function searchWitness(change: SchemaChange, direction: WitnessDirection,
     const fixtures = options.fixtures.forSchema(target.root);
     for (const fixture of fixtures) {
       const hit = candidatesOf(fixture.payload, change.probes, target.patterns).find((c) => check(target, c.payload));
-      if (hit) return found(target, hit, fixture.source, "fixture");
+      if (hit) {
+        const reduced = reduceWitness(hit.payload, (p) => check(target, p) !== undefined);
+        const note = [hit.note, reduced.removed > 0 ? `reduced to what the witness needs (${reduced.removed} properties or items removed)` : undefined].filter(Boolean).join(", then ");
+        return found(target, { payload: reduced.payload, ...(note ? { note } : {}) }, fixture.source, "fixture");
+      }
     }
     if (fixtures.length > 0) tried.push(`none of the ${fixtures.length} fixtures of ${target.root} (nor their variants at ${describe(target.patterns)}) is one`);
   }
@@ -97,7 +103,7 @@ function targetsOf(change: SchemaChange, accepting: Side, rejecting: Side): Targ
 }
 
 /** The rejecting side's errors at the changed location, when the accepting side accepts the payload and the other does not. */
-function rejection(target: Target, payload: JsonValue, accepting: Side, rejecting: Side): { related: ContractError[]; others: number } | undefined {
+function rejection(change: SchemaChange, target: Target, payload: JsonValue, accepting: Side, rejecting: Side): { related: ContractError[]; others: number } | undefined {
   try {
     if (!accepting.contract().validate(target.root, payload).valid) return undefined;
     if (!rejecting.set.has(target.root)) {
@@ -105,7 +111,7 @@ function rejection(target: Target, payload: JsonValue, accepting: Side, rejectin
     }
     const { valid, errors } = rejecting.contract().validate(target.root, payload);
     if (valid) return undefined;
-    const related = errors.filter((e) => target.errorPatterns.some((p) => isAtOrBelow(e.pointer, p)));
+    const related = errorsShowing(change, target.errorPatterns, errors);
     return related.length > 0 ? { related, others: errors.length - related.length } : undefined;
   } catch {
     return undefined;

@@ -33,13 +33,14 @@ describe("diff cases", () => {
     const { before, after, dispose } = diffCase.materialize();
     try {
       const report = diffSchemas({ spec: "before", dir: before }, { spec: "after", dir: after }, { fixtures, runs: 100, seed: 1, budgetMs: 4000, acknowledgements: [] });
-      const expected = diffCase.changes.map(({ witnessFrom: _from, ...rest }) => rest);
+      const expected = diffCase.changes.map(({ witnessFrom: _from, witnessRule: _rule, ...rest }) => rest);
       expect(report.changes.map(observed).sort(byKey)).toEqual([...expected].sort(byKey));
 
       const sides = { old: Contract.load(before), new: Contract.load(after) };
       for (const change of report.changes) {
         const wanted = diffCase.changes.find((c) => c.schema === change.schema && c.pointer === change.pointer && c.kind === change.kind)!;
         if (wanted.witnessFrom) expect(change.witness?.origin, `${change.schema} ${change.pointer}`).toBe(wanted.witnessFrom);
+        if (wanted.witnessRule) expect(change.witness?.errors.map((e) => e.rule), `${change.schema} ${change.pointer}`).toEqual(change.witness?.errors.map(() => wanted.witnessRule));
         // A breaking change says why it has no witness; others need none.
         if (isBreaking(change.classification) && !change.witness) expect(change.noWitness).toMatch(/\S/);
         if (!change.witness) continue;

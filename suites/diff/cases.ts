@@ -23,6 +23,8 @@ export interface ExpectedChange {
   witness: boolean;
   /** Where the witness must come from, when the case is about that. */
   witnessFrom?: "fixture" | "generated";
+  /** The rule every error of the witness must have, when the case is about telling changes apart. */
+  witnessRule?: string;
 }
 
 export interface DiffCase {
