@@ -62,19 +62,24 @@ export class LineChannel {
     });
   }
 
-  /** Ask politely, then make sure: the process group is killed either way. */
+  /** Ask politely, then make sure: the process group is killed either way, and gone when this returns. */
   async close(graceMs: number): Promise<void> {
-    if (this.exited === undefined) {
-      this.child.stdin!.end();
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, graceMs);
-        this.child.once("exit", () => { clearTimeout(timer); resolve(); });
-      });
-    }
+    if (this.exited === undefined) this.child.stdin!.end();
+    await this.exit(graceMs);
     killTree(this.child);
+    await this.exit(1_000);
     // A grandchild that escaped the process group (setsid) may still hold these pipes open;
     // the harness must not wait for it.
     for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream?.destroy();
+  }
+
+  /** Wait (bounded) for the process to exit; at once if it already has. */
+  private exit(ms: number): Promise<void> {
+    if (this.exited !== undefined || this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.child.once("exit", () => { clearTimeout(timer); resolve(); });
+    });
   }
 
   private onLine(line: string): void {

@@ -50,8 +50,10 @@ export class ProcessBot implements BotUnderTest {
     try {
       return await fetch(this.callbackUrl, { method: request.method, headers: request.headers, body: await request.text(), signal: controller.signal });
     } catch (e) {
-      const cause = (e as { cause?: { code?: string } }).cause?.code;
-      const why = controller.signal.aborted ? `no answer within ${this.options.requestTimeoutMs} ms` : cause === "ECONNREFUSED" ? "connection refused (nothing listens on the callback port)" : (e as Error).message;
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      const why = controller.signal.aborted
+        ? `no answer within ${this.options.requestTimeoutMs} ms`
+        : cause?.code === "ECONNREFUSED" ? "connection refused (nothing listens on the callback port)" : `${(e as Error).message}${cause?.message ? ` (${cause.message})` : ""}`;
       throw new ChannelError(`POST ${this.callbackUrl}: ${why}${this.stderrNote()}`);
     } finally {
       clearTimeout(timer);
@@ -67,7 +69,7 @@ export class ProcessBot implements BotUnderTest {
     } catch {
       // stopping is best effort; close() kills the process group regardless
     }
-    await channel.close(2_000);
+    await channel.close(1_000);
   }
 
   private async boot(): Promise<string> {

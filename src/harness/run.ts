@@ -11,8 +11,8 @@ import { startGraphServer } from "../mock-graph/http-server.js";
 import type { Scenario } from "../scenarios/model.js";
 import { loadScenarios, loadSequences, notificationIndex, sequenceProblems } from "../sequences/load.js";
 import type { Sequence } from "../sequences/model.js";
-import type { AdapterModule } from "./adapter.js";
-import { fail, type CheckResult } from "./checks.js";
+import { bounded, type AdapterModule, type BotUnderTest } from "./adapter.js";
+import { describeError, fail, type CheckResult } from "./checks.js";
 import { checkRequests, requestCheckIds } from "./request-checks.js";
 import { selector } from "./select.js";
 import { checkSequence, sequenceCheckIds } from "./sequence-checks.js";
@@ -78,13 +78,16 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
 
   const { graph, close } = await startMockGraph(options.graphTransport ?? "in-process", (origin) => new GraphMock({ contract, seed: options.seed, ...(origin ? { origin } : {}) }));
   const checks: CheckResult[] = [];
+  let session: Session | undefined;
   try {
-    const bot = await options.adapter.createBot();
-    const session = new Session(bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI });
-    const startError = await session.start();
-    if (startError) {
-      for (const s of requestScenarios) for (const id of requestCheckIds(s)) checks.push(fail({ id, group: "requests", subject: s.id, title: s.description }, startError));
-      for (const s of chosenSequences) for (const id of sequenceCheckIds(s)) checks.push(fail({ id, group: "sequences", subject: s.id, title: s.description }, startError));
+    const created = await createBot(options.adapter, options.stepTimeoutMs);
+    session = created.bot && new Session(created.bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI });
+    const startError = created.error ?? (await session!.start());
+    if (startError || !session) {
+      // The implementation never got going: every check fails with why, and the run still reports.
+      const why = startError ?? "the bot could not be created";
+      for (const s of requestScenarios) for (const id of requestCheckIds(s)) checks.push(fail({ id, group: "requests", subject: s.id, title: s.description }, why));
+      for (const s of chosenSequences) for (const id of sequenceCheckIds(s)) checks.push(fail({ id, group: "sequences", subject: s.id, title: s.description }, why));
     } else {
       for (const scenario of requestScenarios) {
         checks.push(...(await checkScenario(session, scenario)));
@@ -98,9 +101,10 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
           progress(`delivery.${sequence.id}`);
         }
       }
-      await session.stop();
     }
   } finally {
+    // Stopped whatever happened: a process whose start failed must not outlive the run.
+    await session?.stop();
     await close();
   }
   return {
@@ -111,6 +115,14 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     runs: options.runs,
     checks: applyKnownDefects(checks.filter((c) => wanted(c.id) || wanted(c.subject)), options.knownDefects ?? options.adapter.knownDefects ?? [], options.only !== undefined),
   };
+}
+
+async function createBot(adapter: AdapterModule, timeoutMs: number): Promise<{ bot?: BotUnderTest; error?: string }> {
+  try {
+    return { bot: await bounded("createBot", timeoutMs, async () => adapter.createBot()) };
+  } catch (e) {
+    return { error: `createBot() failed: ${describeError(e)}` };
+  }
 }
 
 /** The same mock either way: intercepted in-process with msw, or served over HTTP with msw's handlers. */

@@ -43,7 +43,9 @@ export class Session {
 
   async stop(): Promise<void> {
     try {
-      await bounded("stop", this.options.stepTimeoutMs, () => this.bot.stop());
+      // Longer than a step: stopping a process includes a grace period and a kill, and the run
+      // must not return while the implementation is still alive.
+      await bounded("stop", this.options.stepTimeoutMs + 5_000, () => this.bot.stop());
     } catch {
       // A bot that cannot stop has already been judged on what it did; the run goes on.
     }

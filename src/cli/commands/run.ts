@@ -136,7 +136,9 @@ async function loadCatalog(): Promise<ProvingVariant[]> {
 
 function commandAdapter(command: string, cwd: string, requestTimeoutMs: number): { adapter: AdapterModule; name: string } {
   if (command.trim() === "") throw new UsageError("--command is empty");
-  return { adapter: { createBot: () => new ProcessBot({ command, cwd, requestTimeoutMs }) }, name: command };
+  // A protocol request times out a little before the step does, so its richer diagnostic (with the
+  // implementation's stderr) is the one reported.
+  return { adapter: { createBot: () => new ProcessBot({ command, cwd, requestTimeoutMs: Math.max(10, Math.floor(requestTimeoutMs * 0.9)) }) }, name: command };
 }
 
 /** Progress on stderr: one line per scenario or sequence (redrawn in place on a terminal). */

@@ -1,0 +1,140 @@
+/**
+ * Implementations that misbehave over the process protocol: garbage on stdout, a crash, a hang,
+ * a callback port nobody listens on, and an interrupted run. Each fails the checks concerned with a
+ * diagnostic (the implementation's stderr included), the run finishes and writes its reports, and
+ * no process is left behind.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ProcessBot } from "../../src/adapters/process-bot.js";
+import { liveChildren } from "../../src/adapters/children.js";
+import { runConformance, type RunResult } from "../../src/harness/run.js";
+import { PROJECT_ROOT } from "../../src/util/paths.js";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gcc-process-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/**
+ * A minimal protocol bot with one way of misbehaving (MODE): enough to create calls and take
+ * notifications, so what fails is only what MODE breaks.
+ */
+const BOT = `
+const http = require("node:http");
+const readline = require("node:readline");
+const MODE = process.argv[2];
+let graph, token, callbackUri;
+const answer = (id, result) => process.stdout.write(JSON.stringify({ id, result }) + "\\n");
+readline.createInterface({ input: process.stdin }).on("line", async (line) => {
+  const { id, method, params } = JSON.parse(line);
+  if (method === "start") {
+    if (MODE === "garbage") { process.stdout.write("listening... ok\\n"); return; }
+    ({ graphBaseUrl: graph, accessToken: token, callbackUri } = params);
+    if (MODE === "no-listen") {
+      // A port that was free a moment ago and that nobody listens on now.
+      const probe = http.createServer().listen(0, "127.0.0.1", () => { const port = probe.address().port; probe.close(() => answer(id, { callbackUrl: "http://127.0.0.1:" + port + "/api/calls" })); });
+      return;
+    }
+    const server = http.createServer((req, res) => { req.resume(); req.on("end", () => res.writeHead(202).end()); });
+    server.listen(0, "127.0.0.1", () => answer(id, { callbackUrl: "http://127.0.0.1:" + server.address().port + "/api/calls" }));
+    return;
+  }
+  if (method === "createCall") {
+    if (MODE === "crash") { process.stderr.write("boom: out of coffee\\n"); process.exit(3); }
+    const body = { callbackUri, targets: params.intent.targets.map((t) => ({ identity: { [t.kind]: { id: t.id } } })), requestedModalities: params.intent.modalities,
+      mediaConfig: { "@odata.type": params.intent.media.hosting === "app" ? "#microsoft.graph.appHostedMediaConfig" : "#microsoft.graph.serviceHostedMediaConfig" } };
+    const r = await fetch(graph + "/communications/calls", { method: "POST", headers: { Authorization: "Bearer " + token, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    return answer(id, { callId: (await r.json()).id });
+  }
+  if (method === "observe") {
+    if (MODE === "hang") { process.stderr.write("thinking very hard\\n"); return; }
+    return answer(id, { state: null, participants: [], contentSharingSessions: [], transfer: "none", result: null, terminationReason: null });
+  }
+  answer(id, {});
+});
+`;
+const botFile = path.join(tmp, "bot.cjs");
+fs.writeFileSync(botFile, BOT);
+
+const ONLY = "create-call.v1.0.ex01,sequence.outgoing-call-lifecycle";
+function run(mode: string): Promise<RunResult> {
+  return runConformance({
+    adapter: { createBot: () => new ProcessBot({ command: `node ${botFile} ${mode}`, cwd: tmp, requestTimeoutMs: 700 }) },
+    adapterName: `misbehaving-${mode}`,
+    seed: 1,
+    runs: 0,
+    stepTimeoutMs: 800,
+    graphTransport: "http",
+    only: ONLY,
+  });
+}
+
+const failing = (r: RunResult) => r.checks.filter((c) => c.status === "fail");
+
+describe("a bot that misbehaves fails the checks concerned, with a diagnostic", () => {
+  test("garbage on stdout: every check fails, naming the line it printed", async () => {
+    const r = await run("garbage");
+    expect(r.checks.length).toBeGreaterThan(10);
+    expect(failing(r).length).toBe(r.checks.length);
+    expect(failing(r)[0]!.message).toMatch(/garbage on stdout.*"listening\.\.\. ok"/);
+  });
+
+  test("a crash while creating a call: that scenario fails with the exit code and the stderr, the process is restarted for the rest", async () => {
+    const r = await run("crash");
+    const sent = r.checks.find((c) => c.id === "create-call.v1.0.ex01/http.sent")!;
+    expect(sent.status).toBe("fail");
+    expect(sent.message).toMatch(/exited with code 3/);
+    expect(sent.message).toMatch(/boom: out of coffee/);
+    // The sequence needs a call too: it fails the same way, after a restart (not "not running").
+    expect(r.checks.find((c) => c.id === "sequence.outgoing-call-lifecycle/end")!.message).toMatch(/could not create the call.*exited with code 3/);
+  });
+
+  test("a hang: the step times out with the stderr tail, and the run goes on", async () => {
+    const r = await run("hang");
+    const step = r.checks.find((c) => c.id === "sequence.outgoing-call-lifecycle/step.establishing")!;
+    expect(step.status).toBe("fail");
+    expect(step.message).toMatch(/no answer to observe within 700 ms.*thinking very hard/);
+    // The request checks do not observe: they pass.
+    expect(r.checks.find((c) => c.id === "create-call.v1.0.ex01/schema")!.status).toBe("pass");
+  });
+
+  test("a callback port nobody listens on: the notification steps fail with connection refused", async () => {
+    const r = await run("no-listen");
+    const acks = r.checks.find((c) => c.id === "sequence.outgoing-call-lifecycle/acks")!;
+    expect(acks.status).toBe("fail");
+    expect(JSON.stringify(acks.timeline)).toMatch(/connection refused/);
+  });
+
+  test("no process of these runs is left", () => {
+    expect(liveChildren()).toBe(0);
+    expect(processesMatching(botFile)).toEqual([]);
+  });
+});
+
+function processesMatching(text: string): string[] {
+  const out = execFileSync("ps", ["-eo", "pid,args"], { encoding: "utf8" });
+  return out.split("\n").filter((l) => l.includes(text) && !l.includes("ps -eo"));
+}
+
+describe("an interrupted run", () => {
+  const cli = path.join(PROJECT_ROOT, "bin", "graph-calls-contract.js");
+  beforeAll(() => {
+    if (!fs.existsSync(path.join(PROJECT_ROOT, "dist", "src", "cli", "main.js"))) throw new Error("dist/ is missing: run `npm run build` before this suite (it runs the built CLI)");
+  });
+
+  test("SIGINT to the CLI kills the implementation and what it started in its group", async () => {
+    const marker = `${300 + Math.floor(Math.random() * 600)}.5`;
+    // The bot starts a long sleep in its own process group, then hangs on start.
+    const hanging = path.join(tmp, "hang-on-start.sh");
+    fs.writeFileSync(hanging, `#!/bin/sh\nsleep ${marker} &\nexec cat > /dev/null\n`, { mode: 0o755 });
+    const child = spawn(process.execPath, [cli, "run", "--command", hanging, "--runs", "0", "--reports", path.join(tmp, "reports"), "--step-timeout", "20000"], { stdio: "ignore" });
+    for (let i = 0; i < 50 && processesMatching(`sleep ${marker}`).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(processesMatching(`sleep ${marker}`).length).toBe(1);
+    child.kill("SIGINT");
+    await new Promise((r) => child.once("exit", r));
+    for (let i = 0; i < 20 && processesMatching(`sleep ${marker}`).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(processesMatching(`sleep ${marker}`)).toEqual([]);
+  });
+});
