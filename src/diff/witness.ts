@@ -10,7 +10,7 @@ import { arbitraryFor } from "../arbitraries/index.js";
 import type { ContractError } from "../contract/errors.js";
 import type { Contract } from "../contract/validator.js";
 import type { JsonValue } from "../util/json.js";
-import type { FixturePool } from "./fixture-pool.js";
+import type { FixturePayload, FixturePool } from "./fixture-pool.js";
 import { errorsShowing } from "./attribution.js";
 import { instancesOf, patternText, type LocationIndex } from "./locations.js";
 import type { SchemaChange, Witness, WitnessDirection } from "./model.js";
@@ -59,14 +59,8 @@ export function searchWitness(change: SchemaChange, direction: WitnessDirection,
   const tried: string[] = [];
   for (const target of targets) {
     const fixtures = options.fixtures.forSchema(target.root);
-    for (const fixture of fixtures) {
-      const hit = candidatesOf(fixture.payload, change.probes, target.patterns).find((c) => check(target, c.payload));
-      if (hit) {
-        const reduced = reduceWitness(hit.payload, (p) => check(target, p) !== undefined);
-        const note = [hit.note, reduced.removed > 0 ? `reduced to what the witness needs (${reduced.removed} properties or items removed)` : undefined].filter(Boolean).join(", then ");
-        return found(target, { payload: reduced.payload, ...(note ? { note } : {}) }, fixture.source, "fixture");
-      }
-    }
+    const hit = fixtureWitness(fixtures, change, target, (p) => check(target, p) !== undefined);
+    if (hit) return found(target, hit.candidate, hit.source, "fixture");
     if (fixtures.length > 0) tried.push(`none of the ${fixtures.length} fixtures of ${target.root} (nor their variants at ${describe(target.patterns)}) is one`);
   }
   // The changed schema itself first: the most direct payloads. Message schemas that use it come after.
@@ -83,6 +77,18 @@ export function searchWitness(change: SchemaChange, direction: WitnessDirection,
   if (targets.length === 0) tried.push(`no schema of the ${accepting.name} version reaches the changed node`);
   const location = targets.find((t) => t.root === change.schema)?.errorPatterns ?? [];
   return { why: `no payload valid under the ${accepting.name} schemas is rejected by the ${rejecting.name} ones at ${describe(location)}: ${tried.join("; ")}` };
+}
+
+/** The first fixture (or variant of one) that is a witness, cut down to what it needs. */
+function fixtureWitness(fixtures: readonly FixturePayload[], change: SchemaChange, target: Target, isWitness: (payload: JsonValue) => boolean): { candidate: Candidate; source: string } | undefined {
+  for (const fixture of fixtures) {
+    const hit = candidatesOf(fixture.payload, change.probes, target.patterns).find((c) => isWitness(c.payload));
+    if (!hit) continue;
+    const reduced = reduceWitness(hit.payload, isWitness);
+    const note = [hit.note, reduced.removed > 0 ? `reduced to what the witness needs (${reduced.removed} properties or items removed)` : undefined].filter(Boolean).join(", then ");
+    return { candidate: { payload: reduced.payload, ...(note ? { note } : {}) }, source: fixture.source };
+  }
+  return undefined;
 }
 
 /** The changed schema and every message schema whose payloads reach the changed node. */
