@@ -4,14 +4,14 @@
  * position: properties by name, union branches by the `$ref` or `@odata.type` they stand for,
  * nullable wrappers unwrapped (views.ts). Added or removed subtrees are one change, not one per leaf.
  */
-import { kindsOfTypeName } from "../arbitraries/kinds.js";
 import type { SchemaEntry } from "../contract/registry.js";
 import type { Profile } from "../schema-build/profiles.js";
 import { deepEqual, isObject, joinPointer, type JsonValue } from "../util/json.js";
 import { COMBINATORS, isAnnotationKeyword, LOWER_LIMITS, UPPER_LIMITS } from "./keywords.js";
-import type { ChangeKind, ChangeProbes, Effect, SchemaChange } from "./model.js";
-import { NO_PROBES, probeDuplicateItem, probeLimit, probeProperty, probeTypes, probeValues, UNKNOWN_PROPERTY } from "./probes.js";
+import type { ChangeKind, Effect, SchemaChange } from "./model.js";
+import { NO_PROBES, probeProperty, UNKNOWN_PROPERTY } from "./probes.js";
 import type { SchemaSet } from "./schema-set.js";
+import { limitChanges, memberChanges, presenceChange, presenceOf, typeChanges, uniqueItemsChanges, type ChangeFields } from "./value-changes.js";
 import { viewOf, type KeywordAt, type NodeView } from "./views.js";
 
 export function compareSchemaSets(oldSet: SchemaSet, newSet: SchemaSet): SchemaChange[] {
@@ -19,13 +19,13 @@ export function compareSchemaSets(oldSet: SchemaSet, newSet: SchemaSet): SchemaC
   return names.flatMap((name) => {
     const before = oldSet.entry(name);
     const after = newSet.entry(name);
-    if (!after) return [presenceChange(before!, "schema-removed")];
-    if (!before) return [presenceChange(after, "schema-added")];
+    if (!after) return [schemaPresenceChange(before!, "schema-removed")];
+    if (!before) return [schemaPresenceChange(after, "schema-added")];
     return new DocumentComparison(name, after.profile, oldSet, newSet).run();
   });
 }
 
-function presenceChange(entry: SchemaEntry, kind: "schema-added" | "schema-removed"): SchemaChange {
+function schemaPresenceChange(entry: SchemaEntry, kind: "schema-added" | "schema-removed"): SchemaChange {
   const added = kind === "schema-added";
   return {
     schema: entry.name, profile: entry.profile, kind, pointer: "", effect: added ? "widening" : "narrowing",
@@ -36,14 +36,6 @@ function presenceChange(entry: SchemaEntry, kind: "schema-added" | "schema-remov
 
 /** Keywords whose value is one subschema, compared in place when both versions have one. */
 const SINGLE_SUBSCHEMAS = new Set(["items", "then", "else", "contains", "propertyNames", "additionalItems", "unevaluatedItems", "unevaluatedProperties"]);
-
-type Presence = "added" | "removed" | "changed";
-
-/** Keywords whose presence changes have a kind of their own ("format-added"); others are "keyword-added". */
-const NAMED_PRESENCE = new Set(["format", "pattern", "const", "enum"]);
-
-/** What each comparison says about a change; the document and the nodes compared fill in the rest. */
-type ChangeFields = Omit<SchemaChange, "schema" | "profile" | "nodes" | "probes"> & { probes?: ChangeProbes };
 
 class DocumentComparison {
   private readonly changes: SchemaChange[] = [];
@@ -58,7 +50,7 @@ class DocumentComparison {
   private compare(oldPointer: string, newPointer: string): void {
     const a = viewOf(this.oldSet.node({ schema: this.name, pointer: oldPointer }), oldPointer);
     const b = viewOf(this.newSet.node({ schema: this.name, pointer: newPointer }), newPointer);
-    this.compareTypes(a, b);
+    this.addAll(a, b, typeChanges(a, b));
     for (const keyword of new Set([...b.keywords.keys(), ...a.keywords.keys()])) {
       const before = a.keywords.get(keyword);
       const after = b.keywords.get(keyword);
@@ -71,9 +63,13 @@ class DocumentComparison {
     this.changes.push({ schema: this.name, profile: this.profile, nodes: { old: a.pointer, new: b.pointer }, ...fields, probes: fields.probes ?? NO_PROBES });
   }
 
+  private addAll(a: NodeView, b: NodeView, all: ChangeFields[]): void {
+    for (const fields of all) this.add(a, b, fields);
+  }
+
   private compareKeyword(keyword: string, a: NodeView, b: NodeView, before?: KeywordAt, after?: KeywordAt): void {
     const pointer = (after ?? before)!.pointer;
-    const presence: Presence = !before ? "added" : !after ? "removed" : "changed";
+    const presence = presenceOf(before, after);
     if (isAnnotationKeyword(keyword)) {
       this.add(a, b, { kind: "annotation-changed", pointer, effect: "none", summary: `${keyword} ${presence}`, before: before?.value, after: after?.value });
     } else if (keyword === "$id") {
@@ -83,15 +79,15 @@ class DocumentComparison {
     } else if (keyword === "required") {
       this.compareRequired(a, b, before, after);
     } else if (keyword === "enum" && before && after) {
-      this.compareMembers(a, b, before, after, { added: "enum-value-added", removed: "enum-value-removed" }, ["enum value", "widening", "narrowing"]);
+      this.addAll(a, b, memberChanges(before, after, { added: "enum-value-added", removed: "enum-value-removed" }, ["enum value", "widening", "narrowing"]));
     } else if (keyword === "uniqueItems") {
-      this.compareUniqueItems(a, b, before, after);
+      this.addAll(a, b, uniqueItemsChanges(before, after));
     } else if (keyword === "x-extensible-enum") {
-      this.compareMembers(a, b, before, after, { added: "extensible-enum-member-added", removed: "extensible-enum-member-removed" }, ["open enum member", "none", "none"]);
+      this.addAll(a, b, memberChanges(before, after, { added: "extensible-enum-member-added", removed: "extensible-enum-member-removed" }, ["open enum member", "none", "none"]));
     } else if (keyword === "$defs") {
       this.compareDefinitions(a, b, before, after);
     } else if (LOWER_LIMITS.has(keyword) || UPPER_LIMITS.has(keyword)) {
-      this.compareLimit(keyword, a, b, before, after);
+      this.addAll(a, b, limitChanges(keyword, before, after));
     } else if (keyword === "additionalProperties") {
       this.compareAdditionalProperties(a, b, before, after);
     } else if ((COMBINATORS as readonly string[]).includes(keyword) && before && after && Array.isArray(before.value) && Array.isArray(after.value)) {
@@ -101,59 +97,8 @@ class DocumentComparison {
     } else if (keyword === "$ref" && before && after) {
       this.compareRef(a, b, before, after);
     } else {
-      this.presence(keyword, a, b, before, after);
+      this.add(a, b, presenceChange(keyword, before, after));
     }
-  }
-
-  /** A keyword added (a new constraint), removed, or given another value. */
-  private presence(keyword: string, a: NodeView, b: NodeView, before?: KeywordAt, after?: KeywordAt): void {
-    const presence: Presence = !before ? "added" : !after ? "removed" : "changed";
-    const effect: Effect = presence === "added" ? "narrowing" : presence === "removed" ? "widening" : "both";
-    const kind = (NAMED_PRESENCE.has(keyword) ? `${keyword}-${presence}` : `keyword-${presence}`) as ChangeKind;
-    const probes = keyword === "const" ? probeValues(...[before?.value, after?.value].filter((v): v is JsonValue => v !== undefined))
-      : keyword === "format" || keyword === "pattern" ? probeValues("x", "")
-      : NO_PROBES;
-    this.add(a, b, {
-      kind, pointer: (after ?? before)!.pointer, effect, probes,
-      summary: `${keyword} ${presence}${describeValues(before?.value, after?.value)}`, before: before?.value, after: after?.value,
-    });
-  }
-
-  private compareUniqueItems(a: NodeView, b: NodeView, before?: KeywordAt, after?: KeywordAt): void {
-    const now = after?.value === true;
-    if ((before?.value === true) === now) return;
-    this.add(a, b, {
-      kind: now ? "unique-items-added" : "unique-items-removed", pointer: (after ?? before)!.pointer, effect: now ? "narrowing" : "widening",
-      summary: `uniqueItems ${now ? "added: repeated items are rejected" : "removed: repeated items are accepted"}`, before: before?.value, after: after?.value, probes: probeDuplicateItem(),
-    });
-  }
-
-  /** `type`, with null let in or kept out by a nullable wrapper counted as a type. */
-  private compareTypes(a: NodeView, b: NodeView): void {
-    const before = declaredTypes(a);
-    const after = declaredTypes(b);
-    const nullBefore = a.nullBranch || before?.includes("null") === true;
-    const nullAfter = b.nullBranch || after?.includes("null") === true;
-    let added: string[];
-    let removed: string[];
-    if (before === undefined && after === undefined) {
-      // Only a nullable wrapper can change here: it lets null past whatever the node's $ref demands.
-      added = nullAfter && !nullBefore ? ["null"] : [];
-      removed = nullBefore && !nullAfter ? ["null"] : [];
-    } else {
-      const was = typeSet(before, nullBefore);
-      const now = typeSet(after, nullAfter);
-      added = [...now].filter((t) => !covers(was, t));
-      removed = [...was].filter((t) => !covers(now, t));
-    }
-    if (added.length === 0 && removed.length === 0) return;
-    const effect: Effect = added.length > 0 && removed.length > 0 ? "both" : added.length > 0 ? "widening" : "narrowing";
-    const kind: ChangeKind = effect === "both" ? "type-changed" : effect === "widening" ? "type-widened" : "type-narrowed";
-    const summary = [added.length > 0 ? `now also accepts ${added.join(", ")}` : "", removed.length > 0 ? `no longer accepts ${removed.join(", ")}` : ""].filter(Boolean).join("; ");
-    this.add(a, b, {
-      kind, pointer: (b.keywords.get("type") ?? a.keywords.get("type"))?.pointer ?? joinPointer(b.pointer, "type"), effect, summary,
-      before: typeList(before, nullBefore), after: typeList(after, nullAfter), probes: probeTypes([...added, ...removed]),
-    });
   }
 
   private compareProperties(a: NodeView, b: NodeView): void {
@@ -202,18 +147,6 @@ class DocumentComparison {
     }
   }
 
-  /** Set-valued keywords (enum, x-extensible-enum): one change per member added or removed. */
-  private compareMembers(a: NodeView, b: NodeView, before: KeywordAt | undefined, after: KeywordAt | undefined, kinds: { added: ChangeKind; removed: ChangeKind }, [noun, addedEffect, removedEffect]: [string, Effect, Effect]): void {
-    const was = Array.isArray(before?.value) ? before.value : [];
-    const now = Array.isArray(after?.value) ? after.value : [];
-    for (const value of now.filter((v) => !was.some((w) => deepEqual(v, w)))) {
-      this.add(a, b, { kind: kinds.added, pointer: joinPointer(after!.pointer, memberToken(value)), effect: addedEffect, summary: `${noun} ${JSON.stringify(value)} added`, after: value, probes: probeValues(value) });
-    }
-    for (const value of was.filter((v) => !now.some((w) => deepEqual(v, w)))) {
-      this.add(a, b, { kind: kinds.removed, pointer: joinPointer(before!.pointer, memberToken(value)), effect: removedEffect, summary: `${noun} ${JSON.stringify(value)} removed`, before: value, probes: probeValues(value) });
-    }
-  }
-
   private compareDefinitions(a: NodeView, b: NodeView, before?: KeywordAt, after?: KeywordAt): void {
     const was = isObject(before?.value) ? before.value : {};
     const now = isObject(after?.value) ? after.value : {};
@@ -222,24 +155,6 @@ class DocumentComparison {
       else if (name in now) this.add(a, b, { kind: "definition-added", pointer: joinPointer(after!.pointer, name), effect: "none", summary: `definition "${name}" added (it matters where a $ref uses it)` });
       else this.add(a, b, { kind: "definition-removed", pointer: joinPointer(before!.pointer, name), effect: "none", summary: `definition "${name}" removed` });
     }
-  }
-
-  private compareLimit(keyword: string, a: NodeView, b: NodeView, before?: KeywordAt, after?: KeywordAt): void {
-    const was = typeof before?.value === "number" ? before.value : undefined;
-    const now = typeof after?.value === "number" ? after.value : undefined;
-    const lower = LOWER_LIMITS.has(keyword);
-    // A limit appearing is the strictest move; one disappearing the loosest.
-    const tighter = now === undefined ? false : was === undefined ? true : lower ? now > was : now < was;
-    if (was === now || (was === undefined && now === undefined)) return;
-    const exclusive = keyword.startsWith("exclusive");
-    // The stricter side's limit, and a value just outside it that the looser side still accepts.
-    const bound = (tighter ? now : was)!;
-    const target = exclusive ? bound : lower ? bound - 1 : bound + 1;
-    const verb = was === undefined ? `added (${now})` : now === undefined ? `removed (was ${was})` : `${now > was ? "raised" : "lowered"} from ${was} to ${now}`;
-    this.add(a, b, {
-      kind: tighter ? "limit-tightened" : "limit-loosened", pointer: (after ?? before)!.pointer, effect: tighter ? "narrowing" : "widening",
-      summary: `${keyword} ${verb}`, before: was, after: now, probes: probeLimit(keyword, target),
-    });
   }
 
   /** Open (absent or true), constrained (a subschema) or closed (false): moving down that scale narrows. */
@@ -299,32 +214,6 @@ class DocumentComparison {
   }
 }
 
-function declaredTypes(view: NodeView): string[] | undefined {
-  const type = view.keywords.get("type")?.value;
-  if (type === undefined) return undefined;
-  return (Array.isArray(type) ? type : [type]).map(String);
-}
-
-/** Whether a set of type names accepts every value of `type` ("number" covers "integer"). */
-function covers(types: Set<string>, type: string): boolean {
-  const kinds = kindsOfTypeName(type) ?? [type];
-  const accepted = new Set([...types].flatMap((t) => kindsOfTypeName(t) ?? [t]));
-  return kinds.every((k) => accepted.has(k));
-}
-
-const ALL_TYPES = ["null", "boolean", "object", "array", "string", "number"];
-
-/** The types a node accepts as far as its own `type` says (no `type`: all of them). */
-function typeSet(types: string[] | undefined, nullable: boolean): Set<string> {
-  if (types === undefined) return new Set(ALL_TYPES);
-  return new Set([...types.filter((t) => t !== "null"), ...(nullable ? ["null"] : [])]);
-}
-
-function typeList(types: string[] | undefined, nullable: boolean): JsonValue {
-  const list = types === undefined ? ["(any)"] : types.filter((t) => t !== "null");
-  return nullable ? [...list, "null"] : list;
-}
-
 function objectAt(at: KeywordAt | undefined): Record<string, JsonValue> {
   return isObject(at?.value) ? at.value : {};
 }
@@ -335,10 +224,6 @@ function stringsAt(at: KeywordAt | undefined): string[] {
 
 function isClosed(view: NodeView): boolean {
   return view.keywords.get("additionalProperties")?.value === false || view.keywords.get("unevaluatedProperties")?.value === false;
-}
-
-function memberToken(value: JsonValue): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** What a union branch stands for, when it says: its $ref target, its @odata.type, null, or the names it requires. */
@@ -356,11 +241,4 @@ function describeBranch(branch: JsonValue): string {
   if (isObject(branch) && typeof branch.$ref === "string") return branch.$ref;
   const text = JSON.stringify(branch);
   return text.length > 80 ? text.slice(0, 77) + "..." : text;
-}
-
-function describeValues(before: JsonValue | undefined, after: JsonValue | undefined): string {
-  const show = (v: JsonValue) => JSON.stringify(v);
-  if (before === undefined && after !== undefined) return ` (${show(after)})`;
-  if (after === undefined && before !== undefined) return ` (was ${show(before)})`;
-  return before === undefined || after === undefined ? "" : `: ${show(before)} -> ${show(after)}`;
 }
