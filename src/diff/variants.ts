@@ -7,7 +7,7 @@ import type { ChangeProbes } from "./model.js";
 
 export interface Candidate {
   payload: JsonValue;
-  /** How it differs from the payload it was made from ("/targets/0/hidden set to 7"); undefined for the payload itself. */
+  /** How it differs from the payload it was made from ("with /targets/0/hidden set to 7"); undefined for the payload itself. */
   note?: string;
 }
 
@@ -18,7 +18,7 @@ const MAX_VARIANTS = 64;
 export function candidatesOf(payload: JsonValue, probes: ChangeProbes, patterns: readonly string[][]): Candidate[] {
   const out: Candidate[] = [{ payload }];
   const push = (pointer: string, value: JsonValue | undefined, what: string) => {
-    if (out.length < MAX_VARIANTS) out.push({ payload: edit(payload, pointer, value), note: `${pointer || "(the payload)"} ${what}` });
+    if (out.length < MAX_VARIANTS) out.push({ payload: edit(payload, pointer, value), note: `with ${pointer || "(the payload)"} ${what}` });
   };
   for (const at of new Set(patterns.flatMap((pattern) => instancesOf(payload, pattern)))) {
     const current = getAtPointer(payload, at) as JsonValue | undefined;

@@ -53,7 +53,7 @@ export function searchWitness(change: SchemaChange, direction: WitnessDirection,
   const check = (target: Target, payload: JsonValue) => rejection(change, target, payload, accepting, rejecting);
   const found = (target: Target, candidate: Candidate, source: string, origin: Witness["origin"]): SearchOutcome => {
     const { related, others } = check(target, candidate.payload)!;
-    return { witness: { direction, schema: target.root, source: candidate.note ? `${source}, with ${candidate.note}` : source, origin, payload: candidate.payload, errors: related, otherErrors: others } };
+    return { witness: { direction, schema: target.root, source: candidate.note ? `${source}, ${candidate.note}` : source, origin, payload: candidate.payload, errors: related, otherErrors: others } };
   };
 
   const tried: string[] = [];
