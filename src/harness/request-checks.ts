@@ -6,7 +6,7 @@
 import type { Contract } from "../contract/validator.js";
 import type { CapturedRequest } from "../mock-graph/graph-mock.js";
 import { deriveCreateCall, deriveTransfer } from "../scenarios/derive.js";
-import type { CreateCallIntent, Party, Scenario, TransferIntent } from "../scenarios/model.js";
+import type { CreateCallIntent, Media, Party, Scenario, TransferIntent } from "../scenarios/model.js";
 import { fail, pass, type CheckResult } from "./checks.js";
 
 export interface RequestContext {
@@ -36,8 +36,8 @@ const CREATE_CALL_ASPECTS: Array<Aspect<CreateCallIntent>> = [
   { id: "fidelity.modalities", what: "the requested modalities are the scenario's", compare: (w, g) => differ("requestedModalities", sorted(w.modalities), sorted(g.modalities)) },
   {
     id: "fidelity.media",
-    what: "the media config is the scenario's kind (service- or app-hosted) and prefetches its media",
-    compare: (w, g) => differ("media", { hosting: w.media.hosting, prefetch: w.media.hosting === "service" ? sorted(w.media.prefetch.map((m) => m.uri)) : [] }, { hosting: g.media.hosting, prefetch: g.media.hosting === "service" ? sorted(g.media.prefetch.map((m) => m.uri)) : [] }),
+    what: "the media config is the scenario's kind (service- or app-hosted) and prefetches its media or carries its blob",
+    compare: (w, g) => differ("media", mediaKey(w.media), mediaKey(g.media)),
   },
   {
     id: "fidelity.meeting",
@@ -48,6 +48,11 @@ const CREATE_CALL_ASPECTS: Array<Aspect<CreateCallIntent>> = [
   { id: "fidelity.source", what: "the source identity is the scenario's (when it names one)", compare: (w, g) => (w.source ? differ("source", who(w.source), who(g.source)) : undefined) },
   { id: "fidelity.notifications", what: "the call asks for the notifications the scenario asks for (content sharing, delta roster)", compare: (w, g) => differ("callOptions", w.notifications, g.notifications) },
 ];
+
+/** What a media config must keep: its kind, and the media a service prefetches or the blob an app-hosted config carries. */
+function mediaKey(m: Media): unknown {
+  return m.hosting === "service" ? { hosting: m.hosting, prefetch: sorted(m.prefetch.map((p) => p.uri)) } : { hosting: m.hosting, blob: m.blob };
+}
 
 function meetingKey(i: CreateCallIntent): unknown {
   const m = i.meeting;
