@@ -14,10 +14,18 @@ export interface ContractError {
   message: string;
 }
 
+/** One error as one line, as the CLI prints it: "/pointer: message (rule)", the payload itself as "(root)". */
+export function formatContractError(error: ContractError): string {
+  return `${error.pointer === "" ? "(root)" : error.pointer}: ${error.message} (${error.rule})`;
+}
+
 export interface ErrorContext {
   payload: unknown;
-  /** Resolves the allowed `@odata.type` values of a discriminated schema. */
-  discriminatorValues(parentSchema: JsonObject): string[];
+  /**
+   * The published schema whose `$id` is `id` (messages look up the branches of a discriminated
+   * schema). A lookup in the published JSON, so that no Ajv instance is needed to explain errors.
+   */
+  schemaById(id: string): JsonObject | undefined;
 }
 
 export function toContractErrors(errors: ErrorObject[], ctx: ErrorContext): ContractError[] {
@@ -101,7 +109,7 @@ function toContractError(e: ErrorObject, ctx: ErrorContext): ContractError {
     }
     case "discriminator": {
       const tag = String(params.tag);
-      const allowed = ctx.discriminatorValues(parent);
+      const allowed = discriminatorValues(parent, ctx);
       const found = isObject(value) ? value[tag] : undefined;
       return {
         pointer: child(e.instancePath, tag),
@@ -137,6 +145,29 @@ function toContractError(e: ErrorObject, ctx: ErrorContext): ContractError {
     default:
       return { pointer: e.instancePath, rule: e.keyword, message: `${subject(e.instancePath)} ${typeof custom === "string" ? custom : (e.message ?? e.keyword)}` };
   }
+}
+
+/** The `const` of the tag in each oneOf branch of a discriminated schema. */
+function discriminatorValues(parent: JsonObject, ctx: ErrorContext): string[] {
+  const tag = isObject(parent.discriminator) ? String(parent.discriminator.propertyName) : "@odata.type";
+  const base = typeof parent.$id === "string" ? parent.$id : "";
+  const values: string[] = [];
+  for (const branch of Array.isArray(parent.oneOf) ? parent.oneOf : []) {
+    const schema = isObject(branch) && typeof branch.$ref === "string" ? resolveRef(branch.$ref, base, ctx) : branch;
+    const tagSchema = isObject(schema) && isObject(schema.properties) ? (schema.properties as JsonObject)[tag] : undefined;
+    if (isObject(tagSchema) && typeof tagSchema.const === "string") values.push(tagSchema.const);
+  }
+  return values;
+}
+
+/** The schema a `$ref` points to, or undefined: only for a message, so a ref we cannot resolve (no base to resolve it against) lists nothing rather than throwing. */
+function resolveRef(ref: string, base: string, ctx: ErrorContext): unknown {
+  if (!URL.canParse(ref, base || undefined)) return undefined;
+  const url = new URL(ref, base || undefined);
+  const fragment = decodeURIComponent(url.hash.slice(1));
+  url.hash = "";
+  const document = ctx.schemaById(url.href);
+  return fragment.startsWith("/") ? getAtPointer(document, fragment) : fragment === "" ? document : undefined;
 }
 
 /** How a message names what it is about: the property (or array item) at the pointer, or the payload itself. */
