@@ -4,6 +4,7 @@ import { buildSchemas, compileProfiles, readSchemaSources } from "../../schema-b
 import { exportTree, readExportInputs } from "../../export/index.js";
 import { describeSync, diffGeneratedTree, writeGeneratedTree, type SyncResult } from "../../util/generated-files.js";
 import { SCHEMA_SOURCES_DIR } from "../../util/paths.js";
+import { writeStandaloneModule } from "../../validators/write-standalone.js";
 import { EXIT, writeLine, type Command } from "../command.js";
 
 export const generateCommand: Command = {
@@ -27,6 +28,8 @@ Rebuilds what is generated from the schema sources (schemas/source/):
     const types = check ? diffGeneratedTree(tree) : writeGeneratedTree(tree);
     const documents = exportTree(readExportInputs(published));
     const exported = check ? diffGeneratedTree(documents) : writeGeneratedTree(documents);
+    // The precompiled validators (a build output in dist/) follow the schemas just written, so they are never staler.
+    if (!check) writeStandaloneModule();
     const stale = isStale(schemas) || isStale(types) || isStale(exported);
     const out = check && stale ? io.stderr : io.stdout;
     writeLine(out, describeSync("schemas (schemas/)", schemas, check));

@@ -1,0 +1,69 @@
+/**
+ * graph-calls-contract/validators compiles nothing at run time: the generated module requires only
+ * ajv's runtime helpers, ajv-formats' format functions and the schema files; and a process that
+ * imports the validators and validates never loads ajv's compiler (so `new Ajv` cannot happen),
+ * where the library entry, the control, does. Both paths are timed.
+ */
+import fs from "node:fs";
+import { beforeAll, expect, test } from "vitest";
+import { requireBuild, runNodeScript, STANDALONE_FILE } from "./helpers.js";
+
+beforeAll(requireBuild);
+
+/** What a process may load to validate with the precompiled validators (CommonJS modules, relative to node_modules or the package). */
+const ALLOWED_AT_RUN_TIME = [
+  /^ajv\/dist\/runtime\/[\w.-]+\.js$/,
+  /^ajv-formats\/dist\/formats\.js$/,
+  /^fast-deep-equal\/index\.js$/, // required by ajv/dist/runtime/equal
+  /^dist\/src\/validators\/standalone\.cjs$/,
+  /^schemas\/(operations|notifications|send|receive)\/[\w-]+\.json$/,
+];
+/** ajv's compiler: the modules `new Ajv(...)` and `ajv.compile` need. */
+const AJV_COMPILER = /^ajv\/dist\/(core|ajv|2019|2020|jtd)\.js$|^ajv\/dist\/compile\//;
+
+test("the generated module requires only ajv's runtime helpers, ajv-formats' formats and the published schemas", () => {
+  const required = [...fs.readFileSync(STANDALONE_FILE, "utf8").matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+  const outside = required.filter((r) => !/^ajv\/dist\/runtime\/\w+$/.test(r) && r !== "ajv-formats/dist/formats" && !/^\.\.\/\.\.\/\.\.\/schemas\/[\w/-]+\.json$/.test(r));
+  expect(outside).toEqual([]);
+  expect(required.some((r) => r.startsWith("ajv/dist/runtime/"))).toBe(true);
+});
+
+interface Timed {
+  modules: string[];
+  importMs: number;
+  validateMs: number;
+  errors: Array<{ pointer: string; rule: string; message: string }>;
+}
+
+/** Import an entry in a fresh node, validate one request (with a discriminator error, which reads schema files), and list every CommonJS module loaded. */
+function timedRun(entry: string, validateExpression: string): Timed {
+  return runNodeScript<Timed>(`
+    import { createRequire } from "node:module";
+    import path from "node:path";
+    const require = createRequire(import.meta.url);
+    const body = { callbackUri: "https://bot.example.com/cb", targets: [{ identity: { user: { id: "112f7296-5fa4-42ca-bae8-6a692b15d4b8" } } }], requestedModalities: ["audio"], mediaConfig: { "@odata.type": "#microsoft.graph.fooMediaConfig" } };
+    const started = performance.now();
+    const entry = await import(${JSON.stringify(entry)});
+    const imported = performance.now();
+    const result = ${validateExpression};
+    const validated = performance.now();
+    const relative = (file) => file.includes("/node_modules/") ? file.slice(file.lastIndexOf("/node_modules/") + 14) : path.relative(process.cwd(), file);
+    console.log(JSON.stringify({ modules: Object.keys(require.cache).map(relative).sort(), importMs: imported - started, validateMs: validated - imported, errors: result.errors }));
+  `);
+}
+
+test("importing the validators and validating never loads ajv's compiler; the library entry does", () => {
+  const precompiled = timedRun("graph-calls-contract/validators", `entry.validate("create-call-request", body)`);
+  const library = timedRun("graph-calls-contract", `entry.loadContract().validate("create-call-request", body)`);
+
+  expect(precompiled.modules.filter((m) => AJV_COMPILER.test(m))).toEqual([]);
+  expect(precompiled.modules.filter((m) => !ALLOWED_AT_RUN_TIME.some((allowed) => allowed.test(m)))).toEqual([]);
+  expect(library.modules.filter((m) => AJV_COMPILER.test(m))).toContain("ajv/dist/core.js"); // the control: this is what compiling loads
+
+  expect(precompiled.errors).toEqual(library.errors);
+  expect(precompiled.errors.map((e) => e.rule)).toEqual(["discriminator"]);
+  // Loading ready code is far cheaper than compiling 72 schemas; printed for the record.
+  const total = (t: Timed) => t.importMs + t.validateMs;
+  console.log(`validators: import ${precompiled.importMs.toFixed(0)} ms + validate ${precompiled.validateMs.toFixed(0)} ms; library: import ${library.importMs.toFixed(0)} ms + compile and validate ${library.validateMs.toFixed(0)} ms`);
+  expect(total(precompiled)).toBeLessThan(total(library));
+});
