@@ -1,0 +1,85 @@
+/**
+ * One conformance run per implementation of the list, one after the other (each run installs its
+ * own mock Graph), with the same seed and the same few property-based deliveries, so the table
+ * they make is the same every time.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { ProcessBot } from "../adapters/process-bot.js";
+import type { AdapterModule } from "../harness/adapter.js";
+import { createDeliveryChecks } from "../harness/delivery.js";
+import { runConformance, type RunResult } from "../harness/run.js";
+import type { CompatImplementation } from "./implementations.js";
+
+export interface CompatRunOptions {
+  seed: number;
+  /** Property-based deliveries per sequence. */
+  runs: number;
+  stepTimeoutMs: number;
+  /** Where adapter paths and commands are resolved and run. */
+  cwd: string;
+  onImplementation?: (implementation: CompatImplementation, outcome: CompatRun) => void;
+}
+
+export interface CompatRun {
+  implementation: CompatImplementation;
+  /** What the implementation calls itself (an adapter module's `name`, or the command). */
+  name: string;
+  /** Absent when the implementation was skipped. */
+  result?: RunResult;
+  /** Why it did not run. */
+  skipped?: string;
+}
+
+export async function runImplementations(list: readonly CompatImplementation[], options: CompatRunOptions): Promise<CompatRun[]> {
+  const runs: CompatRun[] = [];
+  for (const implementation of list) {
+    const outcome = await runOne(implementation, options);
+    options.onImplementation?.(implementation, outcome);
+    runs.push(outcome);
+  }
+  return runs;
+}
+
+async function runOne(implementation: CompatImplementation, options: CompatRunOptions): Promise<CompatRun> {
+  if (implementation.requires && !onPath(implementation.requires)) {
+    return { implementation, name: implementation.command ?? implementation.adapter ?? implementation.id, skipped: `${implementation.requires} is not on PATH` };
+  }
+  const { adapter, name, transport } = implementation.command !== undefined
+    ? { adapter: { createBot: () => new ProcessBot({ command: implementation.command!, cwd: options.cwd, requestTimeoutMs: options.stepTimeoutMs }) }, name: implementation.command, transport: "http" as const }
+    : { ...(await loadAdapterModule(path.resolve(options.cwd, implementation.adapter!))), transport: "in-process" as const };
+  const result = await runConformance({
+    adapter,
+    adapterName: name,
+    seed: options.seed,
+    runs: options.runs,
+    stepTimeoutMs: options.stepTimeoutMs,
+    graphTransport: transport,
+    ...(options.runs > 0 ? { deliveries: createDeliveryChecks({ budgetMs: 5_000 }) } : {}),
+  });
+  // A replay must drive the same implementation, as `run` says in its reports.
+  const target = implementation.command !== undefined ? ` --command '${implementation.command.replace(/'/g, `'\\''`)}'` : ` --adapter ${implementation.adapter}`;
+  for (const check of result.checks) if (check.replay) check.replay += target;
+  return { implementation, name, result };
+}
+
+/** An implementation of the list that cannot be run at all (not built, not an adapter module): the list or the build is wrong. */
+export class ImplementationUnavailable extends Error {}
+
+async function loadAdapterModule(file: string): Promise<{ adapter: AdapterModule; name: string }> {
+  if (!fs.existsSync(file)) throw new ImplementationUnavailable(`no adapter module at ${file} (npm run build?)`);
+  let module: Partial<AdapterModule>;
+  try {
+    module = (await import(pathToFileURL(file).href)) as Partial<AdapterModule>;
+  } catch (error) {
+    throw new ImplementationUnavailable(`the adapter module ${file} failed to load: ${(error as Error).message}`);
+  }
+  if (typeof module.createBot !== "function") throw new ImplementationUnavailable(`the adapter module ${file} does not export createBot()`);
+  return { adapter: module as AdapterModule, name: typeof module.name === "string" ? module.name : path.basename(file, path.extname(file)) };
+}
+
+function onPath(executable: string): boolean {
+  return spawnSync(executable, ["--version"], { stdio: "ignore" }).status === 0;
+}
