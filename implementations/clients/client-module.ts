@@ -7,6 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import type { TypingDefect } from "../../src/compat/run-implementations.js";
 import type { KnownDefect } from "../../src/harness/known-defects.js";
 import { PROJECT_ROOT } from "../../src/util/paths.js";
 import { LibraryBot, type ConnectLibrary } from "./library-bot.js";
@@ -21,13 +22,6 @@ export interface ClientLibrary {
   connect: ConnectLibrary;
 }
 
-/** A documented property or usage the library's declared types reject, although it is sent all the same. */
-export interface TypingDefect {
-  id: string;
-  /** What the types reject: JSON pointers into the body, or an import. */
-  rejects: string;
-  reason: string;
-}
 
 export interface ClientModule {
   name: string;

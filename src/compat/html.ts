@@ -73,6 +73,13 @@ function notPassingSection(table: CompatTable, context: CompatHtmlContext): stri
   return `<section id="what-did-not-pass"><h2>What did not pass</h2>\n${parts.length > 0 ? parts.join("\n") : `<p class="empty">Nothing: every implementation passes every check.</p>`}\n</section>`;
 }
 
+function typingDefectsSection(table: CompatTable): string {
+  const columns = table.columns.filter((c) => c.typingDefects.length > 0);
+  if (columns.length === 0) return "";
+  const parts = columns.map((c) => `<h3>${escapeMarkup(c.label)}: <code>${escapeMarkup(c.name)}</code></h3><ul>${c.typingDefects.map((d) => `<li><code>${escapeMarkup(d.id)}</code> (rejects <code>${escapeMarkup(d.rejects)}</code>): ${escapeMarkup(d.reason)}</li>`).join("")}</ul>`);
+  return `<section id="typing-defects"><h2>Typing defects</h2><p>What an implementation's declared types reject although the documentation sends it. The requests are right, so no check fails.</p>\n${parts.join("\n")}</section>`;
+}
+
 export function renderCompatHtml(table: CompatTable, context: CompatHtmlContext): string {
   const failing = table.columns.filter((c) => (c.counts?.failed ?? 0) > 0);
   const state = failing.length > 0 ? "fail" : "pass";
@@ -90,6 +97,7 @@ export function renderCompatHtml(table: CompatTable, context: CompatHtmlContext)
     `<section id="implementations"><h2>Implementations</h2>${implementationsTable(table, context)}</section>`,
     ...table.sections.map((s) => `<section>${sectionTable(table, context, s.title, s.rows)}</section>`),
     notPassingSection(table, context),
+    typingDefectsSection(table),
     `<footer>graph-calls-contract compat. The same table: docs/COMPATIBILITY.md.</footer>`,
     `</main>`,
     `</body></html>`,

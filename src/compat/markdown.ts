@@ -4,10 +4,18 @@
  * or where it was made (no times, dates or absolute paths), only on the runs' results.
  */
 import { mdCode, mdTable, mdText } from "../reports/markdown-syntax.js";
+import { oneLine } from "../reports/text.js";
 import { checkAnchorIn, notPassingOf, numberedKnownDefects, SYMBOLS, type CompatContext } from "./presentation.js";
 import type { CompatColumn, CompatRow, CompatTable } from "./table.js";
 
 const MESSAGE_MAX = 240;
+
+/** mdText, with npm package names ("@microsoft/msgraph-sdk") kept whole as code rather than cut at their scope. */
+function prose(text: string, max = Infinity): string {
+  // mdText trims what it is given: keep the spaces around each piece.
+  const plain = (part: string) => part.replace(/^(\s*)([\s\S]*?)(\s*)$/, (_all, lead: string, body: string, trail: string) => `${lead}${body ? mdText(body) : ""}${trail}`);
+  return oneLine(text, max).split(/(@[\w.-]+(?:\/[\w.-]*\w)+)/).map((part, i) => (i % 2 === 1 ? mdCode(part) : plain(part))).join("");
+}
 
 function header(context: CompatContext): string[] {
   return [
@@ -42,6 +50,18 @@ function section(table: CompatTable, title: string, rows: readonly CompatRow[]):
   return [`## ${title}`, "", mdTable(head, head.map(() => "left"), body)];
 }
 
+function typingDefects(table: CompatTable): string[] {
+  const columns = table.columns.filter((c) => c.typingDefects.length > 0);
+  if (columns.length === 0) return [];
+  return [
+    "## Typing defects",
+    "",
+    "What an implementation's declared types reject although the documentation sends it. The requests are right (the adapter sends those properties all the same), so no check fails; the compiler proves each one (`suites/clients/`).",
+    "",
+    ...columns.flatMap((c) => [`### ${mdText(c.label)}: ${mdCode(c.name)}`, "", ...c.typingDefects.map((d) => `- ${mdCode(d.id)} (rejects ${mdCode(d.rejects)}): ${prose(d.reason)}`), ""]),
+  ];
+}
+
 function notPassing(table: CompatTable): string[] {
   const out = ["## What did not pass", ""];
   let any = false;
@@ -53,13 +73,13 @@ function notPassing(table: CompatTable): string[] {
     out.push(`### ${mdText(column.label)}: ${mdCode(column.name)}`, "");
     if (known.size > 0) {
       out.push("Known defects:", "");
-      for (const k of known.values()) out.push(`${k.number}. <a id="${k.anchor}"></a>${mdText(k.reason)}`);
+      for (const k of known.values()) out.push(`${k.number}. <a id="${k.anchor}"></a>${prose(k.reason)}`);
       out.push("");
     }
     for (const check of checks) {
       const k = check.status === "known" ? known.get(check.knownDefect ?? "") : undefined;
       const reason = k ? ` (known defect [${k.number}](#${k.anchor}))` : "";
-      out.push(`- <a id="${checkAnchorIn(column.id, check)}"></a>${SYMBOLS[check.status === "known" ? "known" : "fail"]} ${mdCode(check.id)}: ${mdText(check.message ?? "", MESSAGE_MAX)}${reason}`);
+      out.push(`- <a id="${checkAnchorIn(column.id, check)}"></a>${SYMBOLS[check.status === "known" ? "known" : "fail"]} ${mdCode(check.id)}: ${prose(check.message ?? "", MESSAGE_MAX)}${reason}`);
     }
     out.push("");
   }
@@ -75,5 +95,6 @@ export function renderCompatMarkdown(table: CompatTable, context: CompatContext)
     "",
     ...table.sections.flatMap((s) => [...section(table, s.title, s.rows), ""]),
     ...notPassing(table),
+    ...typingDefects(table),
   ].join("\n").replace(/\n+$/, "\n");
 }

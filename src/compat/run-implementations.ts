@@ -23,10 +23,23 @@ export interface CompatRunOptions {
   onImplementation?: (implementation: CompatImplementation, outcome: CompatRun) => void;
 }
 
+/**
+ * What an adapter module may export beside its known defects (`typingDefects`): what its library's
+ * declared types reject that the documentation sends. The requests are right, so no check fails;
+ * the table lists them all the same.
+ */
+export interface TypingDefect {
+  id: string;
+  /** What the types reject: JSON pointers into the body, or an import. */
+  rejects: string;
+  reason: string;
+}
+
 export interface CompatRun {
   implementation: CompatImplementation;
   /** What the implementation calls itself (an adapter module's `name`, or the command). */
   name: string;
+  typingDefects?: TypingDefect[];
   /** Absent when the implementation was skipped. */
   result?: RunResult;
   /** Why it did not run. */
@@ -50,6 +63,7 @@ async function runOne(implementation: CompatImplementation, options: CompatRunOp
   const { adapter, name, transport } = implementation.command !== undefined
     ? { adapter: { createBot: () => new ProcessBot({ command: implementation.command!, cwd: options.cwd, requestTimeoutMs: options.stepTimeoutMs }) }, name: implementation.command, transport: "http" as const }
     : { ...(await loadAdapterModule(path.resolve(options.cwd, implementation.adapter!))), transport: "in-process" as const };
+  const typingDefects = typingDefectsOf(adapter);
   const result = await runConformance({
     adapter,
     adapterName: name,
@@ -62,7 +76,7 @@ async function runOne(implementation: CompatImplementation, options: CompatRunOp
   // A replay must drive the same implementation, as `run` says in its reports.
   const target = implementation.command !== undefined ? ` --command '${implementation.command.replace(/'/g, `'\\''`)}'` : ` --adapter ${implementation.adapter}`;
   for (const check of result.checks) if (check.replay) check.replay += target;
-  return { implementation, name, result };
+  return { implementation, name, result, ...(typingDefects.length > 0 ? { typingDefects } : {}) };
 }
 
 /** An implementation of the list that cannot be run at all (not built, not an adapter module): the list or the build is wrong. */
@@ -78,6 +92,12 @@ async function loadAdapterModule(file: string): Promise<{ adapter: AdapterModule
   }
   if (typeof module.createBot !== "function") throw new ImplementationUnavailable(`the adapter module ${file} does not export createBot()`);
   return { adapter: module as AdapterModule, name: typeof module.name === "string" ? module.name : path.basename(file, path.extname(file)) };
+}
+
+function typingDefectsOf(module: object): TypingDefect[] {
+  const list = (module as { typingDefects?: unknown }).typingDefects;
+  const isDefect = (d: unknown): d is TypingDefect => typeof d === "object" && d !== null && ["id", "rejects", "reason"].every((f) => typeof (d as Record<string, unknown>)[f] === "string");
+  return Array.isArray(list) ? list.filter(isDefect) : [];
 }
 
 function onPath(executable: string): boolean {

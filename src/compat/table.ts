@@ -6,7 +6,7 @@
 import type { CheckResult } from "../harness/checks.js";
 import { countChecks, type Counts } from "../reports/model.js";
 import { loadScenarios, loadSequences } from "../sequences/load.js";
-import type { CompatRun } from "./run-implementations.js";
+import type { CompatRun, TypingDefect } from "./run-implementations.js";
 
 /** "known": every check that did not pass is a known defect of the implementation. "none": it has no check here (skipped). */
 export type CellState = "pass" | "fail" | "known" | "none";
@@ -26,6 +26,7 @@ export interface CompatColumn {
   source: string;
   /** Its checks, counted: absent when it was skipped. */
   counts?: Counts;
+  typingDefects: TypingDefect[];
   skipped?: string;
 }
 
@@ -51,11 +52,12 @@ const SECTIONS = [
 ] as const;
 
 export function compatTable(runs: readonly CompatRun[], describe: (subject: string) => string = documentedDescription()): CompatTable {
-  const columns = runs.map(({ implementation: i, name, result, skipped }): CompatColumn => ({
+  const columns = runs.map(({ implementation: i, name, result, skipped, typingDefects }): CompatColumn => ({
     id: i.id,
     label: i.label,
     name,
     source: i.command !== undefined ? `command ${i.command}` : `adapter ${i.adapter}`,
+    typingDefects: typingDefects ?? [],
     ...(result ? { counts: countChecks(result.checks) } : {}),
     ...(skipped ? { skipped } : {}),
   }));

@@ -1,6 +1,7 @@
 /**
  * `graph-calls-contract compat` on a small list: the reference, a faulty variant (drops tenantId),
- * a client library with known defects (msgraph-sdk) and an implementation whose tool is missing.
+ * a client library with known defects (msgraph-sdk), one with typing defects (teams.graph-endpoints)
+ * and an implementation whose tool is missing.
  * The cells say what each run found and link to the failing check, in the Markdown (its list of
  * what did not pass) and in the HTML (the implementation's own report); the Markdown is the same
  * on every run, and --check says when the file is not.
@@ -20,6 +21,7 @@ const LIST = {
     { id: "reference", label: "Reference", adapter: "implementations/reference/index.ts" },
     { id: "drops-tenant-id", label: "Drops tenantId", adapter: "implementations/faulty/drops-tenant-id.ts" },
     { id: "msgraph-sdk", label: "msgraph-sdk", adapter: "implementations/clients/msgraph-sdk/index.ts" },
+    { id: "teams", label: "teams.graph-endpoints", adapter: "implementations/clients/teams-graph-endpoints/index.ts" },
     { id: "absent", label: "Absent", command: `${MISSING_TOOL} bot`, requires: MISSING_TOOL },
   ],
 };
@@ -57,11 +59,12 @@ describe("compat: the Markdown", () => {
   });
 
   it("says pass, fail, known defect and not run, linking each non-pass cell to its check in the list below", () => {
-    expect(row("create-call.v1.0.ex01").slice(2)).toEqual(["✅", "✅", "✅", "➖"]);
+    expect(row("create-call.v1.0.ex01").slice(2)).toEqual(["✅", "✅", "✅", "✅", "➖"]);
     expect(row("create-call.v1.0.ex05").slice(2)).toEqual([
       "✅",
       "[❌ 1](#drops-tenant-id-create-call.v1.0.ex05~2f~fidelity.tenant)",
       "[⚠️ 4](#msgraph-sdk-create-call.v1.0.ex05~2f~schema)",
+      "✅",
       "➖",
     ]);
     expect(row("join-meeting-full-roster").slice(2, 4)).toEqual(["✅", "✅"]);
@@ -79,6 +82,13 @@ describe("compat: the Markdown", () => {
     const known = markdown.split("\n").find((l) => l.includes(`<a id="msgraph-sdk-create-call.v1.0.ex05~2f~schema">`))!;
     expect(known).toMatch(/⚠️ `create-call\.v1\.0\.ex05\/schema`: .*organizer.* \(known defect \[\d\]\(#msgraph-sdk-known-defect-\d\)\)$/);
     expect(markdown).toMatch(/<a id="msgraph-sdk-known-defect-\d"><\/a>.*1\.0\.0-preview\.90 drops the organizer of an organizerMeetingInfo: serializeMeetingInfo/);
+  });
+
+  it("lists the typing defects an adapter module exports, though its cells pass", () => {
+    const section = markdown.slice(markdown.indexOf("## Typing defects"));
+    expect(section).toMatch(/^## Typing defects\n[\s\S]*### teams\.graph-endpoints: `@microsoft\/teams\.graph-endpoints@2\.0\.16`/);
+    for (const id of ["identity.tenantId", "mediaConfig.blob", "transfer.clientContext"]) expect(section).toContain(`- \`${id}\` (rejects `);
+    expect(section).not.toContain("msgraph-sdk");
   });
 
   it("says why an implementation did not run", () => {
