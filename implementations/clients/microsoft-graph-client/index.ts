@@ -17,8 +17,8 @@ const connect: ConnectLibrary = (env) => {
     // The library joins host, version and path itself: give it the two halves of Graph's versioned root.
     baseUrl: base.origin,
     defaultVersion: base.pathname.replace(/^\/+|\/+$/g, ""),
-    // It attaches the token only to Graph's own hosts, unless told about others.
-    customHosts: new Set([base.host]),
+    // It attaches the token only to Graph's own hosts (by host name, and over https only), unless told about others.
+    customHosts: new Set([base.hostname]),
   });
   return {
     async createCall(intent) {

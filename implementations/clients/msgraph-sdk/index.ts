@@ -24,7 +24,7 @@ function staticCredential(env: BotEnvironment): TokenCredential {
 const connect: ConnectLibrary = (env) => {
   const base = new URL(env.graphBaseUrl);
   // Allowed hosts: the provider attaches the token to these hosts only.
-  const auth = new GraphAzureIdentityAuthenticationProvider(staticCredential(env), [`${base.origin}/.default`], undefined, new Set([base.host]));
+  const auth = new GraphAzureIdentityAuthenticationProvider(staticCredential(env), [`${base.origin}/.default`], undefined, new Set([base.hostname]));
   const adapter = new GraphRequestAdapter(auth);
   adapter.baseUrl = env.graphBaseUrl;
   const client = createGraphServiceClient(adapter);
