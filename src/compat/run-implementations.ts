@@ -4,11 +4,8 @@
  * they make is the same every time.
  */
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { ProcessBot } from "../adapters/process-bot.js";
-import type { AdapterModule } from "../harness/adapter.js";
+import { loadAdapterModule, processAdapter } from "../adapters/load.js";
 import { createDeliveryChecks } from "../harness/delivery.js";
 import { runConformance, type RunResult } from "../harness/run.js";
 import type { CompatImplementation } from "./implementations.js";
@@ -61,8 +58,8 @@ async function runOne(implementation: CompatImplementation, options: CompatRunOp
     return { implementation, name: implementation.command ?? implementation.adapter ?? implementation.id, skipped: `${implementation.requires} is not on PATH` };
   }
   const { adapter, name, transport } = implementation.command !== undefined
-    ? { adapter: { createBot: () => new ProcessBot({ command: implementation.command!, cwd: options.cwd, requestTimeoutMs: options.stepTimeoutMs }) }, name: implementation.command, transport: "http" as const }
-    : { ...(await loadAdapterModule(path.resolve(options.cwd, implementation.adapter!))), transport: "in-process" as const };
+    ? processAdapter(implementation.command, options.cwd, options.stepTimeoutMs)
+    : await loadAdapterModule(path.resolve(options.cwd, implementation.adapter!));
   const typingDefects = typingDefectsOf(adapter);
   const result = await runConformance({
     adapter,
@@ -80,19 +77,7 @@ async function runOne(implementation: CompatImplementation, options: CompatRunOp
 }
 
 /** An implementation of the list that cannot be run at all (not built, not an adapter module): the list or the build is wrong. */
-export class ImplementationUnavailable extends Error {}
-
-async function loadAdapterModule(file: string): Promise<{ adapter: AdapterModule; name: string }> {
-  if (!fs.existsSync(file)) throw new ImplementationUnavailable(`no adapter module at ${file} (npm run build?)`);
-  let module: Partial<AdapterModule>;
-  try {
-    module = (await import(pathToFileURL(file).href)) as Partial<AdapterModule>;
-  } catch (error) {
-    throw new ImplementationUnavailable(`the adapter module ${file} failed to load: ${(error as Error).message}`);
-  }
-  if (typeof module.createBot !== "function") throw new ImplementationUnavailable(`the adapter module ${file} does not export createBot()`);
-  return { adapter: module as AdapterModule, name: typeof module.name === "string" ? module.name : path.basename(file, path.extname(file)) };
-}
+export { AdapterUnavailable as ImplementationUnavailable } from "../adapters/load.js";
 
 function typingDefectsOf(module: object): TypingDefect[] {
   const list = (module as { typingDefects?: unknown }).typingDefects;

@@ -3,8 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { ProcessBot } from "../../adapters/process-bot.js";
-import type { AdapterModule } from "../../harness/adapter.js";
+import { AdapterUnavailable, loadAdapterModule, processAdapter, type LoadedAdapter } from "../../adapters/load.js";
 import type { KnownDefect } from "../../harness/known-defects.js";
 import type { CheckResult } from "../../harness/checks.js";
 import { deliveryChecks } from "../../harness/delivery.js";
@@ -61,7 +60,7 @@ believes after each step and at the end). Exit 1 if any check fails.
     const runs = integer("--runs", values.runs, 0, 10_000);
     const stepTimeoutMs = integer("--step-timeout", values["step-timeout"], 10, 600_000);
     if (values.adapter && values.command) throw new UsageError("--adapter and --command are exclusive: a module, or a command");
-    const { adapter, name } = values.command !== undefined ? commandAdapter(values.command, io.cwd, stepTimeoutMs) : await loadAdapter(values.adapter, io.cwd);
+    const { adapter, name, transport } = await chooseAdapter(values.command, values.adapter, io.cwd, stepTimeoutMs);
 
     writeLine(io.stderr, `graph-calls-contract run: ${name}, seed ${seed}, ${runs} delivery run(s) per sequence${values.only ? `, only ${values.only}` : ""}`);
     const options: RunOptions = {
@@ -70,7 +69,7 @@ believes after each step and at the end). Exit 1 if any check fails.
       seed,
       runs,
       stepTimeoutMs,
-      graphTransport: values.command !== undefined ? "http" : "in-process",
+      graphTransport: transport,
       ...(values["known-defects"] ? { knownDefects: readKnownDefects(path.resolve(io.cwd, values["known-defects"])) } : {}),
       onProgress: progressPrinter(io),
       ...(runs > 0 ? { deliveries: deliveryChecks } : {}),
@@ -101,18 +100,15 @@ function integer(option: string, text: string, min: number, max: number): number
   return n;
 }
 
-/** An adapter is an ES module exporting createBot(); a module that cannot be loaded is a usage error, said in one line. */
-async function loadAdapter(option: string | undefined, cwd: string): Promise<{ adapter: AdapterModule; name: string }> {
-  const file = option ? path.resolve(cwd, option) : REFERENCE_ADAPTER;
-  if (!fs.existsSync(file)) throw new UsageError(option ? `no adapter module at ${file}` : `the reference implementation is not built (${file}); run npm run build`);
-  let module: Partial<AdapterModule>;
+/** --command, --adapter, or the bundled reference; one that cannot be used is a usage error, said in one line. */
+async function chooseAdapter(command: string | undefined, module: string | undefined, cwd: string, stepTimeoutMs: number): Promise<LoadedAdapter> {
   try {
-    module = (await import(pathToFileURL(file).href)) as Partial<AdapterModule>;
+    if (command !== undefined) return processAdapter(command, cwd, stepTimeoutMs);
+    if (!module && !fs.existsSync(REFERENCE_ADAPTER)) throw new AdapterUnavailable(`the reference implementation is not built (${REFERENCE_ADAPTER}); run npm run build`);
+    return await loadAdapterModule(module ? path.resolve(cwd, module) : REFERENCE_ADAPTER);
   } catch (e) {
-    throw new UsageError(`the adapter module ${file} failed to load: ${(e as Error).message}`);
+    throw e instanceof AdapterUnavailable ? new UsageError(e.message) : e;
   }
-  if (typeof module.createBot !== "function") throw new UsageError(`the adapter module ${file} does not export createBot()`);
-  return { adapter: module as AdapterModule, name: typeof module.name === "string" ? module.name : path.basename(file, path.extname(file)) };
 }
 
 function readKnownDefects(file: string): KnownDefect[] {
@@ -132,13 +128,6 @@ async function loadCatalog(): Promise<ProvingVariant[]> {
   const file = path.join(PROJECT_ROOT, "dist", "implementations", "faulty", "index.js");
   if (!fs.existsSync(file)) throw new UsageError(`the catalog of faulty implementations is not built (${file}); run npm run build`);
   return [...((await import(pathToFileURL(file).href)) as { FAULTY_VARIANTS: ProvingVariant[] }).FAULTY_VARIANTS];
-}
-
-function commandAdapter(command: string, cwd: string, requestTimeoutMs: number): { adapter: AdapterModule; name: string } {
-  if (command.trim() === "") throw new UsageError("--command is empty");
-  // A protocol request times out a little before the step does, so its richer diagnostic (with the
-  // implementation's stderr) is the one reported.
-  return { adapter: { createBot: () => new ProcessBot({ command, cwd, requestTimeoutMs: Math.max(10, Math.floor(requestTimeoutMs * 0.9)) }) }, name: command };
 }
 
 /** Progress on stderr: one line per scenario or sequence (redrawn in place on a terminal). */
