@@ -18,7 +18,8 @@ function meetingInfo(meeting: Meeting): Body {
       return info;
     }
     case "joinMeetingId":
-      return { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", joinMeetingId: meeting.joinMeetingId, passcode: meeting.passcode };
+      // A meeting without a passcode: the property is left out, never sent as null (PROTOCOL.md).
+      return { "@odata.type": "#microsoft.graph.joinMeetingIdMeetingInfo", joinMeetingId: meeting.joinMeetingId, ...(meeting.passcode != null ? { passcode: meeting.passcode } : {}) };
     case "token":
       return { "@odata.type": "#microsoft.graph.tokenMeetingInfo", token: meeting.token };
   }
