@@ -8,6 +8,7 @@ import type { FaultyVariant } from "./variant.js";
 import { variant as noAuthorization } from "./no-authorization.js";
 import { variant as sendsIdToken } from "./sends-id-token.js";
 import { variant as deprecatedAppPath } from "./deprecated-app-path.js";
+import { variant as dropsAppHostedBlob } from "./drops-app-hosted-blob.js";
 import { variant as noContentType } from "./no-content-type.js";
 // What it sends Graph: the create call body.
 import { variant as mediaConfigWithoutOdataType } from "./media-config-without-odata-type.js";
@@ -55,6 +56,7 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   sendsIdToken,
   noContentType,
   deprecatedAppPath,
+  dropsAppHostedBlob,
   mediaConfigWithoutOdataType,
   targetsAsIdentitySets,
   enumsAsNumbers,
