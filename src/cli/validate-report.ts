@@ -14,6 +14,7 @@
  */
 import type { ContractError } from "../contract/errors.js";
 import { NAMED_BY_OPTION, type SchemaChoice } from "./schema-choice.js";
+import { formatContractError } from "../contract/errors.js";
 
 export interface SchemaOutcome extends SchemaChoice {
   valid: boolean;
@@ -59,7 +60,7 @@ export function fileLines(file: FileOutcome): string[] {
   if (file.schemas.length === 0) return [`${file.path}: valid (nothing to validate: ${file.note ?? "no schema applies"})`];
   return file.schemas.flatMap((outcome) => [
     `${file.path}: ${outcome.valid ? "valid" : "invalid"} (${describeChoice(outcome)})`,
-    ...outcome.errors.map((e) => `${file.path}: ${e.pointer === "" ? "(root)" : e.pointer}: ${e.message} (${e.rule})`),
+    ...outcome.errors.map((e) => `${file.path}: ${formatContractError(e)}`),
   ]);
 }
 

@@ -8,6 +8,7 @@ import type { CapturedRequest } from "../mock-graph/graph-mock.js";
 import { deriveCreateCall, deriveTransfer } from "../scenarios/derive.js";
 import type { CreateCallIntent, Media, Party, Scenario, TransferIntent } from "../scenarios/model.js";
 import { fail, pass, type CheckResult } from "./checks.js";
+import { formatContractError } from "../contract/errors.js";
 
 export interface RequestContext {
   scenario: Scenario;
@@ -120,7 +121,7 @@ export function checkRequests(ctx: RequestContext, captured: CapturedRequest[], 
     results.push(fail(base("schema"), `the body is not JSON: ${JSON.stringify(request.bodyText.slice(0, 80))}`));
   } else {
     const v = ctx.contract.validate(schemaName, request.body);
-    results.push(v.valid ? pass(base("schema")) : fail(base("schema"), `${v.errors.length} schema error(s), first: ${v.errors[0]!.pointer || "(root)"}: ${v.errors[0]!.message}`, v.errors.map((e) => `${e.pointer || "(root)"}: ${e.message} (${e.rule})`)));
+    results.push(v.valid ? pass(base("schema")) : fail(base("schema"), `${v.errors.length} schema error(s), first: ${formatContractError(v.errors[0]!)}`, v.errors.map(formatContractError)));
   }
 
   if (scenario.intent.operation === "create-call") {

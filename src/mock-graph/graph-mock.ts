@@ -9,6 +9,7 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
 import type { Contract } from "../contract/validator.js";
 import { isObject, type JsonObject } from "../util/json.js";
+import { formatContractError } from "../contract/errors.js";
 
 export interface CapturedRequest {
   /** 1-based, in arrival order. */
@@ -116,7 +117,7 @@ export class GraphMock {
     const result = this.contract.validate(schema, captured.body);
     if (!result.valid) {
       const first = result.errors[0]!;
-      return graphError(400, "BadRequest", `${first.pointer || "(body)"}: ${first.message}`, result.errors.map((e) => `${e.pointer}: ${e.message} (${e.rule})`));
+      return graphError(400, "BadRequest", `${first.pointer || "(body)"}: ${first.message}`, result.errors.map(formatContractError));
     }
     return undefined;
   }

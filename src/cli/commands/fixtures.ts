@@ -9,6 +9,7 @@ import { checkDocumented, checkInvalid, type FixtureCheck } from "../../fixtures
 import { readDecisions } from "../../fixtures/decisions.js";
 import { loadDocumentedFixtures, loadInvalidCases } from "../../fixtures/load.js";
 import { EXIT, UsageError, writeLine, type Command } from "../command.js";
+import { formatContractError } from "../../contract/errors.js";
 
 interface Row {
   schema: string;
@@ -40,7 +41,7 @@ errors it lists. Prints one row per schema. Exit 1 if anything behaves otherwise
       return r;
     };
     const describe = (id: string, c: FixtureCheck) =>
-      `${id} as ${c.schema}: expected ${c.expected.length ? c.expected.map((e) => `${e.pointer} (${e.rule})`).join(", ") : "valid"}, got ${c.actual.length ? c.actual.map((e) => `${e.pointer}: ${e.message} (${e.rule})`).join("; ") : "valid"}`;
+      `${id} as ${c.schema}: expected ${c.expected.length ? c.expected.map((e) => `${e.pointer} (${e.rule})`).join(", ") : "valid"}, got ${c.actual.length ? c.actual.map(formatContractError).join("; ") : "valid"}`;
 
     for (const { data } of loadDocumentedFixtures()) {
       for (const c of checkDocumented(contract, decisions, data)) {
