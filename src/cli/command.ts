@@ -10,11 +10,17 @@ export interface CliIO {
 }
 
 export interface Command {
-  name: string;
-  summary: string;
   /** Full usage text shown by `graph-calls-contract <command> --help`. */
   usage: string;
   run(args: string[], io: CliIO): Promise<number>;
+}
+
+/** A command as the router knows it before loading it. */
+export interface CommandEntry {
+  name: string;
+  /** One line for `graph-calls-contract --help`. */
+  summary: string;
+  load(): Promise<Command>;
 }
 
 /** Exit codes shared by every command. */

@@ -40,11 +40,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     writeLine(io.stdout, version());
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     writeLine(io.stderr, `graph-calls-contract: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See --help.`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     writeLine(io.stdout, command.usage);
     return EXIT.ok;
@@ -53,11 +54,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      writeLine(io.stderr, `graph-calls-contract ${command.name}: ${(error as Error).message}. See graph-calls-contract ${command.name} --help.`);
+      writeLine(io.stderr, `graph-calls-contract ${entry.name}: ${(error as Error).message}. See graph-calls-contract ${entry.name} --help.`);
       return EXIT.usage;
     }
     // Anything else is our bug, not the user's: one line, and the stack only on request.
-    writeLine(io.stderr, `graph-calls-contract ${command.name}: internal error: ${(error as Error)?.message ?? String(error)}`);
+    writeLine(io.stderr, `graph-calls-contract ${entry.name}: internal error: ${(error as Error)?.message ?? String(error)}`);
     if (process.env.GRAPH_CALLS_CONTRACT_DEBUG) writeLine(io.stderr, (error as Error)?.stack ?? "");
     return EXIT.failed;
   }

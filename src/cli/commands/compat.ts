@@ -12,8 +12,6 @@ const DEFAULT_SEED = 1;
 const DEFAULT_RUNS = 3;
 
 export const compatCommand: Command = {
-  name: "compat",
-  summary: "run every implementation of implementations/compatibility.json and write the compatibility table",
   usage: `Usage: graph-calls-contract compat [--check] [--seed <n>] [--runs <n>] [--implementations <file>] [--markdown <file>] [--reports <dir>] [--step-timeout <ms>]
 
 Runs the conformance suite against each implementation of the list (the reference, in-process and

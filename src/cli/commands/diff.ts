@@ -26,8 +26,6 @@ const RENDERERS = { text: renderText, markdown: renderMarkdown, json: renderJson
 const NO_FIXTURES = "none";
 
 export const diffCommand: Command = {
-  name: "diff",
-  summary: "compare two versions of the published schemas; exit 1 on a breaking change not acknowledged",
   usage: `Usage: graph-calls-contract diff <old> <new> [--format text|markdown|json] [--changes <file>] [--fixtures <dir>] [--runs <n>] [--seed <n>] [--seconds <n>]
 
 Compares two versions of the published schemas (operations, notifications, and every type in both

@@ -8,8 +8,6 @@ import { EXIT, UsageError, writeLine, type Command } from "../command.js";
 const FORMATS = Object.keys(EXPORTED_DOCUMENTS) as ExportFormat[];
 
 export const exportCommand: Command = {
-  name: "export",
-  summary: "print the contract as an OpenAPI 3.1 or AsyncAPI 3 document (JSON)",
   usage: `Usage: graph-calls-contract export --format openapi|asyncapi [--out <file>]
 
 Builds the document from the published schemas and the documented examples; the same bytes as the

@@ -8,8 +8,6 @@ import { documentKey, extractToTree, readDocument, readSeedDocuments } from "../
 import { EXIT, UsageError, writeLine, type Command } from "../command.js";
 
 export const extractCommand: Command = {
-  name: "extract",
-  summary: "extract fixtures and errata from the documentation pages (--check: fail if fixtures/ is stale)",
   usage: `Usage: graph-calls-contract extract [--check] [--seeds <dir>] [--out <dir>] [<page>...]
 
 Reads Graph documentation pages (rendered text or markdown source), and writes one fixture per

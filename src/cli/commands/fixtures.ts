@@ -21,8 +21,6 @@ interface Row {
 }
 
 export const fixturesCommand: Command = {
-  name: "fixtures",
-  summary: "check every documented fixture and invalid case against the schemas, and print a summary",
   usage: `Usage: graph-calls-contract fixtures [--format text|json]
 
 Validates every documented fixture against each schema it claims (a fixture whose errata the

@@ -8,8 +8,6 @@ import { writeStandaloneModule } from "../../validators/write-standalone.js";
 import { EXIT, writeLine, type Command } from "../command.js";
 
 export const generateCommand: Command = {
-  name: "generate",
-  summary: "rebuild the published schemas from schemas/source/, the TypeScript types in generated/ and the OpenAPI/AsyncAPI documents in exports/",
   usage: `Usage: graph-calls-contract generate [--check]
 
 Rebuilds what is generated from the schema sources (schemas/source/):

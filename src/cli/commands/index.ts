@@ -1,13 +1,17 @@
-/** Every CLI command, in the order `--help` lists them. */
-import type { Command } from "../command.js";
-import { compatCommand } from "./compat.js";
-import { diffCommand } from "./diff.js";
-import { exportCommand } from "./export.js";
-import { extractCommand } from "./extract.js";
-import { fixturesCommand } from "./fixtures.js";
-import { generateCommand } from "./generate.js";
-import { runCommand } from "./run.js";
-import { schemasCommand } from "./schemas.js";
-import { validateCommand } from "./validate.js";
+/**
+ * Every CLI command, in the order `--help` lists them. A command's module is loaded only when it runs,
+ * so `validate` starts without the harness, msw or fast-check.
+ */
+import type { CommandEntry } from "../command.js";
 
-export const COMMANDS: Command[] = [runCommand, validateCommand, schemasCommand, fixturesCommand, extractCommand, generateCommand, diffCommand, exportCommand, compatCommand];
+export const COMMANDS: CommandEntry[] = [
+  { name: "run", summary: "run the conformance checks against an implementation (the bundled reference by default)", load: async () => (await import("./run.js")).runCommand },
+  { name: "validate", summary: "validate JSON payloads (files, directories, stdin) against the contract", load: async () => (await import("./validate.js")).validateCommand },
+  { name: "schemas", summary: "list the schemas (operations, notifications, and types per profile)", load: async () => (await import("./schemas.js")).schemasCommand },
+  { name: "fixtures", summary: "check every documented fixture and invalid case against the schemas, and print a summary", load: async () => (await import("./fixtures.js")).fixturesCommand },
+  { name: "extract", summary: "extract fixtures and errata from the documentation pages (--check: fail if fixtures/ is stale)", load: async () => (await import("./extract.js")).extractCommand },
+  { name: "generate", summary: "rebuild the published schemas from schemas/source/, the TypeScript types in generated/ and the OpenAPI/AsyncAPI documents in exports/", load: async () => (await import("./generate.js")).generateCommand },
+  { name: "diff", summary: "compare two versions of the published schemas; exit 1 on a breaking change not acknowledged", load: async () => (await import("./diff.js")).diffCommand },
+  { name: "export", summary: "print the contract as an OpenAPI 3.1 or AsyncAPI 3 document (JSON)", load: async () => (await import("./export.js")).exportCommand },
+  { name: "compat", summary: "run every implementation of implementations/compatibility.json and write the compatibility table", load: async () => (await import("./compat.js")).compatCommand },
+];

@@ -16,8 +16,6 @@ import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../comman
 export const REFERENCE_ADAPTER = path.join(PROJECT_ROOT, "dist", "implementations", "reference", "index.js");
 
 export const runCommand: Command = {
-  name: "run",
-  summary: "run the conformance checks against an implementation (the bundled reference by default)",
   usage: `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>] [--known-defects <file>] [--prove]
 
 Drives an implementation through every documented Create call and transfer scenario (checking

@@ -4,8 +4,6 @@ import { loadContract } from "../../index.js";
 import { EXIT, UsageError, writeLine, type Command } from "../command.js";
 
 export const schemasCommand: Command = {
-  name: "schemas",
-  summary: "list the schemas (operations, notifications, and types per profile)",
   usage: `Usage: graph-calls-contract schemas [--all] [--format text|json]
 
 Lists the operation and notification schemas, the names accepted by \`validate --as\`.

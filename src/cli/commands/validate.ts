@@ -32,8 +32,6 @@ interface Options {
 }
 
 export const validateCommand: Command = {
-  name: "validate",
-  summary: "validate JSON payloads (files, directories, stdin) against the contract",
   usage: `Usage: graph-calls-contract validate <file|dir|->... [--as <schema>] [--format text|json] [--max-bytes <n>]
 
 Validates JSON payloads. A directory is searched recursively for *.json files, validated in sorted
