@@ -4,27 +4,58 @@
  *
  * A build output, not committed: it is a function of the committed schemas (which generate --check
  * guards) and of the installed ajv, so building it every time means the package can never ship a
- * stale one, and git gets no 500 kB diff per schema edit.
+ * stale one, and git gets no 500 kB diff per schema edit. Compiling every schema costs about a
+ * second, so a digest of those inputs (dist/.standalone-digest) lets a build skip it when they are
+ * unchanged.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { readSchemaEntries } from "../contract/registry.js";
+import { readSchemaEntries, type SchemaEntry } from "../contract/registry.js";
 import { PROJECT_ROOT } from "../util/paths.js";
 import { standaloneModuleCode } from "./standalone-code.js";
 import { STANDALONE_MODULE } from "./standalone-module.js";
 
 export const STANDALONE_BUILD_DIR = path.join(PROJECT_ROOT, "dist", "src", "validators");
+const DIGEST_FILE = path.join(PROJECT_ROOT, "dist", ".standalone-digest");
 
 export function writeStandaloneModule(): void {
   const file = path.join(STANDALONE_BUILD_DIR, STANDALONE_MODULE);
-  const code = standaloneModuleCode(readSchemaEntries(), STANDALONE_BUILD_DIR);
-  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === code) return;
-  // Replaced atomically: suites may be reading it.
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.mkdirSync(STANDALONE_BUILD_DIR, { recursive: true });
-  fs.writeFileSync(temporary, code);
-  fs.renameSync(temporary, file);
+  const entries = readSchemaEntries();
+  const digest = inputsDigest(entries);
+  if (fs.existsSync(file) && readOrEmpty(DIGEST_FILE) === digest) return;
+  const code = standaloneModuleCode(entries, STANDALONE_BUILD_DIR);
+  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== code) {
+    // Replaced atomically: suites may be reading it.
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.mkdirSync(STANDALONE_BUILD_DIR, { recursive: true });
+    fs.writeFileSync(temporary, code);
+    fs.renameSync(temporary, file);
+  }
+  fs.writeFileSync(DIGEST_FILE, digest);
+}
+
+/** What the module is a function of: the schemas, the code generator (this folder and the Ajv setup) and the installed ajv. */
+function inputsDigest(entries: SchemaEntry[]): string {
+  const hash = createHash("sha256");
+  for (const entry of entries) hash.update(`${entry.name}\0${entry.id}\0${path.relative(PROJECT_ROOT, entry.file)}\0${JSON.stringify(entry.schema)}\0`);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const dir of [here, path.join(here, "..", "contract")]) {
+    for (const name of fs.readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith(".d.ts")).sort()) hash.update(`${name}\0${fs.readFileSync(path.join(dir, name), "utf8")}\0`);
+  }
+  const require = createRequire(import.meta.url);
+  for (const pkg of ["ajv/package.json", "ajv-formats/package.json"]) hash.update(`${pkg}\0${(require(pkg) as { version: string }).version}\0`);
+  return hash.digest("hex");
+}
+
+function readOrEmpty(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) writeStandaloneModule();
