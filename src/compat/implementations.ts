@@ -17,6 +17,11 @@ export interface CompatImplementation {
   command?: string;
   /** An executable the command needs: without it on PATH, the column is skipped with a note. */
   requires?: string;
+  /**
+   * A known-defects file (relative to the working directory) for an implementation that cannot export them,
+   * such as a command: its checks show as known defects, and one that passes fails as an unexpected pass.
+   */
+  knownDefects?: string;
 }
 
 export const DEFAULT_IMPLEMENTATIONS_FILE = path.join(PROJECT_ROOT, "implementations", "compatibility.json");
@@ -48,6 +53,7 @@ function entryProblem(entry: unknown, seen: ReadonlySet<string>): string | undef
   if (typeof e.label !== "string" || e.label.trim() === "") return `"label" must be a non-empty string`;
   if ((typeof e.adapter === "string") === (typeof e.command === "string")) return `give either "adapter" (a module) or "command" (a shell command), not ${e.adapter === undefined ? "neither" : "both"}`;
   if (e.requires !== undefined && typeof e.requires !== "string") return `"requires" must be the name of an executable`;
-  const unknown = Object.keys(e).filter((k) => !["id", "label", "adapter", "command", "requires"].includes(k));
+  if (e.knownDefects !== undefined && typeof e.knownDefects !== "string") return `"knownDefects" must be the path of a known-defects file`;
+  const unknown = Object.keys(e).filter((k) => !["id", "label", "adapter", "command", "requires", "knownDefects"].includes(k));
   return unknown.length > 0 ? `unknown field(s) ${unknown.join(", ")}` : undefined;
 }

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadAdapterModule, processAdapter } from "../adapters/load.js";
 import { createDeliveryChecks } from "../harness/delivery.js";
+import { readKnownDefectsFile } from "../harness/known-defects.js";
 import { runConformance, type RunResult } from "../harness/run.js";
 import type { CompatImplementation } from "./implementations.js";
 
@@ -68,6 +69,7 @@ async function runOne(implementation: CompatImplementation, options: CompatRunOp
     runs: options.runs,
     stepTimeoutMs: options.stepTimeoutMs,
     graphTransport: transport,
+    ...(implementation.knownDefects !== undefined ? { knownDefects: readKnownDefectsFile(path.resolve(options.cwd, implementation.knownDefects)) } : {}),
     ...(options.runs > 0 ? { deliveries: createDeliveryChecks({ budgetMs: 5_000 }) } : {}),
   });
   // A replay must drive the same implementation, as `run` says in its reports.

@@ -3,6 +3,7 @@
  * each with the reason. A run keeps them visible without turning red while the defect exists, and
  * turns red the day the defect goes away (an unexpected pass), so the list never goes stale.
  */
+import fs from "node:fs";
 import { fail, type CheckResult } from "./checks.js";
 import { selector } from "./select.js";
 
@@ -29,4 +30,17 @@ export function applyKnownDefects(checks: readonly CheckResult[], defects: reado
     out.push(fail({ id: `known-defects/${d.checks}`, group: "requests", subject: "known-defects", title: `the known defect "${d.reason}" names checks of this run` }, `no check of this run matches ${JSON.stringify(d.checks)}`));
   }
   return out;
+}
+
+/** A known-defects file (`[{ "checks": "<glob>", "reason": "..." }]`); an unreadable or malformed one is an error naming it. */
+export function readKnownDefectsFile(file: string): KnownDefect[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
+  const ok = Array.isArray(parsed) && parsed.every((d) => typeof d === "object" && d !== null && typeof (d as KnownDefect).checks === "string" && typeof (d as KnownDefect).reason === "string");
+  if (!ok) throw new Error(`${file}: expected an array of { "checks": "<glob>", "reason": "..." }`);
+  return parsed as KnownDefect[];
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { AdapterUnavailable, loadAdapterModule, processAdapter, type LoadedAdapter } from "../../adapters/load.js";
-import type { KnownDefect } from "../../harness/known-defects.js";
+import { readKnownDefectsFile, type KnownDefect } from "../../harness/known-defects.js";
 import type { CheckResult } from "../../harness/checks.js";
 import { deliveryChecks } from "../../harness/delivery.js";
 import { proveChecks, type ProvingVariant } from "../../harness/prove.js";
@@ -110,15 +110,11 @@ async function chooseAdapter(command: string | undefined, module: string | undef
 }
 
 function readKnownDefects(file: string): KnownDefect[] {
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    return readKnownDefectsFile(file);
   } catch (e) {
-    throw new UsageError(`--known-defects ${file}: ${(e as Error).message}`);
+    throw new UsageError(`--known-defects ${(e as Error).message}`);
   }
-  const ok = Array.isArray(parsed) && parsed.every((d) => typeof d === "object" && d !== null && typeof (d as KnownDefect).checks === "string" && typeof (d as KnownDefect).reason === "string");
-  if (!ok) throw new UsageError(`--known-defects ${file}: expected an array of { "checks": "<glob>", "reason": "..." }`);
-  return parsed as KnownDefect[];
 }
 
 /** The bundled catalog of faulty implementations (implementations/faulty/), compiled. */
