@@ -138,16 +138,23 @@ describe("compat: its list", () => {
     const bad = await run(["compat", "--implementations", path.join(dir, "bad.json"), "--markdown", path.join(dir, "unused.md")], { cwd: PROJECT_ROOT });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/implementations\[0\]: give either "adapter" \(a module\) or "command" \(a shell command\), not both/);
+    fs.writeFileSync(path.join(dir, "bad-defects.json"), JSON.stringify({ implementations: [{ id: "x", label: "X", command: "b", knownDefects: ["a"] }] }));
+    const badDefects = await run(["compat", "--implementations", path.join(dir, "bad-defects.json"), "--markdown", path.join(dir, "unused.md")], { cwd: PROJECT_ROOT });
+    expect(badDefects.code).toBe(2);
+    expect(badDefects.stderr).toMatch(/implementations\[0\]: "knownDefects" must be the path of a known-defects file/);
   });
 
-  it("implementations/compatibility.json: the reference (in-process and as a process), the Python bot and every client library", () => {
+  it("implementations/compatibility.json: the reference (in-process and as a process), the Python bot, the independent bot and every client library", () => {
     const list = readImplementations(DEFAULT_IMPLEMENTATIONS_FILE);
     expect(list.map((i) => i.adapter ?? i.command)).toEqual([
       "dist/implementations/reference/index.js",
       "node dist/implementations/reference-process/main.js",
       "python3 implementations/python/bot.py",
+      "node implementations/independent/bot.mjs",
       ...CLIENTS.map((c) => `dist/implementations/clients/${c.library.id}/index.js`),
     ]);
     expect(list.find((i) => i.command?.startsWith("python3"))?.requires).toBe("python3");
+    // A command cannot export its known defects: the independent bot's suite defects come from its file.
+    expect(list.find((i) => i.id === "independent")?.knownDefects).toBe("implementations/independent/known-defects.json");
   });
 });

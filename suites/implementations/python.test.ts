@@ -4,90 +4,24 @@
  * behind; its own unit tests (delta roster, transfer states) pass too. Runs the built CLI as a user
  * does, so it needs `npm run build` first; skipped where python3 is not on PATH.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { describeRun, leftovers, ROOT, runCommand } from "./command-run.js";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = path.join(ROOT, "bin/graph-calls-contract.js");
 const PYTHON = "python3";
 const pythonAvailable = spawnSync(PYTHON, ["--version"], { stdio: "ignore" }).status === 0;
 const SKIP_REASON = `${PYTHON} is not on PATH`;
 /** No __pycache__ left in the checkout by the runs below. */
 const PYTHON_ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
 
-interface Finished {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  /** Pids of python processes carrying the run's marker, seen while the run was going on. */
-  seen: Set<number>;
-}
-
-/**
- * Processes whose command line carries `marker`. The CLI itself (whose --command argument holds
- * the marker too) is left out by pid.
- */
-function processesWith(marker: string, exceptPid?: number): { pid: number; args: string }[] {
-  const ps = spawnSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
-  if (ps.status !== 0) throw new Error(`ps failed: ${ps.stderr}`);
-  return ps.stdout
-    .split("\n")
-    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ pid: Number(m[1]), args: m[2] ?? "" }))
-    .filter((p) => p.args.includes(marker) && p.pid !== exceptPid);
-}
-
 /** `graph-calls-contract run --command <python bot>`, watching which python processes it starts. */
-function runConformance(marker: string): Promise<Finished> {
+function runConformance(marker: string) {
   // -X takes any implementation-specific option and CPython ignores the ones it does not know:
   // a harmless way to tag this run's python processes so that orphans can be found afterwards.
-  const command = `${PYTHON} -X conformance-run=${marker} implementations/python/bot.py`;
-  // The run's reports go to a directory of our own, so that reports/latest is left to people.
-  const reports = fs.mkdtempSync(path.join(os.tmpdir(), "graph-calls-contract-python-"));
-  const args = [BIN, "run", "--command", command, "--seed", "1", "--runs", "5", "--reports", reports];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: PYTHON_ENV,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const seen = new Set<number>();
-  const watch = setInterval(() => {
-    for (const p of processesWith(marker, child.pid)) if (/python/.test(p.args)) seen.add(p.pid);
-  }, 50);
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      clearInterval(watch);
-      fs.rmSync(reports, { recursive: true, force: true });
-    };
-    child.on("error", (error) => {
-      done();
-      reject(error);
-    });
-    child.on("close", (code) => {
-      done();
-      resolve({ code, stdout, stderr, seen });
-    });
-  });
-}
-
-/** Waits up to `ms` for the marked processes to be gone; returns those still there. */
-async function leftovers(marker: string, ms: number): Promise<{ pid: number; args: string }[]> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const alive = processesWith(marker);
-    if (alive.length === 0 || Date.now() > deadline) return alive;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return runCommand({ command: `${PYTHON} -X conformance-run=${marker} implementations/python/bot.py`, marker, isBot: /python/, env: PYTHON_ENV });
 }
 
 describe.skipIf(!pythonAvailable)(`Python bot (implementations/python)${pythonAvailable ? "" : ` (skipped: ${SKIP_REASON})`}`, () => {
@@ -100,7 +34,7 @@ describe.skipIf(!pythonAvailable)(`Python bot (implementations/python)${pythonAv
   it("passes every conformance check through the process protocol, and leaves no python process behind", async () => {
     const marker = randomUUID();
     const run = await runConformance(marker);
-    const report = `${run.stdout}\n--- stderr (tail) ---\n${run.stderr.split("\n").slice(-40).join("\n")}`;
+    const report = describeRun(run);
 
     expect(run.code, report).toBe(0);
     expect(run.stdout, report).not.toMatch(/^FAIL /m);
@@ -117,13 +51,6 @@ describe.skipIf(!pythonAvailable)(`Python bot (implementations/python)${pythonAv
     // The orphan check means something only if the bot's processes were seen at all.
     expect(run.seen.size, "no python process of the run was ever seen: the orphan check would prove nothing").toBeGreaterThan(0);
     const alive = await leftovers(marker, 3000);
-    for (const p of alive) {
-      try {
-        process.kill(p.pid, "SIGKILL"); // do not leave them to the next suite either
-      } catch {
-        // already gone
-      }
-    }
     expect(alive, "processes of the run outlived it").toEqual([]);
   }, 30_000);
 

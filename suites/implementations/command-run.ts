@@ -1,0 +1,98 @@
+/**
+ * Running the built CLI against a bot given as a command, as a user does, and finding the bot's processes
+ * afterwards: shared by the suites of the bots in implementations/ that speak the process protocol.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const BIN = path.join(ROOT, "bin/graph-calls-contract.js");
+
+export interface CheckOutcome {
+  id: string;
+  status: string;
+  knownDefect?: string;
+  message?: string;
+}
+
+export interface CommandRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The checks of the run's results.json (empty when the run wrote none). */
+  checks: CheckOutcome[];
+  /** Pids of the bot's processes (those carrying the run's marker), seen while the run was going on. */
+  seen: Set<number>;
+}
+
+/** Processes whose command line carries `marker`; the CLI itself (whose --command holds it too) is left out by pid. */
+export function processesWith(marker: string, exceptPid?: number): { pid: number; args: string }[] {
+  const ps = spawnSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" });
+  if (ps.status !== 0) throw new Error(`ps failed: ${ps.stderr}`);
+  return ps.stdout
+    .split("\n")
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), args: m[2] ?? "" }))
+    .filter((p) => p.args.includes(marker) && p.pid !== exceptPid);
+}
+
+/**
+ * `graph-calls-contract run --command <command> --seed 1 --runs 5 ...extraArgs`, from the repository root, with its
+ * reports in a directory of its own (reports/latest is left to people). `command` must carry `marker`; the
+ * processes whose command line also matches `isBot` are recorded in `seen`.
+ */
+export function runCommand(options: { command: string; marker: string; isBot: RegExp; extraArgs?: string[]; env?: NodeJS.ProcessEnv }): Promise<CommandRun> {
+  const reports = fs.mkdtempSync(path.join(os.tmpdir(), "graph-calls-contract-command-"));
+  const args = [BIN, "run", "--command", options.command, "--seed", "1", "--runs", "5", "--reports", reports, ...(options.extraArgs ?? [])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const seen = new Set<number>();
+  const watch = setInterval(() => {
+    for (const p of processesWith(options.marker, child.pid)) if (options.isBot.test(p.args)) seen.add(p.pid);
+  }, 50);
+  const finish = (): CheckOutcome[] => {
+    clearInterval(watch);
+    const file = path.join(reports, "latest", "results.json");
+    const checks = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as { checks: CheckOutcome[] }).checks : [];
+    fs.rmSync(reports, { recursive: true, force: true });
+    return checks;
+  };
+  return new Promise((resolve, reject) => {
+    child.on("error", (error) => {
+      finish();
+      reject(error);
+    });
+    child.on("close", (code) => resolve({ code, stdout, stderr, checks: finish(), seen }));
+  });
+}
+
+/** The run's output and the tail of its stderr, for assertion messages. */
+export function describeRun(run: CommandRun): string {
+  return `${run.stdout}\n--- stderr (tail) ---\n${run.stderr.split("\n").slice(-40).join("\n")}`;
+}
+
+/** Waits up to `ms` for the marked processes to be gone; kills those still there (so no suite inherits them) and returns them. */
+export async function leftovers(marker: string, ms: number): Promise<{ pid: number; args: string }[]> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const alive = processesWith(marker);
+    if (alive.length === 0 || Date.now() > deadline) {
+      for (const p of alive) {
+        try {
+          process.kill(p.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      return alive;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
