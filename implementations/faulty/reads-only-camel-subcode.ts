@@ -17,7 +17,7 @@ export const variant = faulty({
     "delivery.transfer-1-completed",
     "delivery.transfer-3-completed",
   ],
-  messages: { "sequence.call-terminated/end": /result: expected \{"code":0,"subcode":7015\}, observed \{"code":0,"subcode":null\}/ },
+  messages: { "sequence.call-terminated/end": /result: expected \{"code":200,"subcode":5001\}, observed \{"code":200,"subcode":null\}/ },
   createBot: withParts({ newCallState: resultInfoModelWith("subCode") }),
 });
 
