@@ -6,7 +6,8 @@
  *                                 "reason": "a call without the properties Graph sets",
  *                                 "valid": false,
  *                                 "errors": [ { "pointer": "/callbackURL", "rule": "additionalProperties",
- *                                               "message": "unknown property ..." } ] } ],
+ *                                               "message": "unknown property ..." } ],
+ *                                 "omitted": { "count": 1234, "atLeast": false } } ],   (only when more than 100 errors)
  *                  "error": "only when the file could not be read, parsed or matched to a schema" } ],
  *     "summary": { "files": 1, "valid": 0, "invalid": 1 } }
  *
@@ -14,11 +15,13 @@
  */
 import type { ContractError } from "../contract/errors.js";
 import { NAMED_BY_OPTION, type SchemaChoice } from "./schema-choice.js";
-import { formatContractError } from "../contract/errors.js";
+import { formatContractError, formatOmitted } from "../contract/errors.js";
 
 export interface SchemaOutcome extends SchemaChoice {
   valid: boolean;
+  /** At most 100 (the library's DEFAULT_MAX_ERRORS); `omitted` counts the others. */
   errors: ContractError[];
+  omitted?: { count: number; atLeast: boolean };
 }
 
 export interface FileOutcome {
@@ -61,6 +64,7 @@ export function fileLines(file: FileOutcome): string[] {
   return file.schemas.flatMap((outcome) => [
     `${file.path}: ${outcome.valid ? "valid" : "invalid"} (${describeChoice(outcome)})`,
     ...outcome.errors.map((e) => `${file.path}: ${formatContractError(e)}`),
+    ...(outcome.omitted ? [`${file.path}: ${formatOmitted(outcome.omitted)}`] : []),
   ]);
 }
 

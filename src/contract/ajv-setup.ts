@@ -1,12 +1,15 @@
 /**
- * The contract's one Ajv configuration: `Contract` compiles with it at run time, and the
- * precompiled validators (src/validators/) are generated from it, so both judge a payload alike.
+ * The contract's one Ajv configuration: the precompiled validators (src/validators/) are generated
+ * from it, and `Contract.load` compiles the same code at run time, so both judge a payload alike.
+ *
+ * ajv's compiler is required on first use, not imported: the CLI and the harness validate with the
+ * precompiled code and never pay for loading it.
  */
-import { Ajv2020, type Options } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020, Options } from "ajv/dist/2020.js";
+import type { ErrorMode } from "../validators/standalone-module.js";
 
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;
+const require = createRequire(import.meta.url);
 
 /** Annotation keywords our schemas carry; ajv's strict mode must know them. */
 export const ANNOTATION_KEYWORDS = ["x-profile", "x-applies-to", "x-erratum", "x-message", "x-forbidden", "x-extensible-enum"];
@@ -15,13 +18,20 @@ export const ANNOTATION_KEYWORDS = ["x-profile", "x-applies-to", "x-erratum", "x
 export const AJV_FORMATS = ["uri", "uri-reference", "date-time", "email"];
 
 /** RFC 4122 textual form only (ajv-formats' uuid also accepts a "urn:uuid:" prefix, which Graph ids never have). */
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A fresh Ajv with the contract's options, formats and keywords; `code` is for standalone generation. */
-export function createContractAjv(code?: Options["code"]): Ajv2020 {
+/**
+ * A fresh Ajv with the contract's options, formats and keywords. "all" collects every error with
+ * its schema (errors.ts reads each error's parentSchema); "first" stops at the first error.
+ * `code` is for standalone generation.
+ */
+export function createContractAjv(mode: ErrorMode = "all", code?: Options["code"]): Ajv2020 {
+  const { Ajv2020 } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+  // ajv-formats is CommonJS: its function is the module's default export.
+  const addFormats = (require("ajv-formats") as { default: (ajv: Ajv2020, formats: string[]) => void }).default;
   const ajv = new Ajv2020({
-    allErrors: true,
-    verbose: true, // errors.ts needs each error's parentSchema
+    allErrors: mode === "all",
+    verbose: mode === "all",
     strict: true,
     strictTypes: false,
     strictRequired: false, // required-in-anyOf ("targets or meetingInfo") is idiomatic 2020-12

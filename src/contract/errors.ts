@@ -19,6 +19,14 @@ export function formatContractError(error: ContractError): string {
   return `${error.pointer === "" ? "(root)" : error.pointer}: ${error.message} (${error.rule})`;
 }
 
+/** The line that ends a capped list (ValidationResult.omitted), for every renderer. */
+export function formatOmitted(omitted: { count: number; atLeast: boolean }): string {
+  const errors = (n: number) => `${n.toLocaleString("en-US")} more error${n === 1 ? "" : "s"}`;
+  if (!omitted.atLeast) return `and ${errors(omitted.count)}`;
+  const why = "collection stops early in an array or object with that many errors";
+  return omitted.count === 0 ? `and possibly more errors (${why})` : `and at least ${errors(omitted.count)} (${why})`;
+}
+
 export interface ErrorContext {
   payload: unknown;
   /**

@@ -1,39 +1,166 @@
 /**
- * Generates standalone.cjs: every published schema compiled ahead of time with ajv's standalone
- * code, from the same Ajv configuration as `Contract`. CommonJS because ajv's standalone output
- * `require`s its runtime helpers (ajv/dist/runtime/*) and ajv-formats' format functions even in ESM mode.
+ * The contract's validators as code: ajv's standalone output for every published schema, from the
+ * one Ajv configuration (src/contract/ajv-setup.ts), made linear and bounded, in two modes:
+ *
+ * - "all": every error, for messages (`validate`). ajv's code with allErrors has three ways to take
+ *   time that grows faster than the payload, each rewritten here (and the rewrite refuses ajv
+ *   output it does not recognise, so an ajv upgrade cannot silently bring them back):
+ *   - `vErrors = vErrors.concat(validateN.errors)` after every failed $ref, inside item loops:
+ *     quadratic in the number of errors (a 32 KB roster took 68 s). Appended in place instead.
+ *   - uniqueItems compares every pair of items with a deep equality: quadratic in the items
+ *     (20,000 distinct modalities: 7 s). Found with one pass over canonical keys instead, and the
+ *     same pair ajv would report.
+ *   - every item and every property is visited whatever the errors so far: a 10 MB payload of
+ *     junk collects millions of errors (gigabytes). Each array or object loop stops once it has
+ *     added `loopCap` errors; the caller sets the cap and learns whether a loop stopped.
+ *     Stopping a loop that has already added an error cannot change any verdict: every scope
+ *     around it is already failing (ajv judges a scope by "were errors added"), and a scope whose
+ *     errors are later discarded (a failed anyOf branch) fails either way.
+ * - "first": stops at the first error (ajv's allErrors: false, not verbose), for `isValid`.
+ *
+ * The same code serves the modules written at build time (write-standalone.ts) and `Contract.load`,
+ * which compiles it at run time: one code path, one set of answers.
  */
+import { createRequire } from "node:module";
 import path from "node:path";
-import standaloneCodeModule from "ajv/dist/standalone/index.js";
-import { _ } from "ajv/dist/compile/codegen/index.js";
 import { createContractAjv } from "../contract/ajv-setup.js";
 import type { SchemaEntry } from "../contract/registry.js";
+import type { ErrorMode, ValidatorsModule } from "./standalone-module.js";
 
-// ajv's standalone entry is CommonJS: under NodeNext the default import is module.exports, which carries `default`.
-const standaloneCode = standaloneCodeModule.default;
+const require = createRequire(import.meta.url);
 
-/** The module's source, for a module that will live in `moduleDir` (it requires the schema files relative to it). */
-export function standaloneModuleCode(entries: SchemaEntry[], moduleDir: string): string {
+/** Helpers the rewritten code calls; plain ES2022, defined once per module. */
+const RUNTIME = String.raw`
+let loopCap = Infinity;
+let cutShort = false;
+function appendErrors(into, more) {
+  for (let i = 0; i < more.length; i++) into.push(more[i]);
+  return into;
+}
+function stopLoop() {
+  cutShort = true;
+}
+/** A canonical key for a JSON value (objects by sorted keys), or undefined for anything JSON cannot hold. */
+function canonicalKey(value) {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "string": return JSON.stringify(value);
+    case "number": return Object.is(value, -0) ? "0" : String(value);
+    case "boolean": return String(value);
+    case "object": {
+      if (Array.isArray(value)) {
+        const parts = [];
+        for (const item of value) { const key = canonicalKey(item); if (key === undefined) return undefined; parts.push(key); }
+        return "[" + parts.join(",") + "]";
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return undefined;
+      const parts = [];
+      for (const name of Object.keys(value).sort()) { const key = canonicalKey(value[name]); if (key === undefined) return undefined; parts.push(JSON.stringify(name) + ":" + key); }
+      return "{" + parts.join(",") + "}";
+    }
+    default: return undefined;
+  }
+}
+/** The duplicate pair ajv's uniqueItems reports (the highest i, then the highest j < i), in one pass; undefined when all items differ. */
+function duplicatePair(items, equal) {
+  const last = new Map();
+  let pair;
+  for (let i = 0; i < items.length; i++) {
+    const key = canonicalKey(items[i]);
+    if (key === undefined) return pairwiseDuplicate(items, equal);
+    const j = last.get(key);
+    if (j !== undefined) pair = [i, j];
+    last.set(key, i);
+  }
+  return pair;
+}
+function pairwiseDuplicate(items, equal) {
+  for (let i = items.length; i--;) for (let j = i; j--;) if (equal(items[i], items[j])) return [i, j];
+  return undefined;
+}
+`;
+
+/** The code of a function body `(require) => ValidatorsModule`: the validators by schema name, and the loop-cap controls. */
+export function validatorsCode(entries: SchemaEntry[], mode: ErrorMode): string {
   // Formats that are functions (uri, date-time...) are referenced from ajv-formats; regex formats (our uuid) are inlined.
-  const ajv = createContractAjv({ source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
+  const { _ } = require("ajv/dist/compile/codegen/index.js") as typeof import("ajv/dist/compile/codegen/index.js");
+  const standaloneCode = (require("ajv/dist/standalone/index.js") as typeof import("ajv/dist/standalone/index.js")).default;
+  const ajv = createContractAjv(mode, { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` });
   for (const entry of entries) ajv.addSchema(entry.schema, entry.id);
-  const validators = standaloneCode(ajv, Object.fromEntries(entries.map((e) => [e.name, e.id])));
+  const code = rewrite(standaloneCode(ajv, Object.fromEntries(entries.map((e) => [e.name, e.id]))), mode);
+  return [
+    RUNTIME,
+    `const validators = (function (exports) {`,
+    code,
+    `return exports;`,
+    `})({});`,
+    `const collection = { begin(cap) { loopCap = cap; cutShort = false; }, cutShort: () => cutShort };`,
+    `return { validators, collection };`,
+  ].join("\n");
+}
+
+/** The CommonJS module written at build time, for a module that will live in `moduleDir` (it requires the schema files relative to it). */
+export function standaloneModuleCode(entries: SchemaEntry[], moduleDir: string, mode: ErrorMode = "all"): string {
   const schemaFiles = entries.map((e) => `  [${JSON.stringify(e.id)}, () => require(${JSON.stringify(relativeRequire(moduleDir, e.file))})],`);
   return [
     `// GENERATED by npm run build (src/validators/standalone-code.ts) from the published schemas. Do not edit.`,
-    `// Ajv's standalone code: importing this module compiles nothing.`,
+    `// Ajv's standalone code (${mode === "all" ? "every error" : "stops at the first error"}), rewritten to stay linear: importing this module compiles nothing.`,
     `"use strict";`,
-    `const validators = (function (exports) {`,
-    validators,
-    `return exports;`,
-    `})({});`,
+    `const { validators, collection } = (function () {`,
+    validatorsCode(entries, mode),
+    `})();`,
     `const schemaFiles = new Map([`,
     ...schemaFiles,
     `]);`,
     `exports.validators = validators;`,
+    `exports.collection = collection;`,
     `exports.schemaById = (id) => schemaFiles.get(id)?.();`,
     ``,
   ].join("\n");
+}
+
+/** The same validators, compiled now (Contract.load): ajv's compiler plus one evaluation of the code. */
+export function compileValidators(entries: SchemaEntry[], mode: ErrorMode): Omit<ValidatorsModule, "schemaById"> {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the code is ajv's own output for our schemas
+  return new Function("require", validatorsCode(entries, mode))(require) as Omit<ValidatorsModule, "schemaById">;
+}
+
+/** ajv's output -> linear and bounded (see the module comment); throws on any construct it does not know to be safe. */
+export function rewrite(code: string, mode: ErrorMode): string {
+  let out = code.replace(/vErrors\.concat\((validate\d+\.errors)\)/g, "appendErrors(vErrors, $1)");
+  out = out.replace(
+    /outer(\d+):for\(;(i\d+)--;\)\{for\((j\d+) = \2; \3--;\)\{if\((func\d+)\((data\d*)\[\2\], \5\[\3\]\)\)\{/g,
+    (match, n: string, i: string, j: string, equal: string, data: string, offset: number, whole: string) => {
+      // The loops stay and run once, on the pair found in one pass: ajv's body ends with `break outerN`.
+      const body = whole.slice(offset + match.length, whole.indexOf("}}}", offset) + 3);
+      if (!body.endsWith(`break outer${n};}}}`) || /\bfor\s*\(/.test(body)) throw new Error(`standalone-code: a uniqueItems loop rewrite() does not know: ${whole.slice(offset, offset + 300)}`);
+      return `outer${n}:for(let dup${n} = duplicatePair(${data}, ${equal}); dup${n} !== undefined; dup${n} = undefined){${i} = dup${n}[0];for(${j} = dup${n}[1];;){{`;
+    },
+  );
+  if (mode === "all") {
+    out = out.replace(/for\(let (i\d+)=0; \1<(len\d+); \1\+\+\)\{/g, (_m, i: string, len: string) => `for(let ${i}=0, cap${i}=errors+loopCap; ${i}<${len}; ${i}++){if(errors>=cap${i}){stopLoop();break;}`);
+    out = out.replace(/for\(const (key\d+) in (data\d*)\)\{/g, (_m, key: string, data: string) => `let cap${key}=errors+loopCap;for(const ${key} in ${data}){if(errors>=cap${key}){stopLoop();break;}`);
+  }
+  assertKnownLoops(out, mode);
+  return out;
+}
+
+/** Every loop left in the code is one the rewrite produced or one that adds no error (uniqueItems' own counters). */
+function assertKnownLoops(code: string, mode: ErrorMode): void {
+  if (/\.concat\(/.test(code)) throw new Error("standalone-code: ajv's output still concatenates errors (quadratic): teach rewrite() the new form");
+  const known = [
+    /^for\(let i\d+=0, capi\d+=errors\+loopCap; i\d+<len\d+; i\d+\+\+\)\{if\(errors>=capi\d+\)/,
+    /^for\(const key\d+ in data\d*\)\{if\(errors>=capkey\d+\)/,
+    /^for\(let dup\d+ = duplicatePair\(/,
+    /^for\(j\d+ = dup\d+\[1\];;\)/,
+    ...(mode === "first" ? [/^for\(let i\d+=0; i\d+<len\d+; i\d+\+\+\)\{/, /^for\(const key\d+ in data\d*\)\{/] : []),
+  ];
+  for (const match of code.matchAll(/\bfor\s*\(/g)) {
+    const text = code.slice(match.index, match.index + 120);
+    if (!known.some((k) => k.test(text))) throw new Error(`standalone-code: a loop rewrite() does not know (it may be quadratic or unbounded): ${text}`);
+  }
+  if (/\bwhile\s*\(/.test(code)) throw new Error("standalone-code: ajv's output has a while loop rewrite() does not know");
 }
 
 function relativeRequire(fromDir: string, file: string): string {

@@ -1,11 +1,12 @@
 /**
- * Writes standalone.cjs into dist/src/validators/, next to the compiled entry: `npm run build` runs
- * this module after tsc, and `generate` calls it after writing new schemas.
+ * Writes the precompiled validators (standalone.cjs, standalone-first.cjs) into dist/src/validators/,
+ * next to the compiled entry: `npm run build` runs this module after tsc, and `generate` calls it
+ * after writing new schemas.
  *
  * A build output, not committed: it is a function of the committed schemas (which generate --check
  * guards) and of the installed ajv, so building it every time means the package can never ship a
- * stale one, and git gets no 500 kB diff per schema edit. Compiling every schema costs about a
- * second, so a digest of those inputs (dist/.standalone-digest) lets a build skip it when they are
+ * stale one, and git gets no 500 kB diff per schema edit. Compiling every schema twice costs a few
+ * seconds, so a digest of those inputs (dist/.standalone-digest) lets a build skip it when they are
  * unchanged.
  */
 import { createHash } from "node:crypto";
@@ -16,18 +17,19 @@ import { fileURLToPath } from "node:url";
 import { readSchemaEntries, type SchemaEntry } from "../contract/registry.js";
 import { PROJECT_ROOT } from "../util/paths.js";
 import { standaloneModuleCode } from "./standalone-code.js";
-import { STANDALONE_MODULE } from "./standalone-module.js";
+import { STANDALONE_MODULES, type ErrorMode } from "./standalone-module.js";
 
 export const STANDALONE_BUILD_DIR = path.join(PROJECT_ROOT, "dist", "src", "validators");
 const DIGEST_FILE = path.join(PROJECT_ROOT, "dist", ".standalone-digest");
 
 export function writeStandaloneModule(): void {
-  const file = path.join(STANDALONE_BUILD_DIR, STANDALONE_MODULE);
   const entries = readSchemaEntries();
   const digest = inputsDigest(entries);
-  if (fs.existsSync(file) && readOrEmpty(DIGEST_FILE) === digest) return;
-  const code = standaloneModuleCode(entries, STANDALONE_BUILD_DIR);
-  if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== code) {
+  const files = Object.entries(STANDALONE_MODULES).map(([mode, name]) => ({ mode: mode as ErrorMode, file: path.join(STANDALONE_BUILD_DIR, name) }));
+  if (files.every(({ file }) => fs.existsSync(file)) && readOrEmpty(DIGEST_FILE) === digest) return;
+  for (const { mode, file } of files) {
+    const code = standaloneModuleCode(entries, STANDALONE_BUILD_DIR, mode);
+    if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === code) continue;
     // Replaced atomically: suites may be reading it.
     const temporary = `${file}.${process.pid}.tmp`;
     fs.mkdirSync(STANDALONE_BUILD_DIR, { recursive: true });
@@ -37,13 +39,13 @@ export function writeStandaloneModule(): void {
   fs.writeFileSync(DIGEST_FILE, digest);
 }
 
-/** What the module is a function of: the schemas, the code generator (this folder and the Ajv setup) and the installed ajv. */
+/** What the modules are a function of: the schemas, the code generator (this folder and the contract's) and the installed ajv. */
 function inputsDigest(entries: SchemaEntry[]): string {
   const hash = createHash("sha256");
   for (const entry of entries) hash.update(`${entry.name}\0${entry.id}\0${path.relative(PROJECT_ROOT, entry.file)}\0${JSON.stringify(entry.schema)}\0`);
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const dir of [here, path.join(here, "..", "contract")]) {
-    for (const name of fs.readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f) && !f.endsWith(".d.ts")).sort()) hash.update(`${name}\0${fs.readFileSync(path.join(dir, name), "utf8")}\0`);
+    for (const name of fs.readdirSync(dir).filter((f) => /\.[jt]s$/.test(f) && !f.endsWith(".d.ts")).sort()) hash.update(`${name}\0${fs.readFileSync(path.join(dir, name), "utf8")}\0`);
   }
   const require = createRequire(import.meta.url);
   for (const pkg of ["ajv/package.json", "ajv-formats/package.json"]) hash.update(`${pkg}\0${(require(pkg) as { version: string }).version}\0`);

@@ -137,16 +137,16 @@ describe("validate: deep nesting is refused before JSON.parse and ajv", () => {
 describe("validate: many errors in one payload", () => {
   const tmp = useTempDir();
 
-  // Skipped until src/contract/errors.ts stops scanning every error for each error (isNoise's anyOf
-  // check, a0bd1d8): that is quadratic, 30 000 unknown properties take ~4 s and a 10 MB file of them
-  // (~700 000) tens of minutes. With the check hoisted out of the loop, 256 000 take ~2.6 s.
-  it("50 000 unknown properties are all reported, in bounded time", async () => {
+  // The list is capped (100, then "and at least N more"), and collection stops early in an object
+  // with that many errors, so 50 000 unknown properties cost what a few hundred do.
+  it("50 000 unknown properties: the first 100 errors, then how many more at least", async () => {
     const members = Array.from({ length: 50_000 }, (_, i) => `"k${i}": 1`).join(",");
     put(tmp(), "keys.json", `{"transferTarget": 1, ${members}}`);
-    const started = performance.now();
     const r = await run(["validate", "keys.json"], { cwd: tmp() });
-    expect(r.lines).toHaveLength(50_000 + 3); // verdict, transferTarget's type error, 50 000 unknown properties, summary
-    expect(performance.now() - started).toBeLessThan(5000);
+    expect(r.lines).toHaveLength(1 + 100 + 2); // verdict, 100 errors, "and at least N more", summary
+    expect(r.lines[1]).toBe('keys.json: /k0: unknown property "k0" (additionalProperties)');
+    expect(r.lines.at(-2)).toMatch(/^keys\.json: and at least [\d,]+ more errors \(collection stops early/);
+    expect(r.code).toBe(1);
   });
 });
 

@@ -58,7 +58,8 @@ describe("validate --help", () => {
     put(tmp(), "ok.json", transferRequest());
     put(tmp(), "bad.json", createCallRequestWithTypo());
     put(tmp(), "broken.json", "[");
-    const r = await run(["validate", "--format", "json", "ok.json", "bad.json", "broken.json"], { cwd: tmp() });
+    put(tmp(), "many.json", JSON.stringify({ transferTarget: 1, ...Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`k${i}`, 1])) }));
+    const r = await run(["validate", "--format", "json", "ok.json", "bad.json", "broken.json", "many.json"], { cwd: tmp() });
     const keys = new Set<string>();
     const collect = (value: unknown): void => {
       if (Array.isArray(value)) value.forEach(collect);
@@ -67,7 +68,7 @@ describe("validate --help", () => {
     collect(JSON.parse(r.stdout));
     const start = usage.indexOf("JSON output:");
     const paragraph = usage.slice(start, usage.indexOf("\n", usage.indexOf('"summary"', start)));
-    const named = new Set([...paragraph.matchAll(/"([a-z]+)"/g)].map((m) => m[1]!));
+    const named = new Set([...paragraph.matchAll(/"([a-zA-Z]+)"/g)].map((m) => m[1]!));
     expect([...named].sort()).toEqual([...keys].sort());
   });
 

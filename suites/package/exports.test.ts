@@ -70,6 +70,7 @@ describe("the tarball", () => {
   test("carries the precompiled validators and what the installed CLI and harness read", () => {
     for (const file of [
       "dist/src/validators/standalone.cjs",
+      "dist/src/validators/standalone-first.cjs", // isValid
       "schemas/operations/create-call-request.json",
       "schemas/send/call.json",
       "schemas/source/errata-decisions.json", // fixture checks (fixtures, run) and export build from the sources

@@ -1,8 +1,9 @@
 /**
  * graph-calls-contract/validators compiles nothing at run time: the generated module requires only
  * ajv's runtime helpers, ajv-formats' format functions and the schema files; and a process that
- * imports the validators and validates never loads ajv's compiler (so `new Ajv` cannot happen),
- * where the library entry, the control, does. Both paths are timed.
+ * imports the validators (or the library entry's loadContract) and validates never loads ajv's
+ * compiler (so `new Ajv` cannot happen), where Contract.load, which compiles now, the control, does.
+ * Both paths are timed.
  */
 import fs from "node:fs";
 import { beforeAll, expect, test } from "vitest";
@@ -15,7 +16,7 @@ const ALLOWED_AT_RUN_TIME = [
   /^ajv\/dist\/runtime\/[\w.-]+\.js$/,
   /^ajv-formats\/dist\/formats\.js$/,
   /^fast-deep-equal\/index\.js$/, // required by ajv/dist/runtime/equal
-  /^dist\/src\/validators\/standalone\.cjs$/,
+  /^dist\/src\/validators\/standalone(-first)?\.cjs$/,
   /^schemas\/(operations|notifications|send|receive)\/[\w-]+\.json$/,
 ];
 /** ajv's compiler: the modules `new Ajv(...)` and `ajv.compile` need. */
@@ -52,13 +53,17 @@ function timedRun(entry: string, validateExpression: string): Timed {
   `);
 }
 
-test("importing the validators and validating never loads ajv's compiler; the library entry does", () => {
+test("importing the validators and validating never loads ajv's compiler, nor does loadContract(); Contract.load() does", () => {
   const precompiled = timedRun("graph-calls-contract/validators", `entry.validate("create-call-request", body)`);
-  const library = timedRun("graph-calls-contract", `entry.loadContract().validate("create-call-request", body)`);
+  const shared = timedRun("graph-calls-contract", `entry.loadContract().validate("create-call-request", body)`);
+  const library = timedRun("graph-calls-contract", `entry.Contract.load().validate("create-call-request", body)`);
 
-  expect(precompiled.modules.filter((m) => AJV_COMPILER.test(m))).toEqual([]);
-  expect(precompiled.modules.filter((m) => !ALLOWED_AT_RUN_TIME.some((allowed) => allowed.test(m)))).toEqual([]);
+  for (const run of [precompiled, shared]) {
+    expect(run.modules.filter((m) => AJV_COMPILER.test(m))).toEqual([]);
+    expect(run.modules.filter((m) => !ALLOWED_AT_RUN_TIME.some((allowed) => allowed.test(m)))).toEqual([]);
+  }
   expect(library.modules.filter((m) => AJV_COMPILER.test(m))).toContain("ajv/dist/core.js"); // the control: this is what compiling loads
+  expect(shared.errors).toEqual(library.errors);
 
   expect(precompiled.errors).toEqual(library.errors);
   expect(precompiled.errors.map((e) => e.rule)).toEqual(["discriminator"]);
