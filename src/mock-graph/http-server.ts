@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
 import { getResponse } from "msw";
 import type { GraphMock } from "./graph-mock.js";
 
@@ -53,7 +54,17 @@ async function serve(graph: GraphMock, req: http.IncomingMessage, res: http.Serv
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
-    const body = chunks.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
+    let body = chunks.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
+    // Graph accepts compressed request bodies, and Kiota's default middleware (msgraph-sdk-go's) gzips them.
+    const encoding = (headers.get("content-encoding") ?? "").trim().toLowerCase();
+    if (body && (encoding === "gzip" || encoding === "deflate")) {
+      try {
+        body = (encoding === "gzip" ? zlib.gunzipSync : zlib.inflateSync)(body, { maxOutputLength: MAX_BODY });
+      } catch (e) {
+        res.writeHead(400, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { code: "BadRequest", message: `The ${encoding} request body could not be decompressed: ${(e as Error).message}` } }));
+        return;
+      }
+    }
     const request = new Request(`http://${req.headers.host ?? "127.0.0.1"}${req.url ?? "/"}`, { method: req.method ?? "GET", headers, ...(body ? { body } : {}) });
     const response = (await getResponse(graph.handlers, request)) ?? new Response(JSON.stringify({ error: { code: "UnknownOperation", message: "not handled" } }), { status: 404 });
     const outHeaders: Record<string, string> = {};
