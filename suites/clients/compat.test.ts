@@ -144,7 +144,7 @@ describe("compat: its list", () => {
     expect(badDefects.stderr).toMatch(/implementations\[0\]: "knownDefects" must be the path of a known-defects file/);
   });
 
-  it("implementations/compatibility.json: the reference (in-process and as a process), the Python bot, the independent bot and every client library", () => {
+  it("implementations/compatibility.json: the reference (in-process and as a process), the Python bot, the independent bot, every client library and the official Python, Go and Java SDK bots", () => {
     const list = readImplementations(DEFAULT_IMPLEMENTATIONS_FILE);
     expect(list.map((i) => i.adapter ?? i.command)).toEqual([
       "dist/implementations/reference/index.js",
@@ -152,7 +152,15 @@ describe("compat: its list", () => {
       "python3 implementations/python/bot.py",
       "node implementations/independent/bot.mjs",
       ...CLIENTS.map((c) => `dist/implementations/clients/${c.library.id}/index.js`),
+      "implementations/sdk-python/run-bot.sh",
+      ".toolchains/go/bin/sdk-go-bot",
+      "implementations/sdk-java/run-bot.sh",
     ]);
+    // The SDK bots need scripts/setup-toolchains.sh: each requires its own launcher, which fails --version until then.
+    for (const id of ["sdk-python", "sdk-go", "sdk-java"]) {
+      const entry = list.find((i) => i.id === id)!;
+      expect(entry.requires).toBe(entry.command);
+    }
     expect(list.find((i) => i.command?.startsWith("python3"))?.requires).toBe("python3");
     // A command cannot export its known defects: the independent bot's suite defects come from its file.
     expect(list.find((i) => i.id === "independent")?.knownDefects).toBe("implementations/independent/known-defects.json");
