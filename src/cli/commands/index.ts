@@ -13,5 +13,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: "generate", summary: "rebuild the published schemas from schemas/source/, the TypeScript types in generated/ and the OpenAPI/AsyncAPI documents in exports/", load: async () => (await import("./generate.js")).generateCommand },
   { name: "diff", summary: "compare two versions of the published schemas; exit 1 on a breaking change not acknowledged", load: async () => (await import("./diff.js")).diffCommand },
   { name: "export", summary: "print the contract as an OpenAPI 3.1 or AsyncAPI 3 document (JSON)", load: async () => (await import("./export.js")).exportCommand },
+  { name: "snippets", summary: "run the documentation's SDK snippets (Python, Go, Java, JavaScript) against the mock Graph and write docs/SNIPPETS.md", load: async () => (await import("./snippets.js")).snippetsCommand },
   { name: "compat", summary: "run every implementation of implementations/compatibility.json and write the compatibility table", load: async () => (await import("./compat.js")).compatCommand },
 ];
