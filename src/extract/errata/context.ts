@@ -1,6 +1,7 @@
 /** What errata detectors share: the corpus, each record's claimed schemas, and the contract's type model. */
 import type { Erratum } from "../../fixtures/model.js";
 import type { SchemaIndex } from "../../contract/type-walk.js";
+import type { AssembledExample } from "../assemble.js";
 import { documentKey, type CorpusDocument, type PayloadRecord } from "../model.js";
 
 export interface ErrataContext {
@@ -34,4 +35,21 @@ export function typeOf(ctx: ErrataContext, record: PayloadRecord, value: unknown
 
 export function* recordsOf(corpus: CorpusDocument[]): Generator<[CorpusDocument, PayloadRecord]> {
   for (const doc of corpus) for (const record of doc.payloads) yield [doc, record];
+}
+
+const byExampleCache = new WeakMap<CorpusDocument, Map<AssembledExample, PayloadRecord[]>>();
+
+/** A document's records grouped by example (not by number: two examples a page numbers alike stay apart), computed once. */
+export function recordsByExample(doc: CorpusDocument): Map<AssembledExample, PayloadRecord[]> {
+  let groups = byExampleCache.get(doc);
+  if (!groups) {
+    groups = new Map();
+    for (const r of doc.payloads) {
+      const records = groups.get(r.example);
+      if (records) records.push(r);
+      else groups.set(r.example, [r]);
+    }
+    byExampleCache.set(doc, groups);
+  }
+  return groups;
 }

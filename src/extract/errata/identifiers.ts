@@ -5,9 +5,10 @@
  */
 import { getAtPointer, isObject, lastToken, walkJson } from "../../util/json.js";
 import { diffJson, summarize } from "../../util/json-diff.js";
-import { callIdOf } from "../page.js";
+import { callIdOf, templatePath } from "../page.js";
 import type { PayloadRecord } from "../model.js";
-import { add, recordsOf, type ErrataContext } from "./context.js";
+import { isPlaceholder } from "./placeholders.js";
+import { add, recordsByExample, recordsOf, type ErrataContext } from "./context.js";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Five hyphen-separated alphanumeric groups of roughly GUID length: meant to be a GUID. */
@@ -37,11 +38,29 @@ function why(value: string): string {
 }
 
 export function detectExampleInconsistencies(ctx: ErrataContext): void {
-  for (const doc of ctx.corpus) {
-    const byExample = new Map<number, PayloadRecord[]>();
-    for (const r of doc.payloads) byExample.set(r.example.number, [...(byExample.get(r.example.number) ?? []), r]);
-    for (const records of byExample.values()) checkExample(records);
-  }
+  for (const doc of ctx.corpus) for (const records of recordsByExample(doc).values()) checkExample(records);
+}
+
+const CALL_TYPE = /^#?microsoft\.graph\.call$/i;
+const OPERATION_TYPE = /^#?microsoft\.graph\.\w*Operation$/i;
+
+/** A concrete id: placeholders ({id}, <callId>) say nothing about which call is meant. */
+function concrete(id: string | undefined): string | undefined {
+  return id !== undefined && !/[<>{}]/.test(id) && !isPlaceholder(id) ? id : undefined;
+}
+
+/** What a response body is: the call (create call, get call) or an operation (invite, playPrompt...). */
+function responseResource(response: PayloadRecord, request: PayloadRecord | undefined): "call" | "operation" | undefined {
+  if (!isObject(response.value)) return undefined;
+  const type = response.value["@odata.type"];
+  if (typeof type === "string") return CALL_TYPE.test(type) ? "call" : OPERATION_TYPE.test(type) ? "operation" : undefined;
+  const path = request?.http.path ?? response.http.path;
+  return path && /^\/(communications|app)\/calls(\/[^/]+)?$/.test(templatePath(path)) ? "call" : undefined;
+}
+
+/** Whether a value at `pointer` was published as a placeholder (and repaired): it cannot disagree with anything. */
+function wasPlaceholder(record: PayloadRecord | undefined, pointer: string): boolean {
+  return record?.errata.some((e) => e.code === "PLACEHOLDER_VALUE" && e.pointer === pointer) ?? false;
 }
 
 function checkExample(records: PayloadRecord[]): void {
@@ -50,31 +69,34 @@ function checkExample(records: PayloadRecord[]): void {
   const notifications = records.filter((r) => r.role === "notification");
 
   const location = response?.http.headers?.["Location"];
-  const bodyId = isObject(response?.value) && typeof response.value.id === "string" ? response.value.id : undefined;
-  const locationId = location ? callIdOf(location) : undefined;
+  const resource = response ? responseResource(response, request) : undefined;
+  const bodyId = resource && isObject(response?.value) && typeof response.value.id === "string" ? concrete(response.value.id) : undefined;
+  // The Location names what the body is: the call (.../calls/{id}) or the operation (.../operations/{id}).
+  const locationId = location ? concrete(resource === "operation" ? /\/operations\/([^/?]+)\/?$/.exec(location)?.[1] : /\/calls\/([^/?]+)\/?$/.exec(location)?.[1]) : undefined;
   if (response && bodyId && locationId && bodyId !== locationId) {
-    add(response, { code: "ID_MISMATCH", subject: "Location header", pointer: "/id", line: response.lines.start, description: `the Location header names call ${locationId} but the body's id is ${bodyId}` });
+    add(response, { code: "ID_MISMATCH", subject: "Location header", pointer: "/id", line: response.lines.start, description: `the Location header names ${resource} ${locationId} but the body's id is ${bodyId}` });
   }
-  const callId = bodyId ?? locationId ?? (request?.http.path ? callIdOf(request.http.path) : undefined);
+  const callId = (resource === "call" ? bodyId : undefined) ?? concrete(location ? callIdOf(location) : undefined) ?? concrete(request?.http.path ? callIdOf(request.http.path) : undefined);
 
-  const callbackUri = isObject(request?.value) && typeof request.value.callbackUri === "string" ? request.value.callbackUri : undefined;
+  const published = isObject(request?.value) && typeof request.value.callbackUri === "string" && !wasPlaceholder(request, "/callbackUri") ? request.value.callbackUri : undefined;
+  const callbackUri = published && !/[<>{}]/.test(published) ? published : undefined;
   for (const n of notifications) {
-    if (callbackUri && n.http.url && n.http.url !== callbackUri) {
+    if (callbackUri && n.http.url && !/[<>{}]/.test(n.http.url) && n.http.url !== callbackUri) {
       add(n, { code: "CALLBACK_MISMATCH", subject: "callback URL", line: n.lines.start, description: `posted to ${n.http.url}, but the example's request asked for callbacks at ${callbackUri}` });
     }
     const items = isObject(n.value) && Array.isArray(n.value.value) ? n.value.value : [];
     items.forEach((item, i) => {
       if (!isObject(item)) return;
-      const url = typeof item.resourceUrl === "string" ? item.resourceUrl : undefined;
-      const urlId = url ? callIdOf(url) : undefined;
+      const url = typeof item.resourceUrl === "string" && !wasPlaceholder(n, `/value/${i}/resourceUrl`) ? item.resourceUrl : undefined;
+      const urlId = url ? concrete(callIdOf(url)) : undefined;
       if (callId && urlId && urlId !== callId) {
         add(n, { code: "ID_MISMATCH", subject: "resourceUrl call id", pointer: `/value/${i}/resourceUrl`, line: n.lines.start, description: `this notification is about call ${urlId}, but the example's call is ${callId}` });
       }
       const data = item.resourceData;
-      if (urlId && isObject(data) && typeof data.id === "string" && /^\/(communications|app)\/calls\/[^/]+$/.test(url!) && data.id !== urlId) {
+      if (urlId && isObject(data) && typeof data.id === "string" && /^\/(communications|app)\/calls\/[^/]+$/.test(url!) && data.id !== urlId && !wasPlaceholder(n, `/value/${i}/resourceData/id`)) {
         add(n, { code: "ID_MISMATCH", subject: "resourceData.id", pointer: `/value/${i}/resourceData/id`, line: n.lines.start, description: `resourceData.id ${data.id} differs from the call in resourceUrl (${urlId})` });
       }
-      if (callbackUri && typeof item.callbackUri === "string" && item.callbackUri !== callbackUri) {
+      if (callbackUri && typeof item.callbackUri === "string" && !wasPlaceholder(n, `/value/${i}/callbackUri`) && item.callbackUri !== callbackUri) {
         add(n, { code: "CALLBACK_MISMATCH", subject: "callbackUri", pointer: `/value/${i}/callbackUri`, line: n.lines.start, description: `callbackUri ${item.callbackUri} differs from the request's ${callbackUri}` });
       }
     });

@@ -48,26 +48,39 @@ export function detectSpellings(ctx: ErrataContext): void {
   }
 }
 
+/**
+ * resourceData is one object when resourceUrl names one resource (a call, an operation, a participant)
+ * and an array when it names a collection (participants, contentSharingSessions): only a shape that
+ * contradicts its own resourceUrl is a defect. A roster next to call states is not.
+ */
 export function detectNotificationShapes(ctx: ErrataContext): void {
-  const shaped: Array<{ record: PayloadRecord; pointer: string; array: boolean }> = [];
   for (const [, record] of recordsOf(ctx.corpus)) {
     if (record.role !== "notification" || !isObject(record.value) || !Array.isArray(record.value.value)) continue;
     record.value.value.forEach((item, i) => {
-      if (isObject(item) && item.resourceData !== undefined) shaped.push({ record, pointer: `/value/${i}/resourceData`, array: Array.isArray(item.resourceData) });
+      if (!isObject(item) || item.resourceData === undefined || typeof item.resourceUrl !== "string") return;
+      const names = resourceKind(item.resourceUrl);
+      const array = Array.isArray(item.resourceData);
+      if (names === undefined || array === (names === "collection")) return;
+      add(record, {
+        code: "NOTIFICATION_SHAPE",
+        subject: "resourceData",
+        pointer: `/value/${i}/resourceData`,
+        line: record.lines.start,
+        description: `resourceData is ${array ? "an array" : "a single object"}, but resourceUrl ${item.resourceUrl} names ${names === "collection" ? "a collection (an array is expected)" : "one resource (a single object is expected)"}`,
+      });
     });
   }
-  const arrays = shaped.filter((s) => s.array).length;
-  const objects = shaped.length - arrays;
-  if (arrays === 0 || objects === 0) return;
-  for (const s of shaped.filter((x) => x.array === arrays <= objects)) {
-    add(s.record, {
-      code: "NOTIFICATION_SHAPE",
-      subject: "resourceData",
-      pointer: s.pointer,
-      line: s.record.lines.start,
-      description: `resourceData is ${s.array ? "an array" : "a single object"} here, but ${s.array ? objects : arrays} other notification${(s.array ? objects : arrays) > 1 ? "s" : ""} in the docs carry ${s.array ? "a single object" : "an array"}; nothing in the docs says which shape to expect when`,
-    });
-  }
+}
+
+const COLLECTIONS = /^(participants|contentSharingSessions|operations|audioRoutingGroups)$/i;
+
+/** "/communications/calls/{id}" names one resource; "/communications/calls/{id}/participants" a collection. */
+function resourceKind(url: string): "one" | "collection" | undefined {
+  const segments = url.split("?")[0]!.split("/").filter(Boolean);
+  const last = segments[segments.length - 1];
+  if (last === undefined || segments.length < 3) return undefined;
+  if (COLLECTIONS.test(last)) return "collection";
+  return /^calls$/i.test(segments[segments.length - 2]!) || COLLECTIONS.test(segments[segments.length - 2]!) ? "one" : undefined;
 }
 
 /** Leaf pointers with array indices generalised: what a payload's shape looks like. */
