@@ -5,6 +5,7 @@
  */
 import { InputError } from "./input.js";
 import { lineAndColumn, scanJson } from "./json-scan.js";
+import { firstInvalidUtf8Offset } from "../util/text-bytes.js";
 
 const ONLY_JSON_WHITESPACE = /^[ \t\n\r]*$/;
 
@@ -33,18 +34,4 @@ function decodeUtf8(bytes: Buffer): string {
   } catch {
     throw new InputError(`binary data: invalid UTF-8 at offset ${firstInvalidUtf8Offset(bytes)}`);
   }
-}
-
-/** Byte offset of the first malformed sequence: where the lenient decoder put a U+FFFD that the bytes do not spell. */
-function firstInvalidUtf8Offset(bytes: Buffer): number {
-  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
-  let offset = 0;
-  let previous = 0;
-  for (let i = text.indexOf("\uFFFD"); i !== -1; i = text.indexOf("\uFFFD", i + 1)) {
-    offset += Buffer.byteLength(text.slice(previous, i));
-    previous = i;
-    const spelled = bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd;
-    if (!spelled) return offset;
-  }
-  return offset;
 }

@@ -12,6 +12,7 @@ import type { CorpusDocument, PayloadRecord } from "./model.js";
 import { pageSlug, templatePath, type Operation } from "./page.js";
 import { examplePayloads } from "./payloads.js";
 import { tokenize } from "./tokenize.js";
+import { assignDocumentKeys, assignExampleKeys, checkDistinctSources } from "./naming.js";
 import { alignExampleNumbers } from "./errata/alignment.js";
 import type { ErrataContext } from "./errata/context.js";
 import { detectContentLength } from "./errata/http.js";
@@ -29,8 +30,11 @@ export interface ExtractedCorpus {
 }
 
 export function extractCorpus(sources: SourceDocument[], entries: SchemaEntry[] = readSchemaEntries()): ExtractedCorpus {
+  checkDistinctSources(sources);
   const documents = [...sources].sort((a, b) => a.name.localeCompare(b.name)).map(extractDocument);
+  assignDocumentKeys(documents);
   alignExampleNumbers(documents);
+  for (const doc of documents) assignExampleKeys(doc.assembled.examples);
   const claims = new Map<PayloadRecord, string[]>();
   for (const doc of documents) {
     for (const r of doc.payloads) {
@@ -50,7 +54,10 @@ export function extractCorpus(sources: SourceDocument[], entries: SchemaEntry[] 
   detectNotificationVariants(ctx);
   detectSingletonFields(ctx);
   detectVersionDifferences(ctx);
-  for (const doc of documents) detectStructure(doc);
+  for (const doc of documents) {
+    detectStructure(doc);
+    keepErrataOfUnwrittenPayloads(doc);
+  }
   return { documents, claims };
 }
 
@@ -67,11 +74,12 @@ export function extractDocument(source: SourceDocument): CorpusDocument {
   const operation = documentedOperation(assembled.syntax, payloads);
   const doc: CorpusDocument = {
     source,
+    key: "",
     operation,
     page: operation ? pageSlug(operation) : "unknown-page",
     language: language.value,
     apiVersion,
-    evidence: [`format: ${source.format}`, `language: ${language.evidence}`, `API version: ${detected?.evidence ?? "no evidence in the document; v1.0 assumed"}`, `operation: ${operation ? `${operation.method} ${operation.path}` : "none found"}`],
+    evidence: [`format: ${source.format}`, ...(source.encoding ? [`encoding: ${source.encoding}`] : []), `language: ${language.evidence}`, `API version: ${detected?.evidence ?? "no evidence in the document; v1.0 assumed"}`, `operation: ${operation ? `${operation.method} ${operation.path}` : "none found"}`],
     assembled,
     payloads,
     errata: [],
@@ -79,6 +87,19 @@ export function extractDocument(source: SourceDocument): CorpusDocument {
   if (!detected) doc.errata.push({ code: "VERSION_UNKNOWN", subject: "API version", description: "nothing in the document says which Graph version it documents (no request URL, no beta notice, no SDK namespace); v1.0 is assumed" });
   if (!operation) doc.errata.push({ code: "OPERATION_UNKNOWN", subject: "operation", description: "the document shows no Graph request line and no SDK call, so its operation is unknown" });
   return doc;
+}
+
+/**
+ * A payload that could not be read gets no fixture, so its errata (why it could not be read) would
+ * be seen nowhere: they become the document's, naming the message they are about.
+ */
+function keepErrataOfUnwrittenPayloads(doc: CorpusDocument): void {
+  for (const r of doc.payloads) {
+    if (r.value !== undefined || r.errata.length === 0) continue;
+    const message = r.role === "notification" ? `a notification of example ${r.example.number}` : `the ${r.role} of example ${r.example.number}`;
+    doc.errata.push(...r.errata.map((e) => ({ ...e, description: `${message} (no fixture): ${e.description}` })));
+    r.errata = [];
+  }
 }
 
 /** The page's operation: its HTTP request section, else its first example request, else an SDK call chain. */

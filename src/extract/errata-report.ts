@@ -1,7 +1,7 @@
 /** ERRATA.md: every defect found in the documents, grouped by kind, each with what the contract decides. */
 import type { Erratum } from "../fixtures/model.js";
 import { decisionFor, type Decisions } from "../fixtures/decisions.js";
-import { documentKey, type CorpusDocument } from "./model.js";
+import { type CorpusDocument } from "./model.js";
 import type { WrittenFixture } from "./write.js";
 
 interface Row {
@@ -13,7 +13,7 @@ interface Row {
 export function renderErrata(documents: CorpusDocument[], fixtures: WrittenFixture[], decisions: Decisions): string {
   const rows: Row[] = [];
   for (const doc of documents) {
-    for (const e of doc.errata) rows.push({ erratum: e, where: `${doc.source.name} (${documentKey(doc)})`, example: "" });
+    for (const e of doc.errata) rows.push({ erratum: e, where: `${doc.source.name} (${doc.key})`, example: "" });
   }
   for (const f of fixtures) {
     for (const e of f.fixture.errata) rows.push({ erratum: e, where: `\`${f.fixture.id}\``, example: String(f.record.example.number) });

@@ -8,7 +8,8 @@ import { extractCorpus, type ExtractedCorpus } from "./corpus.js";
 import { fixtureTree } from "./write.js";
 
 export { extractCorpus, extractDocument, type ExtractedCorpus } from "./corpus.js";
-export { parseDocument, readDocument, type SourceDocument } from "./document.js";
+export { decodeDocument, documentFromBytes, DocumentReadError, MAX_DOCUMENT_BYTES, parseDocument, readDocument, type SourceDocument } from "./document.js";
+export { ExtractionInputError } from "./naming.js";
 export { documentKey } from "./model.js";
 
 /** The documents of a seeds folder: every file but its README. */

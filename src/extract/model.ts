@@ -30,6 +30,8 @@ export interface PayloadRecord {
 
 export interface CorpusDocument {
   source: SourceDocument;
+  /** Where its fixtures are written: documentKey(), or with the file name when another document of the run has the same one. */
+  key: string;
   operation: Operation | undefined;
   page: string;
   language: string;

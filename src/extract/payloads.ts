@@ -29,7 +29,10 @@ export function examplePayloads(example: AssembledExample): PayloadRecord[] {
     records.push({ ...base, role: "request", origin: "snippets", raw: null, value: structuredClone(consensus.body), http, lines, errata });
   } else if (example.request) {
     const { http } = example.request;
-    records.push({ ...base, role: "request", origin: "json", raw: null, value: null, errata: [], lines: { start: http.line, end: http.line }, http: requestLine(http.method, http.url, http.headers) });
+    const errata: Erratum[] = declaresBody(http.headers)
+      ? [{ code: "BODY_MISSING", subject: `line ${http.line}`, line: http.line, description: `the request at line ${http.line} declares a JSON body (${http.headers.map((h) => `${h.name}: ${h.value}`).join(", ")}) but shows none; the fixture has a null payload` }]
+      : [];
+    records.push({ ...base, role: "request", origin: "json", raw: null, value: null, errata, lines: { start: http.line, end: http.line }, http: requestLine(http.method, http.url, http.headers) });
   }
 
   if (example.response) {
@@ -59,11 +62,16 @@ export function examplePayloads(example: AssembledExample): PayloadRecord[] {
         variant: body.variant,
         variantSource: body.variantSource,
         ...fromBlock(body),
-        http: { method: n.http.method, url: n.http.url, headers: headerMap(n.http.headers) },
+        http: n.http ? { method: n.http.method, url: n.http.url, headers: headerMap(n.http.headers) } : {},
       });
     }
   }
   return records;
+}
+
+/** A JSON Content-Type, or a Content-Length above zero: the message has a body the page should show. */
+function declaresBody(headers: readonly Header[]): boolean {
+  return headers.some((h) => (/^content-type$/i.test(h.name) && /json/i.test(h.value)) || (/^content-length$/i.test(h.name) && Number(h.value) > 0));
 }
 
 function requestLine(method: string, url: string, headers: readonly Header[]): HttpLine {

@@ -4,7 +4,7 @@ import type { SourceDocument } from "./document.js";
 import { findJsonBlockEnd, parseLenientJson } from "./lenient-json.js";
 import { scanSnippet, detectSnippetLanguage } from "./snippets/index.js";
 import type { Header, Token } from "./tokens.js";
-import { EXAMPLE_HEADING, NOTIFICATION_HEADING, REQUEST_HEADING, RESPONSE_HEADING } from "./vocabulary.js";
+import { EXAMPLE_HEADING, HTTP_REQUEST_HEADING, NOTIFICATION_HEADING, REQUEST_HEADING, RESPONSE_HEADING } from "./vocabulary.js";
 
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE)\s+(\S+)(?:\s+HTTP\/\d(?:\.\d)?)?$/;
 const STATUS_LINE = /^HTTP\/\d(?:\.\d)?\s+(\d{3})\s*(.*)$/;
@@ -40,7 +40,7 @@ export function tokenizeRendered(lines: readonly string[], from: number, to: num
     if (request || status) {
       const { headers, next } = readHeaders(lines, i + 1, to);
       tokens.push(request
-        ? { kind: "request", line: i + 1, method: request[1]!, url: request[2]!, headers, syntax: request[2]!.startsWith("/") }
+        ? { kind: "request", line: i + 1, method: request[1]!, url: request[2]!, headers }
         : { kind: "status", line: i + 1, status: Number(status![1]), reason: status![2]!.trim(), headers });
       i = next;
       continue;
@@ -72,10 +72,15 @@ function readHeaders(lines: readonly string[], from: number, to: number): { head
 
 function isHeading(text: string): boolean {
   if (text.length > 120) return false;
-  return EXAMPLE_HEADING.test(text) || NOTIFICATION_HEADING.test(text) || REQUEST_HEADING.test(text) || RESPONSE_HEADING.test(text);
+  return EXAMPLE_HEADING.test(text) || NOTIFICATION_HEADING.test(text) || REQUEST_HEADING.test(text) || RESPONSE_HEADING.test(text) || HTTP_REQUEST_HEADING.test(text);
 }
 
-const FENCE = /^\s*```\s*([\w#+-]*)\s*$/;
+/**
+ * A CommonMark code fence: three or more backticks or tildes, then an info string whose first word
+ * is the language (```json title="Request", ~~~http, ````jsonc). Backtick info strings hold no
+ * backtick. Docs indent fences inside list items, so any indentation is accepted.
+ */
+const FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 /** Code-tab markers of docs markdown: "# [HTTP](#tab/http)"; they are not section headings. */
 const TAB_MARKER = /\]\(#tab\/[\w-]+\)\s*$/;
@@ -86,10 +91,10 @@ function tokenizeMarkdown(lines: readonly string[]): Token[] {
   let i = lines[0]?.trim() === "---" ? skipFrontMatter(lines) : 0;
   while (i < lines.length) {
     const raw = lines[i]!;
-    const fence = FENCE.exec(raw);
+    const fence = openingFence(raw);
     if (fence) {
-      const close = findFenceEnd(lines, i + 1);
-      tokens.push(...tokenizeFence(lines, fence[1]!.toLowerCase(), i + 1, close));
+      const close = findFenceEnd(lines, i + 1, fence.marker);
+      tokens.push(...tokenizeFence(lines, fence.language, i + 1, close));
       i = close + 1;
       continue;
     }
@@ -120,17 +125,31 @@ function tokenizeMarkdown(lines: readonly string[]): Token[] {
   return tokens;
 }
 
-function tokenizeFence(lines: readonly string[], info: string, from: number, to: number): Token[] {
-  if (info === "json") {
+function openingFence(line: string): { marker: string; language: string } | undefined {
+  const m = FENCE_OPEN.exec(line);
+  if (!m) return undefined;
+  const [, marker, info] = m as unknown as [string, string, string];
+  if (marker.startsWith("`") && info.includes("`")) return undefined;
+  // "json", "JSON", "{.json}", "json title=\"...\"", "http:request": the language is the first word.
+  const language = /^\s*\{?\.?([\w#+-]*)/.exec(info)![1]!.toLowerCase();
+  return { marker, language };
+}
+
+const JSON_LANGUAGES = new Set(["json", "jsonc", "json5"]);
+const HTTP_LANGUAGES = new Set(["", "http", "https", "text", "txt", "console", "shell"]);
+
+function tokenizeFence(lines: readonly string[], language: string, from: number, to: number): Token[] {
+  if (JSON_LANGUAGES.has(language)) {
     const text = lines.slice(from, to).join("\n");
     return text.trim() === "" ? [] : [{ kind: "json", start: from + 1, end: to, text, balanced: findJsonBlockEnd(lines, from, to).balanced }];
   }
-  if (info !== "" && info !== "http") {
-    const code = lines.slice(from, to).join("\n");
-    const language = detectSnippetLanguage(code);
-    return language ? [{ kind: "snippet", start: from + 1, end: to, language, code }] : [];
-  }
-  return tokenizeRendered(lines, from, to);
+  if (HTTP_LANGUAGES.has(language)) return tokenizeRendered(lines, from, to);
+  const code = lines.slice(from, to).join("\n");
+  const snippet = detectSnippetLanguage(code);
+  if (snippet) return [{ kind: "snippet", start: from + 1, end: to, language: snippet, code }];
+  // A language we do not read: skipped, unless it holds a message (JSON or an HTTP line), which must not be lost.
+  const first = lines.slice(from, to).find((l) => l.trim() !== "")?.trim() ?? "";
+  return /^[{[]/.test(first) || REQUEST_LINE.test(first) || STATUS_LINE.test(first) ? tokenizeRendered(lines, from, to) : [];
 }
 
 function skipFrontMatter(lines: readonly string[]): number {
@@ -138,8 +157,13 @@ function skipFrontMatter(lines: readonly string[]): number {
   return 0;
 }
 
-function findFenceEnd(lines: readonly string[], from: number): number {
-  for (let i = from; i < lines.length; i++) if (/^\s*```\s*$/.test(lines[i]!)) return i;
+/** The closing fence: the same character, at least as many, nothing after; an unclosed fence runs to the end. */
+function findFenceEnd(lines: readonly string[], from: number, marker: string): number {
+  const char = marker[0]!;
+  for (let i = from; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t.length >= marker.length && t[0] === char && /^(`+|~+)$/.test(t)) return i;
+  }
   return lines.length;
 }
 

@@ -15,8 +15,8 @@ export type Token =
   /** A heading; level is known in markdown and null in rendered text. source: the untranslated text of a localized page. */
   | { kind: "heading"; line: number; text: string; source: string | null; level: number | null }
   | { kind: "prose"; line: number; text: string; source: string | null }
-  /** An HTTP request line; syntax: a path-only line of the page's "HTTP request" section, not an example. */
-  | { kind: "request"; line: number; method: string; url: string; headers: Header[]; syntax: boolean }
+  /** An HTTP request line (the assembler tells the page's syntax lines from example requests by their section). */
+  | { kind: "request"; line: number; method: string; url: string; headers: Header[] }
   | { kind: "status"; line: number; status: number; reason: string; headers: Header[] }
   | { kind: "json"; start: number; end: number; text: string; balanced: boolean }
   | { kind: "snippet"; start: number; end: number; language: SnippetLanguage; code: string }

@@ -8,6 +8,8 @@ export const SECTION_WORDS = {
   request: ["Request", "Demande", "Requête", "Запрос", "Anforderung", "Anfrage", "Solicitud", "Richiesta", "Solicitação", "Aanvraag", "要求", "请求"],
   response: ["Response", "Réponse", "Отклик", "Ответ", "Antwort", "Respuesta", "Risposta", "Resposta", "Antwoord", "応答", "响应"],
   notification: ["Notification", "Уведомление", "Benachrichtigung", "Notificación", "Notifica", "Notificação", "Melding", "通知"],
+  /** The section that shows the operation's request line(s) without a body: the page's syntax, not an example. */
+  httpRequest: ["HTTP request", "Requête HTTP", "Demande HTTP", "HTTP-запрос", "HTTP-Anforderung", "HTTP-Anfrage", "Solicitud HTTP", "Richiesta HTTP", "Solicitação HTTP", "HTTP-aanvraag", "Żądanie HTTP", "HTTP 要求", "HTTP 请求", "HTTP リクエスト"],
 } as const;
 
 /** Frequent short words per language, matched as whole words in prose lines only (never in code). */
@@ -35,3 +37,4 @@ export const EXAMPLE_HEADING = new RegExp(`^(?:${alternatives(SECTION_WORDS.exam
 export const NOTIFICATION_HEADING = new RegExp(`^(?:${alternatives(SECTION_WORDS.notification)})(?:\\s*[:\\-–—]\\s*.*)?$`, "u");
 export const REQUEST_HEADING = new RegExp(`^(?:${alternatives(SECTION_WORDS.request)})$`, "u");
 export const RESPONSE_HEADING = new RegExp(`^(?:${alternatives(SECTION_WORDS.response)})$`, "u");
+export const HTTP_REQUEST_HEADING = new RegExp(`^(?:${alternatives(SECTION_WORDS.httpRequest)})$`, "iu");

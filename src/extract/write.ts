@@ -6,7 +6,7 @@ import type { DocumentedFixture, DocumentManifest, Provenance } from "../fixture
 import type { Decisions } from "../fixtures/decisions.js";
 import type { ExtractedCorpus } from "./corpus.js";
 import type { AssembledExample } from "./assemble.js";
-import { documentKey, type CorpusDocument, type PayloadRecord } from "./model.js";
+import type { CorpusDocument, PayloadRecord } from "./model.js";
 import { renderErrata } from "./errata-report.js";
 import { scenariosFrom } from "../scenarios/from-fixtures.js";
 
@@ -25,8 +25,9 @@ export function fixtureTree(corpus: ExtractedCorpus, decisions: Decisions, fixtu
   const files = new Map<string, string>();
   const written = toFixtures(corpus);
   for (const w of written) files.set(w.file, formatJson(w.fixture));
+  const byDocument = groupBy(written, (w) => w.doc);
   for (const doc of corpus.documents) {
-    files.set(path.posix.join(DOCUMENTED_DIR, documentKey(doc), "document.json"), formatJson(manifest(doc, written.filter((w) => w.doc === doc))));
+    files.set(path.posix.join(DOCUMENTED_DIR, doc.key, "document.json"), formatJson(manifest(doc, byDocument.get(doc) ?? [])));
   }
   files.set("ERRATA.md", renderErrata(corpus.documents, written, decisions));
   for (const scenario of scenariosFrom(written.map((w) => w.fixture))) files.set(path.posix.join(SCENARIOS_DIR, `${scenario.id}.json`), formatJson(scenario));
@@ -35,20 +36,25 @@ export function fixtureTree(corpus: ExtractedCorpus, decisions: Decisions, fixtu
 
 export function toFixtures(corpus: ExtractedCorpus): WrittenFixture[] {
   const out: WrittenFixture[] = [];
+  const sources = new Map<string, string>();
   for (const doc of corpus.documents) {
-    const key = documentKey(doc);
-    const counters = new Map<string, number>();
+    const counters = new Map<AssembledExample, number>();
     for (const record of doc.payloads) {
       if (record.value === undefined) continue;
-      const ex = `ex${String(record.example.number).padStart(2, "0")}`;
-      let name = `${ex}.${record.role}`;
+      let name = `${record.example.key}.${record.role}`;
       if (record.role === "notification") {
-        const n = (counters.get(ex) ?? 0) + 1;
-        counters.set(ex, n);
+        const n = (counters.get(record.example) ?? 0) + 1;
+        counters.set(record.example, n);
         name += `-${String(n).padStart(2, "0")}`;
       }
+      const file = path.posix.join(DOCUMENTED_DIR, doc.key, `${name}.json`);
+      // Keys are unique by construction (naming.ts); should that ever break, fail rather than overwrite.
+      const source = `${doc.source.name} lines ${record.lines.start}-${record.lines.end}`;
+      const earlier = sources.get(file);
+      if (earlier !== undefined) throw new Error(`two payloads would be written to ${file}: ${earlier} and ${source}`);
+      sources.set(file, source);
       const fixture: DocumentedFixture = {
-        id: `${key}/${name}`,
+        id: `${doc.key}/${name}`,
         description: describe(doc, record),
         provenance: provenance(doc, record),
         schemas: corpus.claims.get(record) ?? [],
@@ -56,10 +62,21 @@ export function toFixtures(corpus: ExtractedCorpus): WrittenFixture[] {
         ...(record.repaired && record.raw !== null ? { raw: record.raw } : {}),
         payload: record.value,
       };
-      out.push({ doc, record, fixture, file: path.posix.join(DOCUMENTED_DIR, key, `${name}.json`) });
+      out.push({ doc, record, fixture, file });
     }
   }
   return out;
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** What fixtures and manifests say about the document they come from. */
@@ -102,6 +119,7 @@ function describe(doc: CorpusDocument, r: PayloadRecord): string {
 
 function manifest(doc: CorpusDocument, fixtures: WrittenFixture[]): DocumentManifest {
   const count = (role: string) => fixtures.filter((f) => f.record.role === role).length;
+  const byExample = groupBy(fixtures, (f) => f.record.example);
   return {
     ...documentFields(doc),
     evidence: doc.evidence,
@@ -115,7 +133,7 @@ function manifest(doc: CorpusDocument, fixtures: WrittenFixture[]): DocumentMani
     examples: doc.assembled.examples.map((ex) => ({
       ...exampleRef(ex),
       lines: { start: ex.startLine, end: ex.endLine },
-      fixtures: fixtures.filter((f) => f.record.example === ex).map((f) => f.fixture.id),
+      fixtures: (byExample.get(ex) ?? []).map((f) => f.fixture.id),
     })),
     errata: doc.errata,
   };

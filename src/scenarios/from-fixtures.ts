@@ -12,6 +12,7 @@ const GUID_GROUPS = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{1
 
 export function scenariosFrom(fixtures: readonly DocumentedFixture[]): Scenario[] {
   const byKey = new Map<string, Scenario[]>();
+  const ids = new Set<string>();
   for (const fixture of fixtures) {
     const claims = fixture.schemas;
     if (fixture.provenance.role !== "request" || !isObject(fixture.payload)) continue;
@@ -26,7 +27,12 @@ export function scenariosFrom(fixtures: readonly DocumentedFixture[]): Scenario[
       same.from.push(fixture.id);
       continue;
     }
-    siblings.push({ id: siblings.length === 0 ? key : `${key}.${language}`, description: describe(fixture, intent), from: [fixture.id], repairs, intent });
+    // Two revisions of a page in one language, or two examples with one number, must not share a file.
+    const base = siblings.length === 0 ? key : `${key}.${language}`;
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    ids.add(id);
+    siblings.push({ id, description: describe(fixture, intent), from: [fixture.id], repairs, intent });
     byKey.set(key, siblings);
   }
   return [...byKey.values()].flat().sort((a, b) => a.id.localeCompare(b.id));

@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { describeSync, diffGeneratedTree, writeGeneratedTree } from "../../util/generated-files.js";
 import { FIXTURES_DIR, SEEDS_DIR, SEEDS_ENV } from "../../util/paths.js";
-import { documentKey, extractToTree, readDocument, readSeedDocuments } from "../../extract/index.js";
+import { DocumentReadError, ExtractionInputError, extractToTree, MAX_DOCUMENT_BYTES, readDocument, readSeedDocuments, type SourceDocument } from "../../extract/index.js";
 import { EXIT, UsageError, writeLine, type Command } from "../command.js";
 
 export const extractCommand: Command = {
@@ -15,25 +15,41 @@ documented payload, a manifest per document and ERRATA.md.
   --check          write nothing; exit 1 if the committed fixtures differ from what extraction produces
   --seeds <dir>    the documents to read (default: $${SEEDS_ENV}, else ../shared/seeds next to this package)
   --out <dir>      where to write (default: the package's fixtures/)
-  <page>...        extract these files instead of the seeds folder (with --out, to try a new page)`,
+  --max-bytes <n>  refuse a page larger than this (default ${MAX_DOCUMENT_BYTES}, 128 MiB)
+  <page>...        extract these files instead of the seeds folder (with --out, to try a new page)
+
+Pages are UTF-8 or UTF-16 text (a byte order mark is fine); binary, compressed or empty files are
+refused. Two pages with the same page, language and version are both written, the later one (in
+name order) under "<page>.<language>.<version>~<file name>"; the same content given twice is refused.
+Exit codes: 0 written (or --check found them fresh), 1 a page cannot be read, the pages collide,
+or --check found stale fixtures; 2 usage error.`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { check: { type: "boolean" }, seeds: { type: "string" }, out: { type: "string" } },
+      options: { check: { type: "boolean" }, seeds: { type: "string" }, out: { type: "string" }, "max-bytes": { type: "string" } },
       strict: true,
     });
-    const documents = positionals.length > 0
-      ? positionals.map((p) => readPage(path.resolve(io.cwd, p)))
-      : readSeedDocuments(seedsDir(values.seeds, io.cwd));
-    if (documents.length === 0) throw new UsageError("no documents to extract");
-    const out = values.out ? path.resolve(io.cwd, values.out) : FIXTURES_DIR;
-    const { corpus, tree } = extractToTree(documents, out);
+    const maxBytes = values["max-bytes"] === undefined ? MAX_DOCUMENT_BYTES : Number(values["max-bytes"]);
+    if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) throw new UsageError(`--max-bytes must be a positive whole number of bytes (got ${values["max-bytes"]})`);
+    let extracted;
+    try {
+      const documents = positionals.length > 0 ? readPages(positionals, io.cwd, maxBytes) : readSeedDocuments(seedsDir(values.seeds, io.cwd));
+      if (documents.length === 0) throw new UsageError("no documents to extract");
+      extracted = extractToTree(documents, values.out ? path.resolve(io.cwd, values.out) : FIXTURES_DIR);
+    } catch (error) {
+      // The pages, not the tool: say which page and why, write nothing.
+      if (!(error instanceof DocumentReadError || error instanceof ExtractionInputError)) throw error;
+      writeLine(io.stderr, `graph-calls-contract extract: ${error.message}`);
+      return EXIT.failed;
+    }
+    const { corpus, tree } = extracted;
+    const out = tree.root;
 
     for (const doc of corpus.documents) {
       const count = (role: string) => doc.payloads.filter((p) => p.role === role && p.value !== undefined).length;
       const errata = doc.errata.length + doc.payloads.reduce((n, p) => n + p.errata.length, 0);
-      writeLine(io.stderr, `${doc.source.name}  ${documentKey(doc).padEnd(26)} examples ${doc.assembled.examples.length}, requests ${count("request")}, responses ${count("response")}, notifications ${count("notification")}, errata ${errata}`);
+      writeLine(io.stderr, `${doc.source.name}  ${doc.key.padEnd(26)} examples ${doc.assembled.examples.length}, requests ${count("request")}, responses ${count("response")}, notifications ${count("notification")}, errata ${errata}`);
     }
     if (values.check) {
       const result = diffGeneratedTree(tree);
@@ -57,7 +73,16 @@ function seedsDir(option: string | undefined, cwd: string): string {
   return dir;
 }
 
-function readPage(file: string) {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such page: ${file}`);
-  return readDocument(file);
+/** The pages named on the command line; a file name that two of them share is replaced by the path as given. */
+function readPages(args: string[], cwd: string, maxBytes: number): SourceDocument[] {
+  const files = args.map((arg) => {
+    const file = path.resolve(cwd, arg);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such page: ${arg}`);
+    return { arg, file };
+  });
+  const shared = (name: string) => files.filter((f) => path.basename(f.file) === name).length > 1;
+  return files.map(({ arg, file }) => {
+    const doc = readDocument(file, maxBytes);
+    return shared(doc.name) ? { ...doc, name: arg } : doc;
+  });
 }

@@ -3,7 +3,7 @@
  * another shows the same example without one, the number carries over (matched on identical requests).
  */
 import { deepEqual } from "../../util/json.js";
-import { documentKey, type CorpusDocument } from "../model.js";
+import { type CorpusDocument } from "../model.js";
 
 export function alignExampleNumbers(corpus: CorpusDocument[]): void {
   for (const doc of corpus) {
@@ -16,7 +16,7 @@ export function alignExampleNumbers(corpus: CorpusDocument[]): void {
           .find(({ r }) => r.role === "request" && r.example.numbering === "heading" && request?.value != null && deepEqual(r.value, request.value));
         if (match) {
           ex.number = match.r.example.number;
-          ex.numberAligned = documentKey(match.p);
+          ex.numberAligned = match.p.key;
         } else {
           ex.number = previous + 1;
         }

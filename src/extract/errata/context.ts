@@ -2,7 +2,7 @@
 import type { Erratum } from "../../fixtures/model.js";
 import type { SchemaIndex } from "../../contract/type-walk.js";
 import type { AssembledExample } from "../assemble.js";
-import { documentKey, type CorpusDocument, type PayloadRecord } from "../model.js";
+import { type CorpusDocument, type PayloadRecord } from "../model.js";
 
 export interface ErrataContext {
   corpus: CorpusDocument[];
@@ -17,7 +17,7 @@ export function add(record: PayloadRecord, erratum: Erratum): void {
 
 /** "call-transfer.ru.beta example 2": how errata descriptions refer to another payload. */
 export function where(doc: CorpusDocument, record: PayloadRecord): string {
-  return `${documentKey(doc)} example ${record.example.number}`;
+  return `${doc.key} example ${record.example.number}`;
 }
 
 /** The Graph type of the object at `pointer`: its own @odata.type, else what the claimed schema says. */

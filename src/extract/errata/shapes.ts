@@ -5,7 +5,7 @@
  */
 import { isObject, joinPointer, walkJson } from "../../util/json.js";
 import { diffJson, summarize } from "../../util/json-diff.js";
-import { documentKey, type PayloadRecord } from "../model.js";
+import { type PayloadRecord } from "../model.js";
 import { add, recordsOf, typeOf, type ErrataContext } from "./context.js";
 
 interface Occurrence {
@@ -22,7 +22,7 @@ function propertiesByType(ctx: ErrataContext) {
       const type = typeOf(ctx, record, value, pointer);
       if (!type) continue;
       for (const key of Object.keys(value)) {
-        found.push({ type, key, occurrence: { record, pointer: joinPointer(pointer, key) }, exampleKey: `${documentKey(doc)}#${record.example.number}` });
+        found.push({ type, key, occurrence: { record, pointer: joinPointer(pointer, key) }, exampleKey: `${doc.key}#${record.example.key}` });
       }
     }
   }

@@ -1,6 +1,5 @@
 /** The same example in two API versions of a page: what the v1.0 request sends differently from the beta one. */
 import { diffJson, summarize } from "../../util/json-diff.js";
-import { documentKey } from "../model.js";
 import { add, type ErrataContext } from "./context.js";
 
 export function detectVersionDifferences(ctx: ErrataContext): void {
@@ -18,9 +17,9 @@ export function detectVersionDifferences(ctx: ErrataContext): void {
         const parts = [lacks.length ? `lacks ${summarize(lacks)}` : "", adds.length ? `adds ${summarize(adds)}` : "", changes.length ? `changes ${summarize(changes)}` : ""].filter(Boolean);
         add(record, {
           code: "VERSION_DIFFERENCE",
-          subject: `${documentKey(beta)} example ${other.example.number}`,
+          subject: `${beta.key} example ${other.example.number}`,
           line: record.lines.start,
-          description: `compared with the beta JSON of the same example (${documentKey(beta)}, lines ${other.lines.start}-${other.lines.end}), this ${record.origin === "snippets" ? "rebuilt " : ""}request ${parts.join("; ")}`,
+          description: `compared with the beta JSON of the same example (${beta.key}, lines ${other.lines.start}-${other.lines.end}), this ${record.origin === "snippets" ? "rebuilt " : ""}request ${parts.join("; ")}`,
         });
       }
     }
