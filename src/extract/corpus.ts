@@ -21,6 +21,7 @@ import { detectPlaceholders } from "./errata/placeholders.js";
 import { detectNotificationShapes, detectNotificationVariants, detectSingletonFields, detectSpellings } from "./errata/shapes.js";
 import { detectSnippetErrata } from "./errata/snippets.js";
 import { detectStructure } from "./errata/structure.js";
+import { detectDeprecatedProperties, detectEnumCasing } from "./errata/values.js";
 import { detectVersionDifferences } from "./errata/versions.js";
 
 export interface ExtractedCorpus {
@@ -41,7 +42,7 @@ export function extractCorpus(sources: SourceDocument[], entries: SchemaEntry[] 
       claims.set(r, r.value === undefined ? [] : schemasFor({ role: r.role, method: r.http.method, path: r.http.path, status: r.http.status, payload: r.value }, entries));
     }
   }
-  const ctx: ErrataContext = { corpus: documents, index: new SchemaIndex(entries), claims };
+  const ctx: ErrataContext = { corpus: documents, entries, index: new SchemaIndex(entries), claims };
   // Snippets are compared with the payload as published (both carry the same placeholders)...
   detectSnippetErrata(ctx);
   // ...then placeholders are repaired, so the detectors below see values, not "<message>".
@@ -52,6 +53,8 @@ export function extractCorpus(sources: SourceDocument[], entries: SchemaEntry[] 
   detectSpellings(ctx);
   detectNotificationShapes(ctx);
   detectNotificationVariants(ctx);
+  detectDeprecatedProperties(ctx);
+  detectEnumCasing(ctx);
   detectSingletonFields(ctx);
   detectVersionDifferences(ctx);
   for (const doc of documents) {

@@ -1,11 +1,14 @@
 /** What errata detectors share: the corpus, each record's claimed schemas, and the contract's type model. */
 import type { Erratum } from "../../fixtures/model.js";
 import type { SchemaIndex } from "../../contract/type-walk.js";
+import type { SchemaEntry } from "../../contract/registry.js";
 import type { AssembledExample } from "../assemble.js";
 import { type CorpusDocument, type PayloadRecord } from "../model.js";
 
 export interface ErrataContext {
   corpus: CorpusDocument[];
+  /** The contract's schemas, for what they declare (enum members). */
+  entries: readonly SchemaEntry[];
   index: SchemaIndex;
   claims: Map<PayloadRecord, string[]>;
 }

@@ -7,6 +7,7 @@ import { isObject, joinPointer, walkJson } from "../../util/json.js";
 import { diffJson, summarize } from "../../util/json-diff.js";
 import { type PayloadRecord } from "../model.js";
 import { add, recordsOf, typeOf, type ErrataContext } from "./context.js";
+import { isDeprecatedProperty } from "./values.js";
 
 interface Occurrence {
   record: PayloadRecord;
@@ -138,7 +139,7 @@ export function detectSingletonFields(ctx: ErrataContext): void {
   for (const [subject, { examples, occurrences }] of props) {
     const type = subject.slice(0, subject.indexOf("."));
     const others = (typeExamples.get(type)?.size ?? 0) - 1;
-    if (examples.size !== 1 || others < 3 || typedInSdk.has(subject)) continue;
+    if (examples.size !== 1 || others < 3 || typedInSdk.has(subject) || isDeprecatedProperty(subject)) continue;
     for (const { record, pointer } of occurrences) {
       add(record, { code: "FIELD_NOT_IN_TYPE", subject, pointer, line: record.lines.start, description: `${subject} appears only in this example: the ${others} other examples with a ${type} never carry it, and no SDK snippet sets it as a typed property` });
     }
