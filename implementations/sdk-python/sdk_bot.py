@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import json
 import os
 import sys
 import threading
+import urllib.request
 from typing import Any, Optional
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -35,6 +37,7 @@ def _load_rules():
 
 
 rules = _load_rules()
+import jwt  # noqa: E402  (PyJWT: notification tokens)
 from kiota_serialization_json.json_parse_node import JsonParseNode  # noqa: E402
 from msgraph import GraphServiceClient  # noqa: E402
 from msgraph.generated.communications.calls.item.transfer.transfer_post_request_body import TransferPostRequestBody  # noqa: E402
@@ -213,6 +216,52 @@ class SdkNotificationRouter(rules.NotificationRouter):
         super().route({**notification, "resourceData": parsed})
 
 
+# ---- notification tokens (PROTOCOL.md "Notification tokens"), with PyJWT --------------------------------------
+
+NOTIFICATION_ISSUERS = ("https://graph.microsoft.com", "https://api.botframework.com")
+
+
+class Refused(Exception):
+    """args: (status, why)."""
+
+
+# The stdlib bot's refusal, which its callback server answers with the status (401/403) and nothing applied.
+Unauthorized = getattr(rules, "Unauthorized", Refused)
+
+
+class TokenVerifier:
+    """Graph's keys from the OpenID configuration's jwks_uri (PyJWKClient: cached, refetched on an unknown kid with a
+    cool-down), then PyJWT's checks: RS256 only, signature, issuer, audience, exp/nbf with 5 minutes of skew, a tid."""
+
+    def __init__(self, app_id: str, configuration_url: str) -> None:
+        self.app_id = app_id
+        self.configuration_url = configuration_url
+        self._keys: Optional[jwt.PyJWKClient] = None
+        self._lock = threading.Lock()
+
+    def _client(self) -> jwt.PyJWKClient:
+        with self._lock:
+            if self._keys is None:
+                with urllib.request.urlopen(self.configuration_url, timeout=rules.GRAPH_TIMEOUT_SECONDS) as response:
+                    jwks_uri = json.loads(response.read(1 << 20))["jwks_uri"]
+                self._keys = jwt.PyJWKClient(jwks_uri, cache_keys=True, timeout=rules.GRAPH_TIMEOUT_SECONDS, cooldown_duration=1)
+            return self._keys
+
+    def verify(self, authorization: Optional[str]) -> dict:
+        parts = (authorization or "").split()
+        if len(parts) != 2 or parts[0].lower() != "bearer":
+            raise Refused(401, "no bearer token")
+        try:
+            key = self._client().get_signing_key_from_jwt(parts[1])
+            claims = jwt.decode(parts[1], key.key, algorithms=["RS256"], audience=self.app_id, issuer=NOTIFICATION_ISSUERS,
+                                leeway=300, options={"require": ["exp", "iss", "aud"]})
+        except (jwt.PyJWTError, OSError, ValueError, KeyError) as error:
+            raise Refused(401, f"{type(error).__name__}: {error}") from None
+        if not isinstance(claims.get("tid"), str) or not claims["tid"]:
+            raise Refused(401, "no tenant claim")
+        return claims
+
+
 # ---- the bot -----------------------------------------------------------------------------------------------------
 
 
@@ -222,13 +271,40 @@ class SdkBot(rules.Bot):
         self._router = SdkNotificationRouter(self.calls)
         self._loop = asyncio.new_event_loop()
         self._client: Optional[GraphServiceClient] = None
+        self._verifier: Optional[TokenVerifier] = None
+        self._own_tenant: Optional[str] = None
+        self._call_tenants: dict = {}
+        self._call_tenants_lock = threading.Lock()
 
     def start(self, params: Json) -> Json:
         # Let the warm-up finish inside start's longer timeout, so no Graph request waits on the SDK's imports.
         WARM_UP.join(timeout=8)
         answer = super().start(params)
         self._client = client_for(params["graphBaseUrl"], params["accessToken"])
+        # A harness that signs notifications says so with these fields (PROTOCOL.md); without them there is no token to check.
+        app_id, configuration_url = params.get("appId"), params.get("openIdConfigurationUrl")
+        self._verifier = TokenVerifier(app_id, configuration_url) if isinstance(app_id, str) and isinstance(configuration_url, str) else None
+        self._own_tenant = params.get("tenantId") if isinstance(params.get("tenantId"), str) else None
         return answer
+
+    def authenticate(self, authorization: Optional[str], raw: bytes) -> None:
+        """Called by the callback server before anything is applied: the token must be Graph's, for this bot, and for
+        the tenant of every call the body names."""
+        if self._verifier is None:
+            return
+        try:
+            tid = self._verifier.verify(authorization)["tid"]
+            body = json.loads(raw.decode("utf-8"))
+        except Refused as refusal:
+            raise Unauthorized(*refusal.args) from None
+        except (UnicodeDecodeError, ValueError):
+            return  # not JSON: the router answers 400
+        with self._call_tenants_lock:
+            for notification in body.get("value") or [] if isinstance(body, dict) else []:
+                target = rules.split_resource_url(notification.get("resourceUrl")) if isinstance(notification, dict) else None
+                tenant = self._call_tenants.get(target[0]) if target else None
+                if tenant is not None and tenant != tid:
+                    raise Unauthorized(403, f"the token is for tenant {tid}, the call {target[0]} is in {tenant}")
 
     def _sdk(self, coroutine):
         try:
@@ -244,6 +320,10 @@ class SdkBot(rules.Bot):
         call_id = getattr(created, "id", None)
         if not call_id:
             raise rules.RequestError("Graph created the call but the SDK's Call has no id")
+        # The call's tenant: Graph's answer says it; else the request's, else the bot's own.
+        tenant = getattr(created, "tenant_id", None) or (params.get("intent") or {}).get("tenantId") or self._own_tenant
+        with self._call_tenants_lock:
+            self._call_tenants[call_id] = tenant
         self.calls.update(call_id, lambda call: None)
         return {"callId": call_id}
 

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	msgraphsdk "github.com/microsoftgraph/msgraph-sdk-go"
@@ -26,6 +27,10 @@ const graphTimeout = 4 * time.Second
 
 type bot struct {
 	calls       registry
+	authMu      sync.Mutex
+	verifier    *tokenVerifier
+	ownTenant   string
+	callTenants map[string]string
 	client      *msgraphsdk.GraphServiceClient
 	callbackURI string
 	callbackURL string
@@ -64,6 +69,15 @@ func (b *bot) handle(method string, params map[string]any) (any, error) {
 			return nil, err
 		}
 		b.client, b.callbackURI = client, callback
+		appID, _ := params["appId"].(string)
+		configuration, _ := params["openIdConfigurationUrl"].(string)
+		b.authMu.Lock()
+		b.verifier, b.ownTenant = nil, ""
+		if appID != "" && configuration != "" {
+			b.verifier = newTokenVerifier(appID, configuration)
+		}
+		b.ownTenant, _ = params["tenantId"].(string)
+		b.authMu.Unlock()
 		if b.callbackURL == "" {
 			if b.callbackURL, err = b.listen(); err != nil {
 				return nil, err
@@ -90,6 +104,17 @@ func (b *bot) handle(method string, params map[string]any) (any, error) {
 				return nil, errors.New("Graph created the call but the SDK's Call has no id")
 			}
 			b.calls.update(*created.GetId(), func(*callState) {})
+			// The call's tenant: Graph's answer says it; else the request's, else the bot's own.
+			tenant := b.ownTenant
+			if t, ok := intent["tenantId"].(string); ok && t != "" {
+				tenant = t
+			}
+			if t := created.GetTenantId(); t != nil && *t != "" {
+				tenant = *t
+			}
+			b.authMu.Lock()
+			b.callTenants[*created.GetId()] = tenant
+			b.authMu.Unlock()
 			return map[string]any{"callId": *created.GetId()}, nil
 		}
 		callID, _ := params["callId"].(string)
@@ -115,7 +140,7 @@ func main() {
 		fmt.Println("sdk-go-bot (msgraph-sdk-go, see implementations/sdk-go/go.mod)")
 		return
 	}
-	b := &bot{calls: registry{calls: map[string]*callState{}}}
+	b := &bot{calls: registry{calls: map[string]*callState{}}, callTenants: map[string]string{}}
 	in := bufio.NewScanner(os.Stdin)
 	in.Buffer(make([]byte, 1<<20), 16<<20)
 	out := json.NewEncoder(os.Stdout)

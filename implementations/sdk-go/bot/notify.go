@@ -5,6 +5,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -230,6 +231,17 @@ func (b *bot) serveNotifications(w http.ResponseWriter, r *http.Request) {
 	raw, err := io.ReadAll(io.LimitReader(r.Body, maxNotificationBytes+1))
 	if err != nil || len(raw) > maxNotificationBytes {
 		http.Error(w, "unreadable or too large body", http.StatusBadRequest)
+		return
+	}
+	// Authenticate before anything is applied: a refused notification changes nothing.
+	if err := b.authenticate(r.Header.Get("Authorization"), raw); err != nil {
+		status := http.StatusUnauthorized
+		var r refused
+		if errors.As(err, &r) {
+			status = r.status
+		}
+		logf("refused a notification (%d): %v", status, err)
+		http.Error(w, http.StatusText(status), status)
 		return
 	}
 	var body struct {

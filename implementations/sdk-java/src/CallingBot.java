@@ -42,6 +42,10 @@ public final class CallingBot {
   private static final Gson GSON = new GsonBuilder().serializeNulls().create();
   private final Map<String, CallState> calls = new HashMap<>();
   private GraphServiceClient client;
+  private NotificationTokens tokens;
+  private String ownTenant;
+  /** The tenant of each call the bot created: its notifications must carry that tenant. */
+  private final Map<String, String> callTenants = new HashMap<>();
   private String callbackUri;
   private String callbackUrl;
 
@@ -182,7 +186,10 @@ public final class CallingBot {
           InputStream in = exchange.getRequestBody();
           byte[] raw = in.readNBytes(10 << 20);
           JsonElement body = JsonParser.parseString(new String(raw, StandardCharsets.UTF_8));
-          if (!body.isJsonObject() || !body.getAsJsonObject().has("value") || !body.getAsJsonObject().get("value").isJsonArray()) {
+          status = authenticate(exchange.getRequestHeaders().getFirst("Authorization"), body);
+          if (status != 202) {
+            // refused: nothing applied
+          } else if (!body.isJsonObject() || !body.getAsJsonObject().has("value") || !body.getAsJsonObject().get("value").isJsonArray()) {
             status = 400;
           } else {
             for (JsonElement n : body.getAsJsonObject().getAsJsonArray("value")) {
@@ -200,6 +207,33 @@ public final class CallingBot {
       exchange.sendResponseHeaders(status, -1);
     } catch (java.io.IOException e) {
       log("callback: " + e);
+    }
+  }
+
+  /** 202 when the token is Graph's, for this bot, and for the tenant of every call the body names; else 401/403. */
+  private int authenticate(String authorization, JsonElement body) {
+    NotificationTokens verifier;
+    synchronized (this) {
+      verifier = tokens;
+    }
+    if (verifier == null) return 202; // a harness that does not sign notifications (no appId in start)
+    try {
+      String tid = verifier.verify(authorization);
+      if (body.isJsonObject() && body.getAsJsonObject().has("value") && body.getAsJsonObject().get("value").isJsonArray()) {
+        for (JsonElement n : body.getAsJsonObject().getAsJsonArray("value")) {
+          String resource = n.isJsonObject() ? Requests.str(n.getAsJsonObject(), "resourceUrl") : null;
+          java.util.regex.Matcher m = resource == null ? null : java.util.regex.Pattern.compile("(?i)/calls/([^/?#]+)").matcher(resource);
+          String tenant;
+          synchronized (this) {
+            tenant = m != null && m.find() ? callTenants.get(URLDecoder.decode(m.group(1), StandardCharsets.UTF_8)) : null;
+          }
+          if (tenant != null && !tenant.equals(tid)) throw new NotificationTokens.Refused(403, "the token is for tenant " + tid + ", the call is in " + tenant);
+        }
+      }
+      return 202;
+    } catch (NotificationTokens.Refused refused) {
+      log("refused a notification (" + refused.status + "): " + refused.getMessage());
+      return refused.status;
     }
   }
 
@@ -222,6 +256,12 @@ public final class CallingBot {
         callbackUri = Requests.str(params, "callbackUri");
         if (base == null || token == null || callbackUri == null) throw new IllegalArgumentException("start: graphBaseUrl, accessToken and callbackUri are required");
         client = new GraphServiceClient(GraphClients.adapter(base, token));
+        String appId = Requests.str(params, "appId");
+        String configuration = Requests.str(params, "openIdConfigurationUrl");
+        synchronized (this) {
+          tokens = appId != null && configuration != null ? new NotificationTokens(appId, configuration) : null;
+          ownTenant = Requests.str(params, "tenantId");
+        }
         if (callbackUrl == null) {
           HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
           server.createContext("/api/calls", this::serve);
@@ -241,6 +281,11 @@ public final class CallingBot {
         }
         if (created == null || created.getId() == null) throw new IllegalStateException("Graph created the call but the SDK's Call has no id");
         call(created.getId());
+        // The call's tenant: Graph's answer says it; else the request's, else the bot's own.
+        String tenant = created.getTenantId() != null ? created.getTenantId() : Requests.str(Requests.object(params, "intent"), "tenantId");
+        synchronized (this) {
+          callTenants.put(created.getId(), tenant != null ? tenant : ownTenant);
+        }
         return Map.of("callId", created.getId());
       }
       case "transfer": {
