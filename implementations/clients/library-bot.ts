@@ -25,6 +25,10 @@ export class LibraryBot implements BotUnderTest {
 
   constructor(private readonly connect: ConnectLibrary) {}
 
+  get observationVersion() {
+    return this.notifications.observationVersion;
+  }
+
   async start(env: BotEnvironment): Promise<{ callbackUrl: string }> {
     this.calls = this.connect(env);
     return this.notifications.start(env);

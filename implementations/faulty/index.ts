@@ -48,6 +48,14 @@ import { variant as readsOnlyCamelSubcode } from "./reads-only-camel-subcode.js"
 import { variant as deltaInArrivalOrder } from "./delta-in-arrival-order.js";
 import { variant as mergesFullRoster } from "./merges-full-roster.js";
 import { variant as ignoresContentSharingDeleted } from "./ignores-content-sharing-deleted.js";
+// How a transfer ends (PROTOCOL.md, endings of a transfer).
+import { variant as endCompletesTransfer } from "./end-completes-transfer.js";
+import { variant as completionNeedsAccepted } from "./completion-needs-accepted.js";
+import { variant as acceptedTransferCannotFail } from "./accepted-transfer-cannot-fail.js";
+import { variant as unmarkedEndFailsTransfer } from "./unmarked-end-fails-transfer.js";
+// What its observations mean (the observation versions).
+import { variant as claimsV2AnswersV1 } from "./claims-v2-answers-v1.js";
+import { variant as v1ResultWithoutFailedTransfer } from "./v1-result-without-failed-transfer.js";
 
 export type { FaultyVariant } from "./variant.js";
 
@@ -91,4 +99,10 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   deltaInArrivalOrder,
   mergesFullRoster,
   ignoresContentSharingDeleted,
+  endCompletesTransfer,
+  completionNeedsAccepted,
+  acceptedTransferCannotFail,
+  unmarkedEndFailsTransfer,
+  claimsV2AnswersV1,
+  v1ResultWithoutFailedTransfer,
 ];

@@ -4,6 +4,7 @@
  * it is also an adapter module (`graph-calls-contract run --adapter dist/implementations/faulty/<id>.js`).
  */
 import type { BotUnderTest } from "../../src/harness/adapter.js";
+import type { ObservationVersion } from "../../src/harness/observation.js";
 import { REFERENCE_PARTS, ReferenceBot, type BotParts } from "../reference/bot.js";
 
 export interface FaultyVariant {
@@ -36,8 +37,9 @@ export function faulty(spec: VariantSpec): FaultyVariant {
 
 /**
  * A bot factory: the reference with some parts replaced. Pass a function when a part keeps
- * per-bot memory, so that every bot gets its own.
+ * per-bot memory, so that every bot gets its own. The bot speaks the reference's observation
+ * version unless one is given.
  */
-export function withParts(parts: Partial<BotParts> | (() => Partial<BotParts>)): () => BotUnderTest {
-  return () => new ReferenceBot({ ...REFERENCE_PARTS, ...(typeof parts === "function" ? parts() : parts) });
+export function withParts(parts: Partial<BotParts> | (() => Partial<BotParts>), observationVersion?: ObservationVersion): () => BotUnderTest {
+  return () => new ReferenceBot({ ...REFERENCE_PARTS, ...(typeof parts === "function" ? parts() : parts) }, observationVersion);
 }

@@ -6,9 +6,11 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createInterface } from "node:readline";
-import { ReferenceBot } from "../reference/bot.js";
+import { REFERENCE_PARTS, ReferenceBot } from "../reference/bot.js";
 
-const bot = new ReferenceBot();
+/** The protocol versions this implementation speaks; it chooses the newest the harness offers at start. */
+const SPOKEN = [1, 2];
+let bot = new ReferenceBot();
 let server: http.Server | undefined;
 
 /** The callback: every HTTP request is handed to the bot as a Fetch API Request. */
@@ -29,8 +31,13 @@ async function startCallbackServer(): Promise<string> {
 type Params = Record<string, unknown>;
 const handlers: Record<string, (params: Params) => Promise<unknown>> = {
   start: async (p) => {
+    // A harness of version 1 offers nothing: then observations keep version 1's meaning.
+    const offered = Array.isArray(p.protocols) ? p.protocols : [1];
+    const protocol = Math.max(...SPOKEN.filter((v) => offered.includes(v)));
+    if (!Number.isFinite(protocol)) throw new Error(`none of the protocol versions offered (${offered.join(", ")}) is one this implementation speaks (${SPOKEN.join(", ")})`);
+    bot = new ReferenceBot(REFERENCE_PARTS, protocol as 1 | 2);
     await bot.start({ graphBaseUrl: String(p.graphBaseUrl), accessToken: String(p.accessToken), callbackUri: String(p.callbackUri) });
-    return { callbackUrl: await startCallbackServer() };
+    return { callbackUrl: await startCallbackServer(), protocol };
   },
   createCall: (p) => bot.createCall(p.intent as never),
   transfer: async (p) => { await bot.transfer(String(p.callId), p.intent as never); return {}; },
@@ -43,7 +50,7 @@ createInterface({ input: process.stdin }).on("line", async (line) => {
   try {
     const message = JSON.parse(line) as { id: unknown; method: string; params: Params; protocol: number };
     id = message.id;
-    if (message.protocol !== 1) throw new Error(`protocol ${message.protocol} is not supported (this implementation speaks 1)`);
+    if (!SPOKEN.includes(message.protocol)) throw new Error(`protocol ${message.protocol} is not supported (this implementation speaks ${SPOKEN.join(", ")})`);
     const handler = handlers[message.method];
     if (!handler) throw new Error(`unknown method ${message.method}`);
     process.stdout.write(JSON.stringify({ id, result: await handler(message.params ?? {}) }) + "\n");

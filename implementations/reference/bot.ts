@@ -5,8 +5,7 @@
  * faulty variant in implementations/faulty/ changes exactly one of them.
  */
 import type { BotEnvironment, BotUnderTest } from "../../src/harness/adapter.js";
-import type { CallObservation } from "../../src/harness/observation.js";
-import { EMPTY_OBSERVATION } from "../../src/harness/observation.js";
+import { LATEST_OBSERVATION_VERSION, type CallObservation, type ObservationVersion } from "../../src/harness/observation.js";
 import type { CreateCallIntent, TransferIntent } from "../../src/scenarios/model.js";
 import { CallState, isJson } from "./call-state.js";
 import { applyNotification } from "./notifications.js";
@@ -52,7 +51,8 @@ export class ReferenceBot implements BotUnderTest {
   private readonly calls = new Map<string, CallState>();
   private readonly created = new Map<string, Json>();
 
-  constructor(private readonly parts: BotParts = REFERENCE_PARTS) {}
+  /** observationVersion: the reference speaks the latest; version 1 is there for harnesses and tests of version 1. */
+  constructor(private readonly parts: BotParts = REFERENCE_PARTS, readonly observationVersion: ObservationVersion = LATEST_OBSERVATION_VERSION) {}
 
   /** In-process, the harness hands notifications to handleNotification; the URL only names the callback. */
   async start(env: BotEnvironment): Promise<{ callbackUrl: string }> {
@@ -93,7 +93,7 @@ export class ReferenceBot implements BotUnderTest {
   }
 
   async observe(callId: string): Promise<CallObservation> {
-    return this.calls.get(callId)?.observe() ?? { ...EMPTY_OBSERVATION };
+    return (this.calls.get(callId) ?? this.parts.newCallState()).observe(this.observationVersion);
   }
 
   async stop(): Promise<void> {

@@ -3,7 +3,7 @@
  * at-least-once, batched and not strictly ordered, so every update is idempotent and guarded
  * against arriving late.
  */
-import type { CallObservation, TransferOutcome } from "../../src/harness/observation.js";
+import type { CallObservation, ObservationVersion, ResultCode, TransferOutcome } from "../../src/harness/observation.js";
 
 type Json = Record<string, unknown>;
 
@@ -13,7 +13,12 @@ const SETUP_STATES = new Set(["incoming", "establishing"]);
 export class CallState {
   state: string | null = null;
   transfer: TransferOutcome = "none";
-  result: { code: number; subcode: number | null } | null = null;
+  /** The resultInfo of the call's termination (observation version 2's result). */
+  result: ResultCode | null = null;
+  /** The resultInfo of the notification that ended the last transfer. */
+  transferResult: ResultCode | null = null;
+  /** The last resultInfo applied, whatever it was about (observation version 1's result). */
+  lastResult: ResultCode | null = null;
   terminationReason: string | null = null;
   /** Full roster: the participants of the last full roster update. */
   private roster = new Set<string>();
@@ -29,6 +34,7 @@ export class CallState {
     if (SETUP_STATES.has(next) && this.state !== null && !SETUP_STATES.has(this.state)) return; // late "establishing"
     switch (next) {
       case "transferring":
+        if (this.transfer !== "transferring" && this.transfer !== "accepted") this.transferResult = null; // a new transfer
         if (this.transfer !== "accepted") this.transfer = "transferring";
         break;
       case "transferAccepted":
@@ -36,15 +42,23 @@ export class CallState {
         break;
       case "established":
         // Graph reports a failed transfer by putting the call back to established (with the reason).
-        if (this.transfer === "transferring" || this.transfer === "accepted") this.transfer = "failed";
+        if (this.transfer === "transferring" || this.transfer === "accepted") this.endTransfer("failed", resultInfo);
         break;
       case "terminated":
-        if (this.transfer === "transferring" || this.transfer === "accepted") this.transfer = "completed";
+        // The transfer completed when the transferee had accepted it, or when the termination says so
+        // (PROTOCOL.md, endings of a transfer); a call that ends while only transferring did not complete one.
+        if (this.transfer === "accepted" || (this.transfer === "transferring" && completesTransfer(resultInfo, data.terminationReason))) this.endTransfer("completed", resultInfo);
         if (typeof data.terminationReason === "string") this.terminationReason = data.terminationReason;
+        this.result = resultInfo;
         break;
     }
-    if (resultInfo) this.result = resultInfo;
+    if (resultInfo) this.lastResult = resultInfo;
     this.state = next;
+  }
+
+  private endTransfer(outcome: TransferOutcome, resultInfo: ResultCode | null): void {
+    this.transfer = outcome;
+    this.transferResult = resultInfo;
   }
 
   /** A full roster replaces what the bot knew. */
@@ -74,28 +88,43 @@ export class CallState {
     }
   }
 
-  observe(): CallObservation {
+  observe(version: ObservationVersion): CallObservation {
     const participants = new Set(this.roster);
     for (const [id, { removed }] of this.delta) {
       if (removed) participants.delete(id);
       else participants.add(id);
     }
-    return {
+    const base = {
       state: this.state,
       participants: [...participants].sort(),
       contentSharingSessions: [...this.sessions].sort(),
       transfer: this.transfer,
-      result: this.result,
-      terminationReason: this.terminationReason,
     };
+    return version === 1
+      ? { ...base, result: this.lastResult, terminationReason: this.terminationReason }
+      : { ...base, result: this.result, transferResult: this.transferResult, terminationReason: this.terminationReason };
   }
 }
 
-/** resultInfo, reading the sub-code under either spelling the docs use (subcode / subCode). */
-export function readResultInfo(value: unknown): { code: number; subcode: number | null } | null {
-  if (!isJson(value) || typeof value.code !== "number") return null;
-  const subcode = typeof value.subcode === "number" ? value.subcode : typeof value.subCode === "number" ? value.subCode : null;
-  return { code: value.code, subcode };
+/** The two ways the Transfer page's "transfer completed" notifications say so: 0/7015 GracefulTransferCompleted, or AppTransferred. */
+function completesTransfer(resultInfo: ResultCode | null, terminationReason: unknown): boolean {
+  return (resultInfo?.code === 0 && resultInfo.subcode === 7015) || terminationReason === "AppTransferred";
+}
+
+/**
+ * resultInfo, reading the sub-code under either spelling the docs use (subcode / subCode), and
+ * numbers written as strings ({"code": "200", "subcode": "5001"} on the call-delete pages).
+ */
+export function readResultInfo(value: unknown): ResultCode | null {
+  if (!isJson(value)) return null;
+  const code = readInteger(value.code);
+  if (code === null) return null;
+  return { code, subcode: readInteger(value.subcode) ?? readInteger(value.subCode) };
+}
+
+function readInteger(value: unknown): number | null {
+  if (typeof value === "number" && Number.isInteger(value)) return value;
+  return typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : null;
 }
 
 export function isJson(value: unknown): value is Json {

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { killTree, track } from "./children.js";
-import { PROTOCOL_VERSION, type Method, type Methods, type ResponseMessage } from "./protocol.js";
+import { HANDSHAKE_VERSION, type Method, type Methods, type ProtocolVersion, type ResponseMessage } from "./protocol.js";
 
 export class ChannelError extends Error {}
 
@@ -18,6 +18,8 @@ export class LineChannel {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string }>();
   private readonly stderrTail: string[] = [];
   private exited: string | undefined;
+  /** The version every request carries: the handshake's until the implementation chose one. */
+  protocol: ProtocolVersion = HANDSHAKE_VERSION;
 
   constructor(command: string, options: { cwd: string; env?: NodeJS.ProcessEnv }) {
     // detached: the child leads its own process group, so killTree reaches what it starts in turn.
@@ -58,7 +60,7 @@ export class LineChannel {
         resolve: (v) => { clearTimeout(timer); resolve(v as Methods[M]["result"]); },
         reject: (e) => { clearTimeout(timer); reject(e); },
       });
-      this.child.stdin!.write(JSON.stringify({ protocol: PROTOCOL_VERSION, id, method, params }) + "\n");
+      this.child.stdin!.write(JSON.stringify({ protocol: this.protocol, id, method, params }) + "\n");
     });
   }
 

@@ -4,9 +4,10 @@
  * (a bounded number of times) if it dies, so one crash fails the checks it happens in, not the run.
  */
 import type { BotEnvironment, BotUnderTest } from "../harness/adapter.js";
-import type { CallObservation } from "../harness/observation.js";
+import type { CallObservation, ObservationVersion } from "../harness/observation.js";
 import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
 import { ChannelError, LineChannel } from "./line-channel.js";
+import { HANDSHAKE_VERSION, PROTOCOL_VERSIONS, type ProtocolVersion } from "./protocol.js";
 
 export interface ProcessBotOptions {
   command: string;
@@ -22,8 +23,14 @@ export class ProcessBot implements BotUnderTest {
   private env: BotEnvironment | undefined;
   private callbackUrl = "";
   private restarts = 0;
+  private protocol: ProtocolVersion = HANDSHAKE_VERSION;
 
   constructor(private readonly options: ProcessBotOptions) {}
+
+  /** The protocol version the implementation chose at start, which is its observation version. */
+  get observationVersion(): ObservationVersion {
+    return this.protocol;
+  }
 
   async start(env: BotEnvironment): Promise<{ callbackUrl: string }> {
     this.env = env;
@@ -76,7 +83,12 @@ export class ProcessBot implements BotUnderTest {
     if (!this.env) throw new ChannelError("start() was not called");
     await this.channel?.close(0);
     this.channel = new LineChannel(this.options.command, { cwd: this.options.cwd, ...(this.options.env ? { env: this.options.env } : {}) });
-    const { callbackUrl } = await this.channel.request("start", { graphBaseUrl: this.env.graphBaseUrl, accessToken: this.env.accessToken, callbackUri: this.env.callbackUri }, this.options.requestTimeoutMs * 2);
+    const { callbackUrl, protocol } = await this.channel.request("start", { graphBaseUrl: this.env.graphBaseUrl, accessToken: this.env.accessToken, callbackUri: this.env.callbackUri, protocols: PROTOCOL_VERSIONS }, this.options.requestTimeoutMs * 2);
+    if (protocol !== undefined && !PROTOCOL_VERSIONS.includes(protocol)) {
+      throw new ChannelError(`start answered protocol ${JSON.stringify(protocol)}: it must be one of those offered (${PROTOCOL_VERSIONS.join(", ")}), or absent for 1`);
+    }
+    this.protocol = protocol ?? HANDSHAKE_VERSION;
+    this.channel.protocol = this.protocol;
     if (typeof callbackUrl !== "string" || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(callbackUrl)) {
       throw new ChannelError(`start answered callbackUrl ${JSON.stringify(callbackUrl)}: it must be an http URL on 127.0.0.1`);
     }

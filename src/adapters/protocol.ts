@@ -1,15 +1,24 @@
 /**
- * The process protocol, version 1 (PROTOCOL.md is the specification; this is its TypeScript).
+ * The process protocol (PROTOCOL.md is the specification; this is its TypeScript).
  * Requests go to the implementation's stdin, one JSON object per line; it answers on stdout, one
  * JSON object per line, with the request's id. Everything Graph-shaped is real HTTP.
+ *
+ * Versions 1 and 2 differ only in what `observe` answers (the observation version). `start` is the
+ * handshake: it goes out as version 1, which every implementation speaks, and offers the versions
+ * the harness speaks; the implementation answers with the one it chose (none: 1), and every later
+ * request carries it.
  */
 import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
-import type { CallObservation } from "../harness/observation.js";
+import type { CallObservation, ObservationVersion } from "../harness/observation.js";
+import { OBSERVATION_VERSIONS } from "../harness/observation.js";
 
-export const PROTOCOL_VERSION = 1;
+export type ProtocolVersion = ObservationVersion;
+export const PROTOCOL_VERSIONS: readonly ProtocolVersion[] = OBSERVATION_VERSIONS;
+/** The version `start` is sent in, and what an implementation that chooses none speaks. */
+export const HANDSHAKE_VERSION: ProtocolVersion = 1;
 
 export interface Methods {
-  start: { params: { graphBaseUrl: string; accessToken: string; callbackUri: string }; result: { callbackUrl: string } };
+  start: { params: { graphBaseUrl: string; accessToken: string; callbackUri: string; protocols: readonly ProtocolVersion[] }; result: { callbackUrl: string; protocol?: ProtocolVersion } };
   createCall: { params: { intent: CreateCallIntent }; result: { callId: string } };
   transfer: { params: { callId: string; intent: TransferIntent }; result: Record<string, never> };
   observe: { params: { callId: string }; result: CallObservation };
@@ -19,7 +28,7 @@ export interface Methods {
 export type Method = keyof Methods;
 
 export interface RequestMessage<M extends Method = Method> {
-  protocol: typeof PROTOCOL_VERSION;
+  protocol: ProtocolVersion;
   id: number;
   method: M;
   params: Methods[M]["params"];

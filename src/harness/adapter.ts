@@ -7,7 +7,7 @@
  * (`graph-calls-contract run --adapter ./my-bot.js`); other languages use the process protocol.
  */
 import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
-import type { CallObservation } from "./observation.js";
+import type { CallObservation, ObservationVersion } from "./observation.js";
 import type { KnownDefect } from "./known-defects.js";
 
 export interface BotEnvironment {
@@ -24,6 +24,13 @@ export interface BotEnvironment {
 
 export interface BotUnderTest {
   /**
+   * The observation version `observe` answers in (PROTOCOL.md, "Versions"): 2 gives a failed
+   * transfer's resultInfo its own field (transferResult) and keeps `result` for the call's
+   * termination; 1 (what an adapter that does not say speaks) has one `result` for both. Read
+   * once start() has answered, so a bot may decide it then.
+   */
+  readonly observationVersion?: ObservationVersion;
+  /**
    * Prepare; answer with the URL the harness can POST notifications to (for an in-process bot any
    * URL: the request is handed to handleNotification; for a process, where it listens on 127.0.0.1).
    */
@@ -34,7 +41,7 @@ export interface BotUnderTest {
   transfer(callId: string, intent: TransferIntent): Promise<void>;
   /** One HTTP request to the callback, as Graph sends it; the bot answers with an HTTP response. */
   handleNotification(request: Request): Promise<Response>;
-  /** What the bot believes about a call. */
+  /** What the bot believes about a call, in its observation version. */
   observe(callId: string): Promise<CallObservation>;
   stop(): Promise<void>;
 }

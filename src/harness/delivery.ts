@@ -10,6 +10,7 @@
  *   runConformance({ ..., deliveries: deliveryChecks })
  */
 import fc from "fast-check";
+import { expectedOf } from "../sequences/expectations.js";
 import type { Sequence } from "../sequences/model.js";
 import { describeError, fail, pass, type CheckResult } from "./checks.js";
 import type { Vocabulary } from "./delivery/alterations.js";
@@ -97,8 +98,9 @@ function deliveryTitle(sequence: Sequence): string {
 async function deliver(session: Session, sequence: Sequence, plan: readonly Delivery[]): Promise<{ result: PlanResult; problems: string[] }> {
   try {
     const last = plan.at(-1);
-    const result = await executePlan(session, sequence, plan, (d) => (d === last ? sequence.end : undefined));
-    return { result, problems: deliveryProblems(sequence, result) };
+    const end = expectedOf(sequence, "end", session.observationVersion)!;
+    const result = await executePlan(session, sequence, plan, (d) => (d === last ? end : undefined));
+    return { result, problems: deliveryProblems(end, result) };
   } catch (e) {
     return { result: { timeline: [] }, problems: [`the harness could not deliver the plan: ${describeError(e)}`] };
   }

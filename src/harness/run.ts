@@ -19,6 +19,7 @@ import { checkSequence, sequenceCheckIds } from "./sequence-checks.js";
 import { Session } from "./session.js";
 import type { Proof } from "./prove.js";
 import { applyKnownDefects, type KnownDefect } from "./known-defects.js";
+import type { ObservationVersion } from "./observation.js";
 
 export interface RunOptions {
   adapter: AdapterModule;
@@ -49,6 +50,8 @@ export interface RunResult {
   durationMs: number;
   seed: number;
   runs: number;
+  /** The observation version the implementation spoke (PROTOCOL.md, Versions), once it started. */
+  observationVersion?: ObservationVersion;
   checks: CheckResult[];
 }
 
@@ -79,6 +82,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const { graph, close } = await startMockGraph(options.graphTransport ?? "in-process", (origin) => new GraphMock({ contract, seed: options.seed, ...(origin ? { origin } : {}) }));
   const checks: CheckResult[] = [];
   let session: Session | undefined;
+  let observationVersion: ObservationVersion | undefined;
   try {
     const created = await createBot(options.adapter, options.stepTimeoutMs);
     session = created.bot && new Session(created.bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI });
@@ -89,6 +93,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       for (const s of requestScenarios) for (const id of requestCheckIds(s)) checks.push(fail({ id, group: "requests", subject: s.id, title: s.description }, why));
       for (const s of chosenSequences) for (const id of sequenceCheckIds(s)) checks.push(fail({ id, group: "sequences", subject: s.id, title: s.description }, why));
     } else {
+      observationVersion = session.observationVersion;
       for (const scenario of requestScenarios) {
         checks.push(...(await checkScenario(session, scenario)));
         progress(scenario.id);
@@ -113,6 +118,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     durationMs: Date.now() - started,
     seed: options.seed,
     runs: options.runs,
+    ...(observationVersion ? { observationVersion } : {}),
     checks: applyKnownDefects(checks.filter((c) => wanted(c.id) || wanted(c.subject)), options.knownDefects ?? options.adapter.knownDefects ?? [], options.only !== undefined),
   };
 }

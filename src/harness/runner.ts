@@ -7,7 +7,7 @@ import { isObject, type JsonValue } from "../util/json.js";
 import { bindNotification } from "../sequences/bind.js";
 import { stepBody } from "../sequences/load.js";
 import { isNotificationStep, type Sequence, type Step } from "../sequences/model.js";
-import { compareObservation, observationProblems, type ExpectedObservation } from "./observation.js";
+import { compareObservation, describeExpected, observationProblems, type ExpectedObservation } from "./observation.js";
 import type { Session } from "./session.js";
 import type { TimelineEntry } from "./checks.js";
 
@@ -83,5 +83,5 @@ export function batchBody(bodies: JsonValue[]): JsonValue {
 export function mismatchLines(expected: ExpectedObservation, observed: unknown): string[] {
   const problems = observationProblems(observed);
   if (problems.length > 0) return problems.map((p) => `malformed observation: ${p}`);
-  return compareObservation(expected, observed).map((m) => `${m.field}: expected ${JSON.stringify(m.expected)}, observed ${JSON.stringify(m.actual)}`);
+  return compareObservation(expected, observed).map((m) => `${m.field}: expected ${describeExpected(m.expected)}, observed ${JSON.stringify(m.actual)}`);
 }

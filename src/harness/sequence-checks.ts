@@ -1,4 +1,5 @@
 /** The checks of a sequence delivered in the documented order: each step's expectation, the acknowledgements, the end state. */
+import { expectedOf } from "../sequences/expectations.js";
 import type { Sequence } from "../sequences/model.js";
 import { fail, pass, type CheckResult } from "./checks.js";
 import { documentedPlan, executePlan, mismatchLines } from "./runner.js";
@@ -19,8 +20,8 @@ function title(sequence: Sequence, check: string): string {
 
 export async function checkSequence(session: Session, sequence: Sequence): Promise<CheckResult[]> {
   const started = Date.now();
-  const expectations = new Map(sequence.steps.filter((s) => s.expect).map((s) => [s.id, s.expect!]));
-  const result = await executePlan(session, sequence, documentedPlan(sequence), (d) => expectations.get(d.kind === "post" ? d.steps[0]! : d.step));
+  const version = session.observationVersion;
+  const result = await executePlan(session, sequence, documentedPlan(sequence), (d) => expectedOf(sequence, d.kind === "post" ? d.steps[0]! : d.step, version));
   const ms = Date.now() - started;
   const base = (check: string) => ({ id: `sequence.${sequence.id}/${check}`, group: "sequences" as const, subject: sequence.id, title: title(sequence, check), timeline: result.timeline });
 
@@ -38,7 +39,7 @@ export async function checkSequence(session: Session, sequence: Sequence): Promi
   checks.push(badAcks.length === 0
     ? pass(base("acks"), ms)
     : fail(base("acks"), badAcks.map((t) => `POST ${t.post} (${t.steps.join(", ")}) answered ${t.status ?? t.error ?? "nothing"}`).join("; "), undefined, ms));
-  const endProblems = result.finalError ? [result.finalError] : mismatchLines(sequence.end, result.final);
+  const endProblems = result.finalError ? [result.finalError] : mismatchLines(expectedOf(sequence, "end", version)!, result.final);
   checks.push(endProblems.length === 0 ? pass(base("end"), ms) : fail(base("end"), endProblems.join("; "), undefined, ms));
   return checks;
 }

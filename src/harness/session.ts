@@ -8,6 +8,7 @@ import type { GraphMock } from "../mock-graph/graph-mock.js";
 import type { Scenario } from "../scenarios/model.js";
 import type { JsonValue } from "../util/json.js";
 import { bounded, type BotUnderTest } from "./adapter.js";
+import { DEFAULT_OBSERVATION_VERSION, OBSERVATION_VERSIONS, type ObservationVersion } from "./observation.js";
 import { describeError } from "./checks.js";
 
 export interface SessionOptions {
@@ -35,10 +36,17 @@ export class Session {
       const { callbackUrl } = await bounded("start", this.options.stepTimeoutMs, () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken, callbackUri: this.options.callbackUri }));
       if (typeof callbackUrl !== "string" || !/^https?:\/\//.test(callbackUrl)) return `start() answered a callbackUrl that is not an http(s) URL: ${JSON.stringify(callbackUrl)}`;
       this.callbackUrl = callbackUrl;
+      const version = this.bot.observationVersion;
+      if (version !== undefined && !OBSERVATION_VERSIONS.includes(version)) return `the implementation speaks observation version ${JSON.stringify(version)}, which this harness does not know (it knows ${OBSERVATION_VERSIONS.join(", ")})`;
       return undefined;
     } catch (e) {
       return `start() failed: ${describeError(e)}`;
     }
+  }
+
+  /** The observation version the implementation speaks (known once it started): what its observations mean. */
+  get observationVersion(): ObservationVersion {
+    return this.bot.observationVersion ?? DEFAULT_OBSERVATION_VERSION;
   }
 
   async stop(): Promise<void> {

@@ -9,7 +9,7 @@
  */
 export type { AdapterModule, BotEnvironment, BotUnderTest } from "../harness/adapter.js";
 export { bounded, StepTimeout } from "../harness/adapter.js";
-export type { CallObservation, ExpectedObservation, TransferOutcome } from "../harness/observation.js";
+export type { AnyOf, CallObservation, CallObservationV1, CallObservationV2, Expected, ExpectedObservation, ObservationVersion, ResultCode, TransferOutcome } from "../harness/observation.js";
 export { EMPTY_OBSERVATION } from "../harness/observation.js";
 export type { CreateCallIntent, TransferIntent, Party, Media, Meeting, IdentityKind } from "../scenarios/model.js";
 export type { KnownDefect } from "../harness/known-defects.js";

@@ -4,6 +4,7 @@
  * believed against what the sequence expected. Failing rows are tinted and carry a "✗" as text,
  * so they read without colour too. Text is monospace, so widths follow from character counts.
  */
+import { describeExpected, isAnyOf } from "../harness/observation.js";
 import { isObject, type JsonValue } from "../util/json.js";
 import { toJsonValue } from "./json-safe.js";
 import { escapeMarkup } from "./markup.js";
@@ -69,10 +70,12 @@ function observationLines(view: PostView): Line[] {
   const aboutField = (m: string) => fields.some((f) => m.startsWith(`${f}:`));
   const compared = mismatches.every(aboutField);
   for (const field of fields) {
-    const want = compactJson((expected as Record<string, unknown>)[field]);
+    const wanted = (expected as Record<string, JsonValue>)[field]!;
+    const want = describeExpected(wanted, (v) => compactJson(v as JsonValue));
+    const got = compactJson(isObject(observed) ? observed[field] ?? null : observed);
     if (!compared) lines.push({ text: `? ${field}: expected ${want}`, tone: "plain" });
-    else if (mismatches.some((m) => m.startsWith(`${field}:`))) lines.push({ text: `✗ ${field}: expected ${want}, observed ${compactJson(isObject(observed) ? observed[field] ?? null : observed)}`, tone: "bad" });
-    else lines.push({ text: `✓ ${field} = ${want}`, tone: "ok" });
+    else if (mismatches.some((m) => m.startsWith(`${field}:`))) lines.push({ text: `✗ ${field}: expected ${want}, observed ${got}`, tone: "bad" });
+    else lines.push({ text: isAnyOf(wanted) ? `✓ ${field} = ${got} (${want})` : `✓ ${field} = ${want}`, tone: "ok" });
   }
   for (const m of mismatches.filter((m) => !aboutField(m))) lines.push({ text: `✗ ${m}`, tone: "bad" });
   if (entry.observed !== undefined && (fields.length === 0 || !compared)) lines.push({ text: `observed ${observationSummary(observed)}`, tone: "plain", full: `observed ${compactJson(observed)}` });

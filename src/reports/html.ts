@@ -26,7 +26,7 @@ function header(result: RunResult): string {
     `<header class="verdict ${state}" data-status="${state}">`,
     `<h1>${escapeMarkup(verdict)}: conformance of <code>${escapeMarkup(result.adapter)}</code></h1>`,
     `<p>${escapeMarkup(groups)}</p>`,
-    `<p>${escapeMarkup(`${formatDuration(result.durationMs)} · seed ${result.seed} · ${result.runs} property-based runs per sequence · started ${result.startedAt}`)}</p>`,
+    `<p>${escapeMarkup(`${formatDuration(result.durationMs)} · seed ${result.seed} · ${result.runs} property-based runs per sequence${result.observationVersion ? ` · observation version ${result.observationVersion}` : ""} · started ${result.startedAt}`)}</p>`,
     `</header>`,
   ].join("\n");
 }

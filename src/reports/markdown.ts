@@ -29,7 +29,7 @@ function headline(result: RunResult): string[] {
   return [
     `## ${mark(totals)} Conformance of ${mdCode(result.adapter)}: ${verdict}`,
     "",
-    `${plural(totals.checks, "check")} · ${formatDuration(result.durationMs)} · seed ${result.seed} · ${runs} · started ${mdText(result.startedAt)}`,
+    `${plural(totals.checks, "check")} · ${formatDuration(result.durationMs)} · seed ${result.seed} · ${runs}${result.observationVersion ? ` · observation version ${result.observationVersion}` : ""} · started ${mdText(result.startedAt)}`,
   ];
 }
 

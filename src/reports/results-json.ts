@@ -54,6 +54,8 @@ export interface ResultsV1 {
   durationMs: number;
   seed: number;
   runs: number;
+  /** The observation version the implementation spoke (absent when it never started). */
+  observationVersion?: 1 | 2;
   totals: Counts;
   groups: Record<CheckGroup, Counts>;
   checks: CheckV1[];
@@ -106,6 +108,7 @@ export function toResultsV1(result: RunResult): ResultsV1 {
     durationMs: result.durationMs,
     seed: result.seed,
     runs: result.runs,
+    ...optional("observationVersion", result.observationVersion),
     totals: countChecks(result.checks),
     groups: countsByGroup(result),
     checks: result.checks.map(check),

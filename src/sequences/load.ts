@@ -7,6 +7,7 @@ import type { DocumentedFixture } from "../fixtures/model.js";
 import type { Scenario } from "../scenarios/model.js";
 import { applyPatch } from "./patch.js";
 import { isNotificationStep, type Sequence, type Step } from "./model.js";
+import { EMPTY_OBSERVATION, isAnyOf, type ExpectedObservation } from "../harness/observation.js";
 
 export function loadSequences(root = FIXTURES_DIR): Sequence[] {
   return readDir<Sequence>(path.join(root, "sequences"));
@@ -66,6 +67,16 @@ export function sequenceProblems(seq: Sequence, scenarios: ReadonlyArray<Scenari
   const call = scenarios.find((s) => s.id === seq.call);
   if (!call || call.intent.operation !== "create-call") problems.push(`call scenario ${seq.call} is not a create-call scenario`);
   if (seq.transfer && scenarios.find((s) => s.id === seq.transfer)?.intent.operation !== "transfer") problems.push(`transfer scenario ${seq.transfer} is not a transfer scenario`);
+  for (const step of seq.steps) if (step.expect) problems.push(...expectationProblems(`step ${step.id}`, step.expect));
+  problems.push(...expectationProblems("end", seq.end));
+  if (seq.v1) {
+    if (!(seq.v1.because?.length > 20)) problems.push("v1 must say, in because, why protocol version 1 is held to something else");
+    for (const [id, expected] of Object.entries(seq.v1.steps ?? {})) {
+      if (!seq.steps.some((s) => s.id === id && s.expect)) problems.push(`v1 names step ${id}, which expects nothing`);
+      problems.push(...expectationProblems(`v1 step ${id}`, expected));
+    }
+    if (seq.v1.end) problems.push(...expectationProblems("v1 end", seq.v1.end));
+  }
   for (const group of seq.unordered ?? []) {
     for (const id of group.steps) {
       const step = seq.steps.find((s) => s.id === id);
@@ -74,4 +85,13 @@ export function sequenceProblems(seq: Sequence, scenarios: ReadonlyArray<Scenari
     }
   }
   return problems;
+}
+
+/** An expectation names only observation fields, and a set of accepted values has at least two. */
+function expectationProblems(where: string, expected: ExpectedObservation): string[] {
+  return Object.entries(expected).flatMap(([field, value]) => {
+    if (!Object.hasOwn(EMPTY_OBSERVATION, field)) return [`${where}: ${field} is not a field of the observation`];
+    if (isAnyOf(value) && value.anyOf.length < 2) return [`${where}: ${field} accepts any of fewer than two values`];
+    return [];
+  });
 }

@@ -34,6 +34,12 @@ export interface Sequence {
   unordered?: Array<{ steps: string[]; because: string }>;
   /** What a correct bot believes at the end, whatever the allowed order, duplicates and batching. */
   end: ExpectedObservation;
+  /**
+   * Where protocol version 1 decided otherwise (PROTOCOL.md, "Versions"): what an implementation
+   * speaking observation version 1 is held to instead, field by field, and why. Everything else of
+   * version 1 is derived from the expectations (expectationFor).
+   */
+  v1?: { because: string; steps?: Record<string, ExpectedObservation>; end?: ExpectedObservation };
 }
 
 export const isNotificationStep = (s: Step): s is Extract<Step, { notification: string }> => "notification" in s;

@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENTS } from "../../implementations/clients/index.js";
 import { DEFAULT_IMPLEMENTATIONS_FILE, readImplementations } from "../../src/compat/implementations.js";
+import { loadSequences } from "../../src/sequences/load.js";
 import { PROJECT_ROOT } from "../../src/util/paths.js";
 import { run, type RunResult } from "../cli/helpers.js";
 
@@ -54,7 +55,8 @@ describe("compat: the Markdown", () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/wrote/);
     const rows = markdown.split("\n").filter((l) => /^\| `(create-call|call-transfer)\.|^\| `[a-z0-9-]+` \|/.test(l));
-    expect(rows).toHaveLength(18 + 16);
+    expect(rows).toHaveLength(18 + loadSequences().length); // the request scenarios, and every sequence of fixtures/sequences
+
     for (const r of rows) expect(r.slice(2, -2).split(" | ")).toHaveLength(2 + LIST.implementations.length);
   });
 

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { runVariants } from "../../src/harness/prove.js";
 import { selector, type RunResult } from "../../src/harness/run.js";
-import { ReferenceBot } from "../../implementations/reference/bot.js";
+import { REFERENCE_PARTS, ReferenceBot } from "../../implementations/reference/bot.js";
 import { FAULTY_VARIANTS, type FaultyVariant } from "../../implementations/faulty/index.js";
 import { KNOWN_GAPS } from "../../implementations/faulty/known-gaps.js";
 import { killMatrix, type KillMatrix } from "../../src/harness/kill-matrix.js";
@@ -19,16 +19,21 @@ const RUNS = 10;
 const STEP_TIMEOUT_MS = 2000;
 
 let reference: RunResult;
+/** The reference speaking observation version 1: judged on version 1's meaning, it must pass as well. */
+let referenceV1: RunResult;
 const runs = new Map<string, RunResult>();
 let matrix: KillMatrix;
 
 // The same runs as `graph-calls-contract run --prove`, so the suite and the reports agree.
 beforeAll(async () => {
   const options = { seed: SEED, runs: RUNS, stepTimeoutMs: STEP_TIMEOUT_MS };
-  reference = (await runVariants([{ id: "reference", bug: "", createBot: () => new ReferenceBot() }], options))[0]!;
+  [reference, referenceV1] = await runVariants([
+    { id: "reference", bug: "", createBot: () => new ReferenceBot() },
+    { id: "reference (observation version 1)", bug: "", createBot: () => new ReferenceBot(REFERENCE_PARTS, 1) },
+  ], options) as [RunResult, RunResult];
   for (const result of await runVariants(FAULTY_VARIANTS, options)) runs.set(result.adapter, result);
   matrix = killMatrix([...runs.values()]);
-}, 120_000);
+}, 600_000); // one conformance run per variant: minutes on a busy two-core machine
 
 const failing = (result: RunResult) => result.checks.filter((c) => c.status === "fail");
 
@@ -36,6 +41,11 @@ describe("the reference", () => {
   it("passes every check", () => {
     expect(failing(reference).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
     expect(reference.checks.length).toBeGreaterThan(300);
+  });
+
+  it("passes every check speaking observation version 1, on version 1's meaning", () => {
+    expect(failing(referenceV1).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    expect(referenceV1.checks.map((c) => c.id)).toEqual(reference.checks.map((c) => c.id));
   });
 });
 

@@ -24,6 +24,8 @@ export interface CommandRun {
   stderr: string;
   /** The checks of the run's results.json (empty when the run wrote none). */
   checks: CheckOutcome[];
+  /** The observation version the bot spoke (results.json), when it started. */
+  observationVersion?: number;
   /** Pids of the bot's processes (those carrying the run's marker), seen while the run was going on. */
   seen: Set<number>;
 }
@@ -57,19 +59,19 @@ export function runCommand(options: { command: string; marker: string; isBot: Re
   const watch = setInterval(() => {
     for (const p of processesWith(options.marker, child.pid)) if (options.isBot.test(p.args)) seen.add(p.pid);
   }, 50);
-  const finish = (): CheckOutcome[] => {
+  const finish = (): Pick<CommandRun, "checks" | "observationVersion"> => {
     clearInterval(watch);
     const file = path.join(reports, "latest", "results.json");
-    const checks = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as { checks: CheckOutcome[] }).checks : [];
+    const results = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Pick<CommandRun, "checks" | "observationVersion">) : { checks: [] };
     fs.rmSync(reports, { recursive: true, force: true });
-    return checks;
+    return { checks: results.checks, ...(results.observationVersion === undefined ? {} : { observationVersion: results.observationVersion }) };
   };
   return new Promise((resolve, reject) => {
     child.on("error", (error) => {
       finish();
       reject(error);
     });
-    child.on("close", (code) => resolve({ code, stdout, stderr, checks: finish(), seen }));
+    child.on("close", (code) => resolve({ code, stdout, stderr, ...finish(), seen }));
   });
 }
 

@@ -47,6 +47,8 @@ describe.skipIf(!pythonAvailable)(`Python bot (implementations/python)${pythonAv
       expect(k.passed, `${k.kind}: ${report}`).toBeGreaterThan(0);
     }
     expect(run.stdout, report).toMatch(/^\d+ passed, 0 failed in .* \(seed 1\)$/m);
+    // It speaks protocol version 1 (it answers start without a protocol) and is judged on version 1's meaning.
+    expect(run.observationVersion, report).toBe(1);
 
     // The orphan check means something only if the bot's processes were seen at all.
     expect(run.seen.size, "no python process of the run was ever seen: the orphan check would prove nothing").toBeGreaterThan(0);
