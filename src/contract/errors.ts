@@ -4,7 +4,7 @@
  * says what was expected and what was found.
  */
 import type { ErrorObject } from "ajv";
-import { escapePointerToken, getAtPointer, isObject, splitPointer, type JsonObject } from "../util/json.js";
+import { escapePointerToken, getAtPointer, isObject, unescapePointerToken, type JsonObject } from "../util/json.js";
 
 export interface ContractError {
   /** RFC 6901 pointer into the payload. */
@@ -38,16 +38,19 @@ export interface ErrorContext {
 
 export function toContractErrors(errors: ErrorObject[], ctx: ErrorContext): ContractError[] {
   const noise = noiseFilter(errors, ctx.payload);
-  const out = errors.filter((e) => !noise(e)).map((e) => toContractError(e, ctx));
-  const seen = new Set<string>();
-  return out
-    .filter((e) => {
-      const key = `${e.pointer}\u0000${e.rule}\u0000${e.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
+  const sorted = errors.filter((e) => !noise(e)).map((e) => toContractError(e, ctx))
     .sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : a.rule.localeCompare(b.rule)));
+  // Drop repeats (the same error reached through two schemas): after the sort they sit in the same (pointer, rule) run.
+  const out: ContractError[] = [];
+  let run = 0;
+  for (const e of sorted) {
+    const previous = out[out.length - 1];
+    if (!previous || previous.pointer !== e.pointer || previous.rule !== e.rule) run = out.length;
+    let repeat = false;
+    for (let i = run; i < out.length && !repeat; i++) repeat = out[i]!.message === e.message;
+    if (!repeat) out.push(e);
+  }
+  return out;
 }
 
 const isNullTypeError = (e: ErrorObject) => e.keyword === "type" && (e.params as { type?: unknown }).type === "null";
@@ -58,6 +61,8 @@ const isNullTypeError = (e: ErrorObject) => e.keyword === "type" && (e.params as
  * number of errors (a payload with 100 000 unknown properties must not take minutes).
  */
 function noiseFilter(all: ErrorObject[], payload: unknown): (error: ErrorObject) => boolean {
+  // Nothing to filter but "if" wrappers unless there is an anyOf error: the common case costs nothing.
+  if (!all.some((e) => e.keyword === "anyOf")) return (error) => error.keyword === "if";
   const messagedAnyOf = new Map<string, string[]>();
   // How many explaining errors sit at or below each location (every ancestor of an error counts it).
   const explainedBelow = new Map<string, number>();
@@ -75,7 +80,7 @@ function noiseFilter(all: ErrorObject[], payload: unknown): (error: ErrorObject)
     if (error.keyword === "if") return true;
     // The anyOf's own message ("must have targets or meetingInfo") says it all; its branches' errors would only confuse.
     if (messagedAnyOf.get(error.instancePath)?.some((prefix) => error.schemaPath.startsWith(prefix))) return true;
-    if (getAtPointer(payload, error.instancePath) === null) return false;
+    if (valueOf(error, payload) === null) return false;
     // The {"type":"null"} branch of a nullable wrapper says nothing about a non-null value.
     if (isNullTypeError(error) && /\/anyOf\/\d+\/type$/.test(error.schemaPath)) return true;
     // The wrapper's own error is kept only when nothing at or below it explains the failure
@@ -94,11 +99,16 @@ function isNullableWrapper(branches: unknown): boolean {
   return Array.isArray(branches) && branches.some((b) => isObject(b) && b.type === "null" && Object.keys(b).length === 1);
 }
 
+/** The value an error is about: ajv's verbose errors carry it; others are looked up by pointer. */
+function valueOf(e: ErrorObject, payload: unknown): unknown {
+  return "data" in e ? e.data : getAtPointer(payload, e.instancePath);
+}
+
 function toContractError(e: ErrorObject, ctx: ErrorContext): ContractError {
   const params = e.params as Record<string, unknown>;
   const parent = isObject(e.parentSchema) ? (e.parentSchema as JsonObject) : {};
   const custom = isObject(parent["x-message"]) ? (parent["x-message"] as JsonObject)[e.keyword] : undefined;
-  const value = getAtPointer(ctx.payload, e.instancePath);
+  const value = valueOf(e, ctx.payload);
   switch (e.keyword) {
     case "required": {
       const prop = String(params.missingProperty);
@@ -107,8 +117,7 @@ function toContractError(e: ErrorObject, ctx: ErrorContext): ContractError {
     case "additionalProperties": {
       const prop = String(params.additionalProperty);
       const forbidden = isObject(parent["x-forbidden"]) ? (parent["x-forbidden"] as JsonObject)[prop] : undefined;
-      const known = isObject(parent.properties) ? Object.keys(parent.properties as JsonObject) : [];
-      const hint = typeof forbidden === "string" ? ` ${forbidden}` : suggestion(prop, known);
+      const hint = typeof forbidden === "string" ? ` ${forbidden}` : isObject(parent.properties) ? suggestion(prop, knownNames(parent.properties as JsonObject)) : "";
       return {
         pointer: child(e.instancePath, prop),
         rule: "additionalProperties",
@@ -130,7 +139,7 @@ function toContractError(e: ErrorObject, ctx: ErrorContext): ContractError {
     case "type":
       return { pointer: e.instancePath, rule: "type", message: `${subject(e.instancePath)} must be ${String(params.type).split(",").map(withArticle).join(" or ")} (got ${typeName(value)}${isScalar(value) ? ` ${show(value)}` : ""})` };
     case "enum":
-      return { pointer: e.instancePath, rule: "enum", message: `${subject(e.instancePath)} must be one of ${(params.allowedValues as unknown[]).filter((v) => v !== null).map(show).join(", ")} (got ${show(value)})` };
+      return { pointer: e.instancePath, rule: "enum", message: `${subject(e.instancePath)} must be one of ${allowedList(params.allowedValues as unknown[])} (got ${show(value)})` };
     case "const":
       return { pointer: e.instancePath, rule: "const", message: `${subject(e.instancePath)} must be ${show(params.allowedValue)} (got ${show(value)})` };
     case "format":
@@ -153,6 +162,17 @@ function toContractError(e: ErrorObject, ctx: ErrorContext): ContractError {
     default:
       return { pointer: e.instancePath, rule: e.keyword, message: `${subject(e.instancePath)} ${typeof custom === "string" ? custom : (e.message ?? e.keyword)}` };
   }
+}
+
+/** An enum's values as a message lists them, once per schema (the array is the schema's own). */
+const allowedLists = new WeakMap<unknown[], string>();
+function allowedList(values: unknown[]): string {
+  let list = allowedLists.get(values);
+  if (list === undefined) {
+    list = values.filter((v) => v !== null).map(show).join(", ");
+    allowedLists.set(values, list);
+  }
+  return list;
 }
 
 /** The `const` of the tag in each oneOf branch of a discriminated schema. */
@@ -180,14 +200,22 @@ function resolveRef(ref: string, base: string, ctx: ErrorContext): unknown {
 
 /** How a message names what it is about: the property (or array item) at the pointer, or the payload itself. */
 function subject(pointer: string): string {
-  const tokens = splitPointer(pointer);
-  const last = tokens[tokens.length - 1];
-  if (last === undefined) return "the payload";
-  if (/^\d+$/.test(last)) {
-    const owner = [...tokens].reverse().find((t) => !/^\d+$/.test(t));
-    return owner ? `item ${last} of "${owner}"` : `item ${last}`;
+  if (pointer === "") return "the payload";
+  // From the end: the last token, and for an array item the nearest name above it.
+  let end = pointer.length;
+  let last: string | undefined;
+  while (end > 0) {
+    const start = pointer.lastIndexOf("/", end - 1);
+    const token = unescapePointerToken(pointer.slice(start + 1, end));
+    if (last === undefined) {
+      last = token;
+      if (!/^\d+$/.test(last)) return `"${last}"`;
+    } else if (!/^\d+$/.test(token)) {
+      return `item ${last} of "${token}"`;
+    }
+    end = start;
   }
-  return `"${last}"`;
+  return `item ${last}`;
 }
 
 function withArticle(type: string): string {
@@ -216,26 +244,86 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-/** "did you mean" for misspelled properties: case-insensitive match, or small edit distance. */
-export function suggestion(prop: string, known: string[]): string {
-  const lower = prop.toLowerCase();
-  const byCase = known.find((k) => k.toLowerCase() === lower);
-  const best = byCase ?? known
-    .map((k) => ({ k, d: editDistance(lower, k.toLowerCase()) }))
-    .filter(({ k, d }) => d <= Math.max(1, Math.floor(k.length / 4)))
-    .sort((a, b) => a.d - b.d)[0]?.k;
+/** A schema's property names, lower-cased, each with its bit masks for the edit distance: once per schema (the same schemas explain every payload). */
+interface KnownNames {
+  names: string[];
+  lower: string[];
+  masks: Array<Map<number, number> | undefined>;
+}
+const namesCache = new WeakMap<JsonObject, KnownNames>();
+function knownNames(properties: JsonObject): KnownNames {
+  let known = namesCache.get(properties);
+  if (!known) {
+    known = prepareNames(Object.keys(properties));
+    namesCache.set(properties, known);
+  }
+  return known;
+}
+
+function prepareNames(names: string[]): KnownNames {
+  const lower = names.map((n) => n.toLowerCase());
+  return { names, lower, masks: lower.map((l) => (l.length > 0 && l.length <= 31 ? charMasks(l) : undefined)) };
+}
+
+/** "did you mean" for misspelled properties: case-insensitive match, or small edit distance (at most a quarter of the name, at least 1). */
+export function suggestion(prop: string, known: string[] | KnownNames): string {
+  const { names, lower, masks } = Array.isArray(known) ? prepareNames(known) : known;
+  const wanted = prop.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (let i = 0; i < names.length; i++) {
+    if (lower[i] === wanted) return ` (did you mean "${names[i]}"?)`;
+    const limit = Math.min(Math.max(1, Math.floor(names[i]!.length / 4)), bestDistance - 1);
+    if (Math.abs(wanted.length - lower[i]!.length) > limit) continue;
+    const mask = masks[i];
+    const d = mask ? bitParallelDistance(wanted, mask, lower[i]!.length) : editDistance(wanted, lower[i]!);
+    if (d <= limit) {
+      best = names[i];
+      bestDistance = d;
+    }
+  }
   return best ? ` (did you mean "${best}"?)` : "";
 }
 
+/** For each character of a pattern (at most 31 long), the bit mask of the positions it occupies. */
+function charMasks(pattern: string): Map<number, number> {
+  const masks = new Map<number, number>();
+  for (let i = 0; i < pattern.length; i++) masks.set(pattern.charCodeAt(i), (masks.get(pattern.charCodeAt(i)) ?? 0) | (1 << i));
+  return masks;
+}
+
+/** Levenshtein distance of `text` to a pattern of length m <= 31 given by its masks: Myers' bit-parallel algorithm (Hyyrö's form), one step per character. */
+function bitParallelDistance(text: string, masks: Map<number, number>, m: number): number {
+  const high = 1 << (m - 1);
+  let positive = (1 << m) - 1; // vertical +1 deltas: column 0 is 0, 1, ..., m
+  let negative = 0;
+  let score = m;
+  for (let i = 0; i < text.length; i++) {
+    const eq = masks.get(text.charCodeAt(i)) ?? 0;
+    const xv = eq | negative;
+    const xh = ((((eq & positive) + positive) | 0) ^ positive) | eq;
+    let ph = negative | ~(xh | positive);
+    let mh = positive & xh;
+    if (ph & high) score++;
+    else if (mh & high) score--;
+    ph = (ph << 1) | 1;
+    mh <<= 1;
+    positive = mh | ~(xv | ph);
+    negative = ph & xv;
+  }
+  return score;
+}
+
+/** Plain Levenshtein distance, for names too long for the bit-parallel one. */
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
+    let previous = row[0]!;
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      previous = above;
     }
   }
   return row[b.length]!;
