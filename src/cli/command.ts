@@ -20,6 +20,8 @@ export interface CommandEntry {
   name: string;
   /** One line for `graph-calls-contract --help`. */
   summary: string;
+  /** `<command> --help`: from src/cli/usage/, without loading the command (which may load the harness). */
+  usage(): Promise<string>;
   load(): Promise<Command>;
 }
 

@@ -45,11 +45,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     writeLine(io.stderr, `graph-calls-contract: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See --help.`);
     return EXIT.usage;
   }
-  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
-    writeLine(io.stdout, command.usage);
+    writeLine(io.stdout, await entry.usage());
     return EXIT.ok;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {

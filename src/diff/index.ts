@@ -37,7 +37,7 @@ export interface DiffOptions {
   acknowledgementsFile?: string;
 }
 
-export const DEFAULT_DIFF_OPTIONS = { runs: 200, seed: 1, budgetMs: 5000 } as const;
+export { DEFAULT_DIFF_OPTIONS } from "./model.js";
 
 export function diffSchemas(oldVersion: SchemasVersion, newVersion: SchemasVersion, options: DiffOptions): DiffReport {
   const sides = { old: sideOf("old", oldVersion), new: sideOf("new", newVersion) };

@@ -7,6 +7,9 @@ import type { ContractError } from "../contract/errors.js";
 import type { Profile } from "../schema-build/profiles.js";
 import type { JsonValue } from "../util/json.js";
 
+/** How hard diff looks for a witness by default (the CLI's --runs, --seed, --seconds). */
+export const DEFAULT_DIFF_OPTIONS = { runs: 200, seed: 1, budgetMs: 5000 } as const;
+
 /** What a change does to the set of payloads a schema accepts. */
 export type Effect =
   /** some payloads valid before are invalid now */

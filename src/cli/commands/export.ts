@@ -4,17 +4,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { EXPORTED_DOCUMENTS, exportedDocument, readExportInputs, type ExportFormat } from "../../export/index.js";
 import { EXIT, UsageError, writeLine, type Command } from "../command.js";
+import { usage } from "../usage/export.js";
 
 const FORMATS = Object.keys(EXPORTED_DOCUMENTS) as ExportFormat[];
 
 export const exportCommand: Command = {
-  usage: `Usage: graph-calls-contract export --format openapi|asyncapi [--out <file>]
-
-Builds the document from the published schemas and the documented examples; the same bytes as the
-committed exports/openapi.json or exports/asyncapi.json.
-  --format <f>   openapi: create call and transfer (paths), the change notifications (webhooks)
-                 asyncapi: the change notifications on the bot's callback channel
-  --out <file>   write the document to <file> instead of stdout`,
+  usage,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options: { format: { type: "string" }, out: { type: "string" } }, strict: true, allowPositionals: true });
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);

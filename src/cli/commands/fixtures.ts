@@ -10,6 +10,7 @@ import { readDecisions } from "../../fixtures/decisions.js";
 import { loadDocumentedFixtures, loadInvalidCases } from "../../fixtures/load.js";
 import { EXIT, UsageError, writeLine, type Command } from "../command.js";
 import { formatContractError } from "../../contract/errors.js";
+import { usage } from "../usage/fixtures.js";
 
 interface Row {
   schema: string;
@@ -21,12 +22,7 @@ interface Row {
 }
 
 export const fixturesCommand: Command = {
-  usage: `Usage: graph-calls-contract fixtures [--format text|json]
-
-Validates every documented fixture against each schema it claims (a fixture whose errata the
-contract rejects must fail with exactly the predicted errors) and every invalid case against the
-errors it lists. Prints one row per schema. Exit 1 if anything behaves otherwise.
-  --format <f>   text (default) or json`,
+  usage,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { format: { type: "string", default: "text" } }, strict: true });
     if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json (got "${values.format}")`);

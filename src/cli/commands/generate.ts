@@ -6,15 +6,10 @@ import { describeSync, diffGeneratedTree, writeGeneratedTree, type SyncResult } 
 import { SCHEMA_SOURCES_DIR } from "../../util/paths.js";
 import { writeStandaloneModule } from "../../validators/write-standalone.js";
 import { EXIT, writeLine, type Command } from "../command.js";
+import { usage } from "../usage/generate.js";
 
 export const generateCommand: Command = {
-  usage: `Usage: graph-calls-contract generate [--check]
-
-Rebuilds what is generated from the schema sources (schemas/source/):
-  - the published schemas: schemas/send/, schemas/receive/, schemas/operations/, schemas/notifications/
-  - the TypeScript types: generated/ (entry point generated/index.ts)
-  - the OpenAPI 3.1 and AsyncAPI 3 documents: exports/openapi.json, exports/asyncapi.json
-  --check   write nothing; exit 1 listing the files that differ from what would be written`,
+  usage,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { check: { type: "boolean", default: false } }, strict: true });
     const check = values.check === true;

@@ -2,13 +2,10 @@
 import { parseArgs } from "node:util";
 import { loadContract } from "../../index.js";
 import { EXIT, UsageError, writeLine, type Command } from "../command.js";
+import { usage } from "../usage/schemas.js";
 
 export const schemasCommand: Command = {
-  usage: `Usage: graph-calls-contract schemas [--all] [--format text|json]
-
-Lists the operation and notification schemas, the names accepted by \`validate --as\`.
-  --all            also list every Graph type in both profiles (send/<type>, receive/<type>)
-  --format <f>     text (default) or json`,
+  usage,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { all: { type: "boolean" }, format: { type: "string", default: "text" } }, strict: true });
     if (values.format !== "text" && values.format !== "json") throw new UsageError(`--format must be text or json (got "${values.format}")`);

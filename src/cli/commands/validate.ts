@@ -1,7 +1,7 @@
 /** `graph-calls-contract validate`: check JSON payloads (files, directories, stdin) against the contract. */
 import type { Readable } from "node:stream";
 import { parseArgs } from "node:util";
-import { DEFAULT_MAX_ERRORS, loadContract, UnknownSchemaError, type Contract } from "../../index.js";
+import { loadContract, UnknownSchemaError, type Contract } from "../../index.js";
 import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
 import { InputError, listSources, readSource, STDIN_ARG, type Source } from "../input.js";
 import { parseJsonDocument } from "../json-document.js";
@@ -9,20 +9,11 @@ import { watchOutput } from "../closed-output.js";
 import { createProgress } from "../progress.js";
 import { planValidation } from "../schema-choice.js";
 import { fileLines, reportJson, summarize, summaryLine, type FileOutcome } from "../validate-report.js";
+import { DEFAULT_MAX_BYTES, MAX_DEPTH, usage, VALIDATE_OPTIONS } from "../usage/validate.js";
+export { DEFAULT_MAX_BYTES, MAX_DEPTH, VALIDATE_OPTIONS };
 
-/** 10 MiB: Graph request bodies are capped at 4 MB and real notifications are kilobytes; this bounds memory (parsed JSON takes several times its text). */
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** Above this a file no longer fits in one JavaScript string: refuse the option rather than fail mid-run. */
 const MAX_BYTES_CEILING = 256 * 1024 * 1024;
-/** The deepest documented payload nests 10 levels (a roster notification: value > resourceData > participant > info > identity > user...); 64 leaves room and stays far from any stack limit. */
-export const MAX_DEPTH = 64;
-
-/** The options --help lists, and only those (a test holds the two together). */
-export const VALIDATE_OPTIONS = {
-  as: { type: "string" },
-  format: { type: "string", default: "text" },
-  "max-bytes": { type: "string", default: String(DEFAULT_MAX_BYTES) },
-} as const;
 
 interface Options {
   paths: string[];
@@ -32,31 +23,7 @@ interface Options {
 }
 
 export const validateCommand: Command = {
-  usage: `Usage: graph-calls-contract validate <file|dir|->... [--as <schema>] [--format text|json] [--max-bytes <n>]
-
-Validates JSON payloads. A directory is searched recursively for *.json files, validated in sorted
-order; - reads one payload from stdin (pipe or redirect it: a terminal is refused).
-Without --as, the schema is detected from the payload (@odata.type, then its shape) and the reason
-is printed. Files of the fixture model are recognised: a documented fixture (provenance, schemas,
-payload) has its payload validated against each schema it claims, an invalid case (schema, payload,
-expect) against the schema it names; a document manifest has no payload to validate.
-
-Options:
-  --as <schema>     validate every payload as this schema (graph-calls-contract schemas --all lists them)
-  --format <f>      text (default) or json
-  --max-bytes <n>   refuse an input larger than n bytes, checked before reading (default ${DEFAULT_MAX_BYTES}, 10 MiB)
-  -h, --help        show this help
-
-Text output: one line per file and schema, "path: valid (schema[, why])" or "path: invalid (schema[, why])"
-followed by one line per error, "path: /pointer: message (rule)", at most ${DEFAULT_MAX_ERRORS} of them, then "path: and N more
-errors"; an input that cannot be read, parsed or matched to a schema prints "path: error: what went wrong".
-Last, a summary: "3 files: 2 valid, 1 invalid".
-JSON output: one object on stdout, {"files": [{"path", "schemas": [{"schema", "detected", "reason",
-"valid", "errors": [{"pointer", "rule", "message"}], "omitted"?: {"count", "atLeast"}}], "error"?}],
-"summary": {"files", "valid", "invalid"}}.
-Inputs nested deeper than ${MAX_DEPTH} levels are refused before parsing. Progress goes to stderr, only on a terminal.
-
-Exit codes: 0 all valid, 1 a payload is invalid or an input could not be read, 2 usage error.`,
+  usage,
 
   async run(args, io) {
     const options = parseOptions(args, io.stdin);
