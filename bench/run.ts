@@ -1,74 +1,111 @@
 /**
- * npm run bench: how the contract, the extractor and the harness cost, each as a ratio to a
- * baseline measured in the same run (never as absolute times, which depend on the machine).
+ * npm run bench: each row times a subject against a baseline doing the same work, alternately, in
+ * this process and this run, and prints the ratio of the medians with min/median/max of each side.
+ * Rows live in bench/rows/ (one module each, listed in bench/rows/index.ts); bench/README.md says
+ * what each compares and why.
  *
- *   validate a documented request       vs  JSON round trip of the same payload
- *   validate an invalid request         vs  validate the valid one (the price of good error messages)
- *   validate a notification batch       vs  JSON round trip of the batch
- *   extract the seed documents          vs  reading and splitting their lines
- *   a run through the process protocol  vs  the same run in-process
+ *   npm run bench                       every row
+ *   npm run bench -- --quick            the rows fast enough for CI, fewer samples
+ *   npm run bench -- --only errors-linear,valid-*
+ *   npm run bench -- --json             one JSON document on stdout
+ *   npm run bench -- --allow-missing    a row whose input is absent is reported, not failed
+ *   npm run bench -- --quick --ci       what CI runs: prints everything, fails only on growth checks
+ *
+ * Exit 1 when a growth check exceeds its goal, a row fails (an error, a peer disagreeing with our
+ * verdicts), or an input is missing without --allow-missing; with --ci only a growth check fails
+ * the run (the others are printed as loudly). Other goals are printed, never failed on: a busy
+ * machine slows the subject and the baseline alike, but not exactly alike.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadContract } from "../src/index.js";
-import { loadDocumentedFixtures } from "../src/fixtures/load.js";
-import { extractCorpus, readSeedDocuments } from "../src/extract/index.js";
-import { runConformance } from "../src/harness/run.js";
-import { ProcessBot } from "../src/adapters/process-bot.js";
-import { ReferenceBot } from "../implementations/reference/bot.js";
-import { PROJECT_ROOT, SEEDS_DIR } from "../src/util/paths.js";
-import { measure, type Measurement } from "./measure.js";
+import { selector } from "../src/harness/select.js";
+import { PROJECT_ROOT } from "../src/util/paths.js";
+import { alternate, FULL, QUICK, type Stats } from "./measure.js";
+import { MissingInput, type Row } from "./row.js";
+import { ROWS } from "./rows/index.js";
 
-interface Comparison {
-  what: string;
-  subject: Measurement;
-  baseline: Measurement;
+const { values } = parseArgs({ options: { json: { type: "boolean" }, quick: { type: "boolean" }, only: { type: "string" }, "allow-missing": { type: "boolean" }, list: { type: "boolean" }, ci: { type: "boolean" } } });
+const quick = values.quick === true;
+
+interface Outcome {
+  id: string;
+  title: string;
+  baseline: string;
+  goal?: Row["goal"];
+  status: "measured" | "missing" | "error" | "skipped";
+  ratio?: number;
+  met?: boolean;
+  subject?: Stats;
+  baselineStats?: Stats;
+  message?: string;
 }
 
-const { values } = parseArgs({ options: { json: { type: "boolean" }, quick: { type: "boolean" } } });
-const fast = { maxCalls: values.quick ? 2_000 : 20_000, maxMs: values.quick ? 300 : 1_500, batch: 20 };
-const slow = { maxCalls: values.quick ? 2 : 5, maxMs: values.quick ? 3_000 : 20_000, batch: 1 };
-
-const contract = loadContract();
-const fixtures = loadDocumentedFixtures().map((f) => f.data);
-const request = fixtures.find((f) => f.id === "create-call.fr.v1.0/ex05.request")?.payload ?? fixtures.find((f) => f.schemas.includes("create-call-request"))!.payload;
-const valid = structuredClone(fixtures.find((f) => f.id === "create-call.fr.v1.0/ex01.request")!.payload) as Record<string, unknown>;
-// Three faults: a misspelled property (did-you-mean), a read-only one, an unknown enum value.
-const { callbackUri, ...rest } = valid;
-const invalid = { ...rest, callbackURL: callbackUri, state: "established", requestedModalities: ["smell"] };
-const batch = { value: fixtures.filter((f) => f.schemas.includes("notification")).flatMap((f) => (f.payload as { value: unknown[] }).value) };
-const roundTrip = (v: unknown) => () => JSON.parse(JSON.stringify(v));
-
-const comparisons: Comparison[] = [];
-const compare = async (what: string, subject: [string, () => unknown], baseline: [string, () => unknown], bounds = fast) => {
-  comparisons.push({ what, baseline: await measure(baseline[0], baseline[1], bounds), subject: await measure(subject[0], subject[1], bounds) });
-  if (!values.json) process.stderr.write(`measured: ${what}\n`);
-};
-
-await compare("validate a documented create-call request", ["contract.validate", () => contract.validate("create-call-request", request)], ["JSON round trip", roundTrip(request)]);
-await compare("validate an invalid request (errors, messages, did-you-mean)", ["invalid", () => contract.validate("create-call-request", invalid)], ["valid", () => contract.validate("create-call-request", valid)]);
-await compare(`validate a batch of ${batch.value.length} notifications`, ["contract.validate", () => contract.validate("notification", batch)], ["JSON round trip", roundTrip(batch)]);
-
-if (fs.existsSync(SEEDS_DIR)) {
-  const files = fs.readdirSync(SEEDS_DIR).filter((f) => !/^readme/i.test(f)).map((f) => path.join(SEEDS_DIR, f));
-  await compare("extract the seed documents", ["extractCorpus", () => extractCorpus(readSeedDocuments(SEEDS_DIR))], ["read and split lines", () => files.map((f) => fs.readFileSync(f, "utf8").split("\n"))], { ...slow, maxCalls: slow.maxCalls * 2 });
+if (values.list) {
+  for (const row of ROWS) process.stdout.write(`${row.id.padEnd(28)} ${row.slow ? "(full only) " : ""}${row.title}\n    baseline: ${row.baseline}\n`);
+  process.exit(0);
 }
 
-const processCommand = `node ${path.join(PROJECT_ROOT, "dist", "implementations", "reference-process", "main.js")}`;
-if (fs.existsSync(path.join(PROJECT_ROOT, "dist", "implementations", "reference-process", "main.js"))) {
-  const run = (adapter: () => ReferenceBot | ProcessBot, transport: "in-process" | "http") => () =>
-    runConformance({ adapter: { createBot: adapter }, adapterName: "bench", seed: 1, runs: 0, stepTimeoutMs: 5_000, graphTransport: transport });
-  await compare("a conformance run (requests and sequences) through the process protocol",
-    ["process (stdin/stdout + HTTP)", run(() => new ProcessBot({ command: processCommand, cwd: PROJECT_ROOT, requestTimeoutMs: 5_000 }), "http")],
-    ["in-process (msw)", run(() => new ReferenceBot(), "in-process")], slow);
+const wanted = selector(values.only);
+const rows = ROWS.filter((r) => wanted(r.id));
+if (rows.length === 0) {
+  process.stderr.write(`bench: no row matches --only ${values.only}; npm run bench -- --list shows them\n`);
+  process.exit(2);
 }
+
+const outcomes: Outcome[] = [];
+for (const row of rows) {
+  const base = { id: row.id, title: row.title, baseline: row.baseline, ...(row.goal ? { goal: row.goal } : {}) };
+  if (quick && row.slow) {
+    outcomes.push({ ...base, status: "skipped", message: "full bench only" });
+    continue;
+  }
+  let outcome: Outcome;
+  try {
+    const prepared = await row.prepare({ quick, root: PROJECT_ROOT });
+    try {
+      await prepared.check?.();
+      const measured = await alternate(prepared.subject, prepared.baseline, { ...(quick ? QUICK : FULL), ...prepared.bounds });
+      const ratio = measured.subject.medianMs / measured.baseline.medianMs;
+      outcome = { ...base, status: "measured", ratio, subject: measured.subject, baselineStats: measured.baseline, ...(row.goal ? { met: ratio <= row.goal.max } : {}) };
+    } finally {
+      await prepared.close?.();
+    }
+  } catch (error) {
+    outcome = error instanceof MissingInput
+      ? { ...base, status: "missing", message: `missing input: ${error.message}` }
+      : { ...base, status: "error", message: (error as Error).stack ?? String(error) };
+  }
+  outcomes.push(outcome);
+  if (!values.json) process.stdout.write(render(outcome));
+}
+
+const growthFailures = outcomes.filter((o) => o.goal?.growth && o.met === false);
+const errors = outcomes.filter((o) => o.status === "error");
+const missing = outcomes.filter((o) => o.status === "missing");
+const failed = growthFailures.length + (values.ci ? 0 : errors.length + (values["allow-missing"] ? 0 : missing.length));
 
 if (values.json) {
-  process.stdout.write(JSON.stringify(comparisons.map((c) => ({ what: c.what, ratio: c.subject.medianMs / c.baseline.medianMs, subject: c.subject, baseline: c.baseline })), null, 2) + "\n");
+  process.stdout.write(JSON.stringify(outcomes.map(({ baselineStats, ...o }) => ({ ...o, ...(baselineStats ? { baselineStats } : {}) })), null, 2) + "\n");
 } else {
-  const rows = comparisons.map((c) => [c.what, `${(c.subject.medianMs / c.baseline.medianMs).toFixed(1)}x`, `${c.subject.name} / ${c.baseline.name}`, `${c.subject.calls}/${c.baseline.calls}`]);
-  const head = ["benchmark", "ratio", "subject / baseline (same run)", "calls"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const r of [head, ...rows]) process.stdout.write(r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ") + "\n");
+  const measured = outcomes.filter((o) => o.status === "measured");
+  const goals = measured.filter((o) => o.goal);
+  process.stdout.write(`\n${measured.length} rows measured${quick ? " (--quick)" : ""}; goals met ${goals.filter((o) => o.met).length}/${goals.length}`
+    + `${growthFailures.length ? `; GROWTH CHECK FAILED: ${growthFailures.map((o) => o.id).join(", ")}` : ""}`
+    + `${errors.length ? `; ROW FAILED: ${errors.map((o) => o.id).join(", ")}` : ""}`
+    + `${missing.length ? `; INPUT MISSING${values["allow-missing"] ? " (allowed)" : ""}: ${missing.map((o) => o.id).join(", ")}` : ""}`
+    + `${outcomes.some((o) => o.status === "skipped") ? `; ${outcomes.filter((o) => o.status === "skipped").length} rows only in the full bench` : ""}\n`);
+}
+process.exitCode = failed > 0 ? 1 : 0;
+
+function render(o: Outcome): string {
+  if (o.status !== "measured") return `${o.id}: ${o.status.toUpperCase()}: ${o.message}\n`;
+  const goal = o.goal ? `  goal <= ${o.goal.max}x${o.goal.growth ? " (growth check)" : ""}: ${o.met ? "met" : "NOT MET"}` : "";
+  const side = (label: string, s: Stats) => `  ${label} ${s.name}\n      min ${time(s.minMs)}  median ${time(s.medianMs)}  max ${time(s.maxMs)}  (${s.samples} samples x ${s.batch} call${s.batch === 1 ? "" : "s"}, ${s.clock === "cpu" ? "CPU" : "wall"} time)`;
+  return [`${o.id}  ${o.ratio!.toFixed(2)}x${goal}`, `  ${o.title}`, side("subject: ", o.subject!), side("baseline:", o.baselineStats!), `  baseline, in words: ${o.baseline}`, ""].join("\n") + "\n";
+}
+
+function time(ms: number): string {
+  if (ms >= 1_000) return `${(ms / 1_000).toFixed(2)} s`;
+  if (ms >= 1) return `${ms.toFixed(2)} ms`;
+  if (ms >= 0.001) return `${(ms * 1_000).toFixed(2)} µs`;
+  return `${(ms * 1e6).toFixed(0)} ns`;
 }

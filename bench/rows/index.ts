@@ -1,0 +1,21 @@
+/**
+ * Every row of `npm run bench`, in the order printed. Adding a row: one module under bench/rows/
+ * exporting a Row (bench/row.ts), one line here, one paragraph in bench/README.md.
+ */
+import type { Row } from "../row.js";
+import { buildRow } from "./build.js";
+import { cliHelpRows, cliValidateRow } from "./cli.js";
+import { proofRow } from "./conformance.js";
+import { extractRow } from "./extract.js";
+import { processRow } from "./process.js";
+import { validationRows } from "./validation.js";
+
+export const ROWS: Row[] = [
+  buildRow,
+  proofRow,
+  cliValidateRow,
+  ...cliHelpRows,
+  ...validationRows,
+  extractRow,
+  processRow,
+];
