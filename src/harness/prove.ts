@@ -3,6 +3,11 @@
  * which checks catch something. A check no variant fails is a check nobody has proven can fail;
  * the reports list those.
  */
+import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { PROJECT_ROOT } from "../util/paths.js";
 import type { BotUnderTest } from "./adapter.js";
 import { createDeliveryChecks } from "./delivery.js";
 import { killMatrix, type KillMatrix } from "./kill-matrix.js";
@@ -28,7 +33,7 @@ export interface ProveOptions {
   onVariant?: (done: number, total: number, id: string) => void;
 }
 
-/** One run per variant, one at a time (each run installs its own interception of fetch). */
+/** One run per variant, one at a time in this process (each run installs its own interception of fetch). */
 export async function runVariants(variants: readonly ProvingVariant[], options: ProveOptions): Promise<RunResult[]> {
   const results: RunResult[] = [];
   for (const [i, v] of variants.entries()) {
@@ -49,8 +54,69 @@ export async function runVariants(variants: readonly ProvingVariant[], options: 
 }
 
 export async function proveChecks(variants: readonly ProvingVariant[], options: ProveOptions): Promise<Proof> {
-  const results = await runVariants(variants, options);
+  return proofOf(variants, await runVariants(variants, options));
+}
+
+/** The proof of a compiled catalog module (exporting FAULTY_VARIANTS), its variants run in worker processes. */
+export async function proveCatalog(catalogFile: string, options: ProveOptions & { workers?: number }): Promise<Proof> {
+  const { variants, results } = await runCatalog(catalogFile, options);
+  return proofOf(variants, results);
+}
+
+function proofOf(variants: readonly ProvingVariant[], results: RunResult[]): Proof {
   const matrix = killMatrix(results);
   const bugOf = new Map(variants.map((v) => [v.id, v.bug]));
   return { ...matrix, variants: matrix.variants.map((row) => ({ ...row, bug: bugOf.get(row.id) ?? "" })) };
+}
+
+/**
+ * Every variant of a compiled catalog module, run in `workers` processes (default: one per core),
+ * each taking the next variant when it is done: the proof is dozens of full runs, and msw's
+ * interception of fetch is per process, so processes, not threads or promises, run them side by
+ * side. Results come back in the catalog's order, as runVariants gives them.
+ */
+export async function runCatalog(catalogFile: string, options: ProveOptions & { workers?: number }): Promise<{ variants: readonly ProvingVariant[]; results: RunResult[] }> {
+  const variants = ((await import(pathToFileURL(catalogFile).href)) as { FAULTY_VARIANTS: readonly ProvingVariant[] }).FAULTY_VARIANTS;
+  const { onVariant, workers: wanted, ...runOptions } = options;
+  const count = Math.max(1, Math.min(wanted ?? os.availableParallelism(), variants.length));
+  const results: RunResult[] = new Array(variants.length);
+  let next = 0;
+  let done = 0;
+  const children: ChildProcess[] = [];
+  try {
+    await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolve, reject) => {
+      const child = fork(workerFile(), [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+      children.push(child);
+      let current = -1;
+      const send = () => {
+        if (next >= variants.length) {
+          child.disconnect();
+          resolve();
+          return;
+        }
+        current = next++;
+        child.send({ catalog: catalogFile, index: current, options: runOptions });
+      };
+      child.on("message", (message: { index: number; result?: RunResult; error?: string }) => {
+        if (message.error !== undefined || !message.result) return reject(new Error(`proof: the run of ${variants[message.index]?.id} failed in its worker: ${message.error}`));
+        results[message.index] = message.result;
+        onVariant?.(++done, variants.length, variants[message.index]!.id);
+        send();
+      });
+      child.on("error", reject);
+      child.on("exit", (code, signal) => {
+        if (current >= 0 && results[current] === undefined) reject(new Error(`proof: the worker running ${variants[current]?.id} exited (${signal ?? code}) before answering`));
+      });
+      send();
+    })));
+  } finally {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
+  }
+  return { variants, results };
+}
+
+/** The compiled worker next to this module; from the sources (vitest), the build's. */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  return here.endsWith(".ts") ? path.join(PROJECT_ROOT, "dist", "src", "harness", "prove-worker.js") : path.join(path.dirname(here), "prove-worker.js");
 }

@@ -1,13 +1,12 @@
 /** `graph-calls-contract run`: the conformance run of an implementation (the bundled reference by default). */
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { AdapterUnavailable, loadAdapterModule, processAdapter, type LoadedAdapter } from "../../adapters/load.js";
 import { readKnownDefectsFile, type KnownDefect } from "../../harness/known-defects.js";
 import type { CheckResult } from "../../harness/checks.js";
 import { deliveryChecks } from "../../harness/delivery.js";
-import { proveChecks, type ProvingVariant } from "../../harness/prove.js";
+import { proveCatalog } from "../../harness/prove.js";
 import { runConformance, type RunOptions } from "../../harness/run.js";
 import { writeReports } from "../../reports/index.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
@@ -59,7 +58,7 @@ export const runCommand: Command = {
     for (const check of result.checks) if (check.replay) check.replay += target;
     printSummary(io, result.checks, result.durationMs, seed);
     if (values.prove) {
-      result.proof = await proveChecks(await loadCatalog(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), onVariant: progressPrinter(io) });
+      result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), onVariant: progressPrinter(io) });
       writeLine(io.stdout, `proof: ${result.proof.variants.length} faulty implementations; ${result.proof.unproven.length === 0 ? "every check fails for at least one of them" : `${result.proof.unproven.length} check(s) fail for none of them: ${result.proof.unproven.join(", ")}`}`);
     }
     const written = writeReports(result, path.resolve(io.cwd, values.reports));
@@ -97,11 +96,11 @@ function readKnownDefects(file: string): KnownDefect[] {
   }
 }
 
-/** The bundled catalog of faulty implementations (implementations/faulty/), compiled. */
-async function loadCatalog(): Promise<ProvingVariant[]> {
+/** The bundled catalog of faulty implementations (implementations/faulty/), compiled; proveCatalog runs it in worker processes. */
+function catalogFile(): string {
   const file = path.join(PROJECT_ROOT, "dist", "implementations", "faulty", "index.js");
   if (!fs.existsSync(file)) throw new UsageError(`the catalog of faulty implementations is not built (${file}); run npm run build`);
-  return [...((await import(pathToFileURL(file).href)) as { FAULTY_VARIANTS: ProvingVariant[] }).FAULTY_VARIANTS];
+  return file;
 }
 
 /** Progress on stderr: one line per scenario or sequence (redrawn in place on a terminal). */
