@@ -11,10 +11,12 @@ import type * as Receive from "./receive.js";
 import type { Refine } from "./refine.js";
 
 /**
- * A notification about the call itself (state changes, transfer progress, termination): resourceUrl is the call and resourceData one call object.
+ * A notification about the call itself (state changes, transfer progress, termination): resourceUrl is the call and resourceData one call object, with its state, except in a deleted notification, which may leave state out (erratum NOTIFICATION_VARIANT).
  *
  * Looser than the schema, because TypeScript cannot express it (validate() checks it):
  * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+$"
+ * - value[].resource: pattern "^/(communications|app)/calls/[^/]+$"
+ * - value[]: conditional: when changeType is "deleted" it must also match undefined, otherwise {"properties":{"resourceData":{"required":["state"]}}}
  */
 export type NotificationCallState = Refine<Receive.CommsNotifications, NotificationCallStateRefinement>;
 
@@ -32,18 +34,21 @@ export interface NotificationCallStateRefinement {
   /**
    * Not checked by the type (validate() checks it):
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+$"
+   * - [].resource: pattern "^/(communications|app)/calls/[^/]+$"
+   * - []: conditional: when changeType is "deleted" it must also match undefined, otherwise {"properties":{"resourceData":{"required":["state"]}}}
    */
   value?: {
-    resourceData: Refine<Receive.Call, NotificationCallStateValueResourceDataRefinement> &
-      Required<Pick<Receive.Call, "state">>;
+    resourceData: Refine<Receive.Call, NotificationCallStateValueResourceDataRefinement>;
   }[];
 }
 
 /**
- * A content sharing session started, changed or ended (isContentSharingNotificationEnabled): resourceData is an array of contentSharingSession.
+ * A content sharing session started, changed or ended (isContentSharingNotificationEnabled): resourceUrl is the call's contentSharingSessions with resourceData an array of contentSharingSession, or one session's own resourceUrl with no resourceData (erratum NOTIFICATION_SHAPE).
  *
  * Looser than the schema, because TypeScript cannot express it (validate() checks it):
- * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions$"
+ * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions(/[^/]+)?$"
+ * - value[].resource: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions(/[^/]+)?$"
+ * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions/[^/]+$"
  */
 export type NotificationContentSharing = Refine<Receive.CommsNotifications, NotificationContentSharingRefinement>;
 
@@ -60,10 +65,43 @@ export interface NotificationContentSharingValueResourceDataRefinement {
 export interface NotificationContentSharingRefinement {
   /**
    * Not checked by the type (validate() checks it):
-   * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions$"
+   * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions(/[^/]+)?$"
+   * - [].resource: pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions(/[^/]+)?$"
+   */
+  value?: ((
+    | {resourceData: unknown}
+    | {
+        /**
+         * Not checked by the type (validate() checks it):
+         * - pattern "^/(communications|app)/calls/[^/]+/[cC]ontent[sS]haring[sS]essions/[^/]+$"
+         */
+        resourceUrl: unknown;
+      }
+  ) & {
+    resourceData?: Refine<Receive.ContentSharingSession, NotificationContentSharingValueResourceDataRefinement>[];
+  })[];
+}
+
+/**
+ * The status of an operation the bot started (playPrompt, record, invite, mute, subscribeToTone...): resourceUrl is the operation and resourceData one commsOperation subtype, with status, resultInfo and clientContext.
+ *
+ * Looser than the schema, because TypeScript cannot express it (validate() checks it):
+ * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/operations/[^/]+$"
+ * - value[].resource: pattern "^/(communications|app)/calls/[^/]+/operations/[^/]+$"
+ */
+export type NotificationOperation = Refine<Receive.CommsNotifications, NotificationOperationRefinement>;
+
+/**
+ * What NotificationOperation refines of Receive.CommsNotifications (the keywords beside its $ref), applied by Refine in refine.ts.
+ */
+export interface NotificationOperationRefinement {
+  /**
+   * Not checked by the type (validate() checks it):
+   * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/operations/[^/]+$"
+   * - [].resource: pattern "^/(communications|app)/calls/[^/]+/operations/[^/]+$"
    */
   value?: {
-    resourceData: Refine<Receive.ContentSharingSession, NotificationContentSharingValueResourceDataRefinement>[];
+    resourceData: Receive.CommsOperation;
   }[];
 }
 
@@ -72,6 +110,7 @@ export interface NotificationContentSharingRefinement {
  *
  * Looser than the schema, because TypeScript cannot express it (validate() checks it):
  * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
+ * - value[].resource: pattern "^/(communications|app)/calls/[^/]+/participants$"
  */
 export type NotificationRosterDelta = Refine<Receive.CommsNotifications, NotificationRosterDeltaRefinement>;
 
@@ -89,6 +128,7 @@ export interface NotificationRosterDeltaRefinement {
   /**
    * Not checked by the type (validate() checks it):
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
+   * - [].resource: pattern "^/(communications|app)/calls/[^/]+/participants$"
    */
   value?: {
     resourceData: Refine<Receive.DeltaParticipants, NotificationRosterDeltaValueResourceDataRefinement>[];
@@ -100,6 +140,7 @@ export interface NotificationRosterDeltaRefinement {
  *
  * Looser than the schema, because TypeScript cannot express it (validate() checks it):
  * - value[].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
+ * - value[].resource: pattern "^/(communications|app)/calls/[^/]+/participants$"
  */
 export type NotificationRoster = Refine<Receive.CommsNotifications, NotificationRosterRefinement>;
 
@@ -117,6 +158,7 @@ export interface NotificationRosterRefinement {
   /**
    * Not checked by the type (validate() checks it):
    * - [].resourceUrl: pattern "^/(communications|app)/calls/[^/]+/participants$"
+   * - [].resource: pattern "^/(communications|app)/calls/[^/]+/participants$"
    */
   value?: {
     resourceData: Refine<Receive.Participant, NotificationRosterValueResourceDataRefinement>[];

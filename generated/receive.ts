@@ -9,6 +9,21 @@
  */
 
 /**
+ * Result of addLargeGalleryView.
+ */
+export interface AddLargeGalleryViewOperation {
+  "@odata.type": "#microsoft.graph.addLargeGalleryViewOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
+
+/**
  * Media hosted by the bot itself. blob is the media session configuration produced by the media SDK; two documented requests omit it (erratum FIELD_MISSING_IN_REQUEST), so it stays optional.
  */
 export interface AppHostedMediaConfig {
@@ -34,22 +49,19 @@ export interface Call {
    */
   callbackUri?: string | null;
   callChainId?: string | null;
-  callRoutes?:
-    | {
-        [k: string]: unknown;
-      }[]
-    | null;
+  /**
+   * How an incoming or forwarded call was routed to the bot.
+   */
+  callRoutes?: CallRoute[] | null;
   source?: ParticipantInfo | null;
-  targets?: InvitationParticipantInfo[] | null;
+  /**
+   * Who the call is placed to. A bot sends invitationParticipantInfo items; on an incoming call Graph lists the bot itself as a participantInfo target (erratum TYPE_VARIANT), so a received call accepts both.
+   */
+  targets?: (InvitationParticipantInfo | ParticipantInfo)[] | null;
   requestedModalities?: Modality[] | null;
   activeModalities?: Modality[] | null;
   mediaConfig?: MediaConfig | null;
-  /**
-   * callMediaState; only shown as null by the docs.
-   */
-  mediaState?: {
-    [k: string]: unknown;
-  } | null;
+  mediaState?: CallMediaState | null;
   chatInfo?: ChatInfo | null;
   meetingInfo?: MeetingInfo | null;
   callOptions?: CallOptions | null;
@@ -65,29 +77,14 @@ export interface Call {
   ringingTimeoutInSeconds?: number | null;
   routingPolicies?: RoutingPolicy[] | null;
   /**
-   * Only shown as null by the docs.
+   * beta: what the meeting allows (meetingCapability). Left open: no payload shows it other than null (see graph-types-decisions.json).
    */
   meetingCapability?: {
     [k: string]: unknown;
   } | null;
-  /**
-   * Only shown as null by the docs.
-   */
-  toneInfo?: {
-    [k: string]: unknown;
-  } | null;
-  /**
-   * Only shown as null by the docs.
-   */
-  transcription?: {
-    [k: string]: unknown;
-  } | null;
-  /**
-   * Set by Graph on incoming calls; not shown by the docs.
-   */
-  incomingContext?: {
-    [k: string]: unknown;
-  } | null;
+  toneInfo?: ToneInfo | null;
+  transcription?: CallTranscriptionInfo | null;
+  incomingContext?: IncomingContext | null;
   [k: string]: unknown;
 }
 
@@ -97,18 +94,39 @@ export interface Call {
 export type CallDirection = "incoming" | "outgoing";
 
 /**
+ * The media state of a call (call.mediaState).
+ */
+export interface CallMediaState {
+  "@odata.type"?: "#microsoft.graph.callMediaState";
+  audio?: MediaState | null;
+  [k: string]: unknown;
+}
+
+/**
  * Options of a call. Abstract here: the docs always tag it (outgoingCallOptions on Create call).
  */
 export type CallOptions = OutgoingCallOptions | IncomingCallOptions;
 
 /**
- * The state of a call. Seen in the docs: establishing, established, transferring, transferAccepted, terminated; the other members are Graph's published enum members.
+ * How an incoming or forwarded call reached the bot: who was called first (original), who the call ended up with (final), and how it was routed.
+ */
+export interface CallRoute {
+  "@odata.type"?: "#microsoft.graph.callRoute";
+  original?: IdentitySet | null;
+  final?: IdentitySet | null;
+  routingType?: RoutingType | null;
+  [k: string]: unknown;
+}
+
+/**
+ * The state of a call. Seen in the docs: incoming, establishing, established, transferring, transferAccepted, terminated; the other members are Graph's published enum members (ringing: beta).
  *
  * Extensible enum: Graph may add members, so any string is accepted.
  */
 export type CallState =
   | "incoming"
   | "establishing"
+  | "ringing"
   | "established"
   | "hold"
   | "transferring"
@@ -118,6 +136,42 @@ export type CallState =
   | "terminated"
   | "unknownFutureValue"
   | (string & {});
+
+/**
+ * Whether the call is transcribed, and since when (call.transcription).
+ */
+export interface CallTranscriptionInfo {
+  "@odata.type"?: "#microsoft.graph.callTranscriptionInfo";
+  state?: CallTranscriptionState | null;
+  /**
+   * Not checked by the type (validate() checks it):
+   * - format "date-time"
+   */
+  lastModifiedDateTime?: string | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Whether the call is being transcribed (callTranscriptionInfo.state).
+ *
+ * Extensible enum: Graph may add members, so any string is accepted.
+ */
+export type CallTranscriptionState = "notStarted" | "active" | "inactive" | "unknownFutureValue" | (string & {});
+
+/**
+ * Result of cancelMediaProcessing.
+ */
+export interface CancelMediaProcessingOperation {
+  "@odata.type": "#microsoft.graph.cancelMediaProcessingOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
 
 /**
  * What happened to the resource a commsNotification is about.
@@ -136,9 +190,16 @@ export interface ChatInfo {
 }
 
 /**
- * One change notification about a call resource. resourceData is an object for the call itself and an array for its collections (participants, content sharing sessions): the docs show both shapes (erratum NOTIFICATION_SHAPE). Resources of a known @odata.type are validated as that type; others are tolerated.
+ * One change notification about a call resource. resourceData is an object for the call itself and an array for its collections (participants, content sharing sessions): the docs show both shapes (erratum NOTIFICATION_SHAPE). Resources of a known @odata.type are validated as that type; others are tolerated. The resource is named by resourceUrl, by the older resource (the /app path) beside it, or, in the 2019-era shape, by resource alone (erratum LEGACY_SHAPE).
  */
-export interface CommsNotification {
+export type CommsNotification = (
+  | {
+      resourceUrl: string | null;
+    }
+  | {
+      resource: string | null;
+    }
+) & {
   "@odata.type"?: "#microsoft.graph.commsNotification";
   changeType: ChangeType;
   /**
@@ -147,15 +208,18 @@ export interface CommsNotification {
    * Not checked by the type (validate() checks it):
    * - pattern "^/"
    */
-  resourceUrl: string;
+  resourceUrl?: string | null;
   /**
-   * Deprecated /app path of the resource, shown once by the docs next to resourceUrl (erratum FIELD_NOT_IN_TYPE).
+   * The older /app path of the resource (/app/calls/{id}...): beside resourceUrl in some notifications, alone in the 2019-era shape (erratum FIELD_NOT_IN_TYPE, LEGACY_SHAPE). A bot must route on resourceUrl when present, else on resource.
+   *
+   * Not checked by the type (validate() checks it):
+   * - pattern "^/"
    */
   resource?: string | null;
   callbackUri?: string | null;
   resourceData?: CommsNotificationResource[] | CommsNotificationResource | null;
   [k: string]: unknown;
-}
+};
 
 /**
  * A resource carried by a notification, dispatched on its @odata.type.
@@ -165,6 +229,7 @@ export interface CommsNotification {
  * - conditional: when @odata.type is "#microsoft.graph.participant" it must also match participant.json
  * - conditional: when @odata.type is "#microsoft.graph.deltaParticipants" it must also match deltaParticipants.json
  * - conditional: when @odata.type is "#microsoft.graph.contentSharingSession" it must also match contentSharingSession.json
+ * - conditional: when it matches {"properties":{"@odata.type":{"enum":["#microsoft.graph.addLargeGalleryViewOperation","#microsoft.graph.cancelMediaProcessingOperation","#microsoft.graph.inviteParticipantsOperation","#microsoft.graph.muteParticipantOperation","#microsoft.graph.muteParticipantsOperation","#microsoft.graph.playPromptOperation","#microsoft.graph.recordOperation","#microsoft.graph.sendDtmfTonesOperation","#microsoft.graph.startHoldMusicOperation","#microsoft.graph.startRecordingOperation","#microsoft.graph.startTranscriptionOperation","#microsoft.graph.stopHoldMusicOperation","#microsoft.graph.stopRecordingOperation","#microsoft.graph.stopTranscriptionOperation","#microsoft.graph.subscribeToToneOperation","#microsoft.graph.unmuteParticipantOperation","#microsoft.graph.updateRecordingStatusOperation"]}},"required":["@odata.type"]} it must also match commsOperation.json
  */
 export interface CommsNotificationResource {
   "@odata.type": string;
@@ -184,11 +249,41 @@ export interface CommsNotifications {
 }
 
 /**
+ * The status of an operation a bot started on a call (playPrompt, record, invite, mute...): returned by the action and notified at /communications/calls/{id}/operations/{id}. Abstract: @odata.type selects the operation.
+ */
+export type CommsOperation =
+  | AddLargeGalleryViewOperation
+  | CancelMediaProcessingOperation
+  | InviteParticipantsOperation
+  | MuteParticipantOperation
+  | MuteParticipantsOperation
+  | PlayPromptOperation
+  | RecordOperation
+  | SendDtmfTonesOperation
+  | StartHoldMusicOperation
+  | StartRecordingOperation
+  | StartTranscriptionOperation
+  | StopHoldMusicOperation
+  | StopRecordingOperation
+  | StopTranscriptionOperation
+  | SubscribeToToneOperation
+  | UnmuteParticipantOperation
+  | UpdateRecordingStatusOperation;
+
+/**
  * A content (screen) sharing session in a call.
  */
 export interface ContentSharingSession {
   "@odata.type"?: "#microsoft.graph.contentSharingSession";
   id: string;
+  /**
+   * beta.
+   */
+  presenterParticipantId?: string | null;
+  /**
+   * beta: base64 PNG of the slide shown.
+   */
+  pngOfCurrentSlide?: string | null;
   [k: string]: unknown;
 }
 
@@ -197,8 +292,15 @@ export interface ContentSharingSession {
  */
 export interface DeltaParticipants {
   "@odata.type"?: "#microsoft.graph.deltaParticipants";
+  id?: string | null;
   participants: Participant[];
-  sequenceNumber: number;
+  /**
+   * Int64 that orders delta roster updates; a string of digits when Graph serialises Int64 as strings (IEEE754Compatible; erratum NUMBER_AS_STRING).
+   *
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
+   */
+  sequenceNumber: number | string;
   [k: string]: unknown;
 }
 
@@ -215,7 +317,7 @@ export type EndpointType =
  */
 export interface Identity {
   /**
-   * microsoft.graph.identity or one of the communications identity types derived from it.
+   * microsoft.graph.identity or one of the communications identity types derived from it (their own properties are declared here, on the one identity type).
    */
   "@odata.type"?:
     | "#microsoft.graph.identity"
@@ -224,7 +326,8 @@ export interface Identity {
     | "#microsoft.graph.communicationsApplicationInstanceIdentity"
     | "#microsoft.graph.communicationsGuestIdentity"
     | "#microsoft.graph.communicationsEncryptedIdentity"
-    | "#microsoft.graph.communicationsPhoneIdentity";
+    | "#microsoft.graph.communicationsPhoneIdentity"
+    | "#microsoft.graph.azureCommunicationServicesUserIdentity";
   /**
    * The identifier; its format depends on the slot of the identity set (GUID for user and application slots, E.164 number for phone).
    */
@@ -234,6 +337,26 @@ export interface Identity {
    * Tenant of the identity. Not in the v1.0 SDK model of identity (erratum FIELD_NOT_IN_SDK_MODEL), but sent by the beta JSON examples.
    */
   tenantId?: string | null;
+  /**
+   * Which directory the identity belongs to ("AAD"...). Not in Graph's metadata (erratum FIELD_NOT_IN_SDK_MODEL), but sent by the invite request examples, so accepted in both profiles.
+   */
+  identityProvider?: string | null;
+  /**
+   * azureCommunicationServicesUserIdentity: the Azure Communication Services resource of the user.
+   */
+  azureCommunicationServicesResourceId?: string | null;
+  /**
+   * communicationsApplicationIdentity: the first-party Microsoft application behind the identity.
+   */
+  applicationType?: string | null;
+  /**
+   * communicationsApplicationIdentity, communicationsApplicationInstanceIdentity: not shown in other participants' rosters.
+   */
+  hidden?: boolean | null;
+  /**
+   * communicationsGuestIdentity (beta).
+   */
+  email?: string | null;
   [k: string]: unknown;
 }
 
@@ -251,6 +374,8 @@ export interface IdentitySet {
   onPremises?: Identity | null;
   assertedIdentity?: Identity | null;
   phone?: Identity | null;
+  azureCommunicationServicesUser?: Identity | null;
+  endpointType?: EndpointType | null;
   [k: string]: unknown;
 }
 
@@ -268,6 +393,22 @@ export interface IncomingCallOptions {
    * Ask for delta roster notifications. Not in the v1.0 SDK model (erratum FIELD_NOT_IN_SDK_MODEL) but documented in every language.
    */
   isDeltaRosterEnabled?: boolean | null;
+  /**
+   * Ask for roster notifications only for participants who interact (metadata: callOptions). Accepted when sent and when received.
+   */
+  isInteractiveRosterEnabled?: boolean | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Who an incoming call is from and on whose behalf: set by Graph on incoming, forwarded and transferred calls.
+ */
+export interface IncomingContext {
+  "@odata.type"?: "#microsoft.graph.incomingContext";
+  sourceParticipantId?: string | null;
+  observedParticipantId?: string | null;
+  onBehalfOf?: IdentitySet | null;
+  transferor?: IdentitySet | null;
   [k: string]: unknown;
 }
 
@@ -291,6 +432,25 @@ export interface InvitationParticipantInfo {
 }
 
 /**
+ * Result of participant: invite.
+ */
+export interface InviteParticipantsOperation {
+  "@odata.type": "#microsoft.graph.inviteParticipantsOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  /**
+   * The participants invited.
+   */
+  participants?: InvitationParticipantInfo[] | null;
+  [k: string]: unknown;
+}
+
+/**
  * Join a scheduled meeting by its numeric join meeting id and optional passcode.
  */
 export interface JoinMeetingIdMeetingInfo {
@@ -301,6 +461,15 @@ export interface JoinMeetingIdMeetingInfo {
   allowConversationWithoutHost?: boolean | null;
   joinMeetingId: string;
   passcode?: string | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Where live captions of service-hosted media are streamed (beta serviceHostedMediaConfig.liveCaptionOptions).
+ */
+export interface LiveCaptionOptions {
+  "@odata.type"?: "#microsoft.graph.liveCaptionOptions";
+  streamUrl?: string | null;
   [k: string]: unknown;
 }
 
@@ -329,6 +498,13 @@ export interface MediaInfo {
 }
 
 /**
+ * Whether a media modality of the call is active (callMediaState).
+ *
+ * Extensible enum: Graph may add members, so any string is accepted.
+ */
+export type MediaState = "active" | "inactive" | "unknownFutureValue" | (string & {});
+
+/**
  * One media stream of a participant.
  */
 export interface MediaStream {
@@ -353,6 +529,70 @@ export type MeetingInfo = OrganizerMeetingInfo | JoinMeetingIdMeetingInfo | Toke
  */
 export type Modality =
   "unknown" | "audio" | "video" | "videoBasedScreenSharing" | "data" | "unknownFutureValue" | (string & {});
+
+/**
+ * Result of participant: mute.
+ */
+export interface MuteParticipantOperation {
+  "@odata.type": "#microsoft.graph.muteParticipantOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of muting several participants (beta).
+ */
+export interface MuteParticipantsOperation {
+  "@odata.type": "#microsoft.graph.muteParticipantsOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  /**
+   * Ids of the participants muted (beta).
+   */
+  participants?: string[] | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Why content sharing from a participant is restricted (onlineMeetingRestricted).
+ *
+ * Extensible enum: Graph may add members, so any string is accepted.
+ */
+export type OnlineMeetingContentSharingDisabledReason = "watermarkProtection" | "unknownFutureValue" | (string & {});
+
+/**
+ * Why media from a participant is restricted (participant.restrictedExperience).
+ */
+export interface OnlineMeetingRestricted {
+  "@odata.type"?: "#microsoft.graph.onlineMeetingRestricted";
+  contentSharingDisabled?: OnlineMeetingContentSharingDisabledReason | null;
+  videoDisabled?: OnlineMeetingVideoDisabledReason | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Why video from a participant is restricted (onlineMeetingRestricted).
+ *
+ * Extensible enum: Graph may add members, so any string is accepted.
+ */
+export type OnlineMeetingVideoDisabledReason = "watermarkProtection" | "unknownFutureValue" | (string & {});
+
+/**
+ * The status of a commsOperation. The docs write notStarted, running, completed, failed, and also Running and Completed; Graph's type package spells every member in PascalCase (NotStarted, Running, Completed, Failed). Both casings are accepted when received (erratum ENUM_CASING); a bot must compare case-insensitively.
+ */
+export type OperationStatus =
+  "notStarted" | "running" | "completed" | "failed" | "NotStarted" | "Running" | "Completed" | "Failed";
 
 /**
  * Join a scheduled meeting by its organizer (with the meeting chat in chatInfo).
@@ -381,6 +621,10 @@ export interface OutgoingCallOptions {
    * Ask for delta roster notifications. Not in the v1.0 SDK model (erratum FIELD_NOT_IN_SDK_MODEL) but documented in every language.
    */
   isDeltaRosterEnabled?: boolean | null;
+  /**
+   * Ask for roster notifications only for participants who interact (metadata: callOptions). Accepted when sent and when received.
+   */
+  isInteractiveRosterEnabled?: boolean | null;
   [k: string]: unknown;
 }
 
@@ -389,17 +633,36 @@ export interface OutgoingCallOptions {
  */
 export interface Participant {
   "@odata.type"?: "#microsoft.graph.participant";
-  id: string;
-  info: ParticipantInfo;
+  /**
+   * null while the participant is being invited (erratum NULL_ID): the roster lists the invitation before Graph assigns an id.
+   */
+  id: string | null;
+  /**
+   * Who the participant is: a participantInfo, or the invitationParticipantInfo of a participant being invited (erratum TYPE_VARIANT).
+   */
+  info: ParticipantInfo | InvitationParticipantInfo;
   mediaStreams?: MediaStream[] | null;
   isMuted?: boolean | null;
   isInLobby?: boolean | null;
   metadata?: string | null;
   /**
-   * Position of this participant state in the delta roster sequence.
+   * Int64: position of this participant state in the delta roster sequence; a string of digits when Graph serialises Int64 as strings (IEEE754Compatible; erratum NUMBER_AS_STRING).
+   *
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
    */
-  rosterSequenceNumber?: number | null;
+  rosterSequenceNumber?: number | string | null;
   removedState?: RemovedState | null;
+  recordingInfo?: RecordingInfo | null;
+  restrictedExperience?: OnlineMeetingRestricted | null;
+  /**
+   * beta.
+   */
+  preferredDisplayName?: string | null;
+  /**
+   * beta.
+   */
+  isIdentityAnonymized?: boolean | null;
   [k: string]: unknown;
 }
 
@@ -415,8 +678,87 @@ export interface ParticipantInfo {
   countryCode?: string | null;
   participantId?: string | null;
   platformId?: string | null;
+  nonAnonymizedIdentity?: IdentitySet | null;
   [k: string]: unknown;
 }
+
+/**
+ * Why a playPrompt operation ended (beta).
+ *
+ * Extensible enum: Graph may add members, so any string is accepted.
+ */
+export type PlayPromptCompletionReason =
+  "unknown" | "completedSuccessfully" | "mediaOperationCanceled" | "unknownFutureValue" | (string & {});
+
+/**
+ * Result of playPrompt.
+ */
+export interface PlayPromptOperation {
+  "@odata.type": "#microsoft.graph.playPromptOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  completionReason?: PlayPromptCompletionReason | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Why a record operation ended (beta). Graph's enum has no unknownFutureValue, so it is closed.
+ */
+export type RecordCompletionReason =
+  | "operationCanceled"
+  | "stopToneDetected"
+  | "maxRecordDurationReached"
+  | "initialSilenceTimeout"
+  | "maxSilenceTimeout"
+  | "playPromptFailed"
+  | "playBeepFailed"
+  | "mediaReceiveTimeout"
+  | "unspecifiedError";
+
+/**
+ * Result of recordResponse.
+ */
+export interface RecordOperation {
+  "@odata.type": "#microsoft.graph.recordOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  /**
+   * Where the recording can be downloaded (with recordingAccessToken).
+   */
+  recordingLocation?: string | null;
+  recordingAccessToken?: string | null;
+  completionReason?: RecordCompletionReason | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Whether a participant records the call, and who started it (participant.recordingInfo).
+ */
+export interface RecordingInfo {
+  "@odata.type"?: "#microsoft.graph.recordingInfo";
+  initiator?: IdentitySet | null;
+  initiatedBy?: ParticipantInfo | null;
+  recordingStatus?: RecordingStatus | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Whether a participant records the call (recordingInfo.recordingStatus).
+ *
+ * Extensible enum: Graph may add members, so any string is accepted.
+ */
+export type RecordingStatus =
+  "unknown" | "notRecording" | "recording" | "failed" | "unknownFutureValue" | (string & {});
 
 /**
  * Why a participant left the roster (delta roster).
@@ -428,13 +770,25 @@ export interface RemovedState {
 }
 
 /**
- * The outcome of an operation or the reason a call ended. The docs spell the sub-code both subcode and subCode (erratum FIELD_SPELLING): subcode is canonical; subCode is accepted only in what a bot receives.
+ * The outcome of an operation or the reason a call ended. The docs spell the sub-code both subcode and subCode (erratum FIELD_SPELLING): subcode is canonical; subCode is accepted only in what a bot receives. The metadata types code and subcode as Int32, but the call delete pages publish them as strings ("0", "5001"): received, both are accepted (erratum NUMBER_AS_STRING).
  */
 export interface ResultInfo {
   "@odata.type"?: "#microsoft.graph.resultInfo";
-  code: number;
-  subcode?: number | null;
-  subCode?: number | null;
+  /**
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
+   */
+  code: number | string;
+  /**
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
+   */
+  subcode?: number | string | null;
+  /**
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
+   */
+  subCode?: number | string | null;
   message?: string | null;
   [k: string]: unknown;
 }
@@ -454,12 +808,149 @@ export type RoutingPolicy =
   | (string & {});
 
 /**
+ * How an incoming call was routed to the bot (callRoute.routingType).
+ *
+ * Extensible enum: Graph may add members, so any string is accepted.
+ */
+export type RoutingType = "forwarded" | "lookup" | "selfFork" | "unknownFutureValue" | (string & {});
+
+/**
+ * Why a sendDtmfTones operation ended.
+ *
+ * Extensible enum: Graph may add members, so any string is accepted.
+ */
+export type SendDtmfCompletionReason =
+  "unknown" | "completedSuccessfully" | "mediaOperationCanceled" | "unknownFutureValue" | (string & {});
+
+/**
+ * Result of sendDtmfTones.
+ */
+export interface SendDtmfTonesOperation {
+  "@odata.type": "#microsoft.graph.sendDtmfTonesOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  completionReason?: SendDtmfCompletionReason | null;
+  [k: string]: unknown;
+}
+
+/**
  * Media hosted by the Graph calling service.
  */
 export interface ServiceHostedMediaConfig {
   "@odata.type": "#microsoft.graph.serviceHostedMediaConfig";
   removeFromDefaultAudioGroup?: boolean | null;
   preFetchMedia?: MediaInfo[] | null;
+  liveCaptionOptions?: LiveCaptionOptions | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of startHoldMusic.
+ */
+export interface StartHoldMusicOperation {
+  "@odata.type": "#microsoft.graph.startHoldMusicOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of startRecording (beta).
+ */
+export interface StartRecordingOperation {
+  "@odata.type": "#microsoft.graph.startRecordingOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of startTranscription (beta).
+ */
+export interface StartTranscriptionOperation {
+  "@odata.type": "#microsoft.graph.startTranscriptionOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of stopHoldMusic.
+ */
+export interface StopHoldMusicOperation {
+  "@odata.type": "#microsoft.graph.stopHoldMusicOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of stopRecording (beta).
+ */
+export interface StopRecordingOperation {
+  "@odata.type": "#microsoft.graph.stopRecordingOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of stopTranscription (beta).
+ */
+export interface StopTranscriptionOperation {
+  "@odata.type": "#microsoft.graph.stopTranscriptionOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of subscribeToTone.
+ */
+export interface SubscribeToToneOperation {
+  "@odata.type": "#microsoft.graph.subscribeToToneOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
   [k: string]: unknown;
 }
 
@@ -473,5 +964,73 @@ export interface TokenMeetingInfo {
    */
   allowConversationWithoutHost?: boolean | null;
   token: string;
+  [k: string]: unknown;
+}
+
+/**
+ * A DTMF tone (toneInfo.tone).
+ */
+export type Tone =
+  | "tone0"
+  | "tone1"
+  | "tone2"
+  | "tone3"
+  | "tone4"
+  | "tone5"
+  | "tone6"
+  | "tone7"
+  | "tone8"
+  | "tone9"
+  | "star"
+  | "pound"
+  | "a"
+  | "b"
+  | "c"
+  | "d"
+  | "flash";
+
+/**
+ * The last DTMF tone the call received (call.toneInfo), after subscribeToTone.
+ */
+export interface ToneInfo {
+  "@odata.type"?: "#microsoft.graph.toneInfo";
+  /**
+   * Int64: a number, or a string of digits when Graph serialises Int64 as strings (IEEE754Compatible; erratum NUMBER_AS_STRING).
+   *
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
+   */
+  sequenceId?: number | string | null;
+  tone?: Tone | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of participant: unmute (beta).
+ */
+export interface UnmuteParticipantOperation {
+  "@odata.type": "#microsoft.graph.unmuteParticipantOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
+  [k: string]: unknown;
+}
+
+/**
+ * Result of updateRecordingStatus.
+ */
+export interface UpdateRecordingStatusOperation {
+  "@odata.type": "#microsoft.graph.updateRecordingStatusOperation";
+  id?: string | null;
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo | null;
   [k: string]: unknown;
 }

@@ -10,6 +10,19 @@
  */
 
 /**
+ * Result of addLargeGalleryView.
+ */
+export interface AddLargeGalleryViewOperation {
+  "@odata.type": "#microsoft.graph.addLargeGalleryViewOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
+
+/**
  * Media hosted by the bot itself. blob is the media session configuration produced by the media SDK; two documented requests omit it (erratum FIELD_MISSING_IN_REQUEST), so it stays optional.
  */
 export interface AppHostedMediaConfig {
@@ -38,6 +51,8 @@ export interface Call {
   callChainId?: string | null;
   source?: ParticipantInfo;
   /**
+   * Who the call is placed to. A bot sends invitationParticipantInfo items; on an incoming call Graph lists the bot itself as a participantInfo target (erratum TYPE_VARIANT), so a received call accepts both.
+   *
    * @minItems 1
    */
   targets?: [InvitationParticipantInfo, ...InvitationParticipantInfo[]];
@@ -71,16 +86,35 @@ export interface Call {
 export type CallDirection = "incoming" | "outgoing";
 
 /**
+ * The media state of a call (call.mediaState).
+ */
+export interface CallMediaState {
+  "@odata.type"?: "#microsoft.graph.callMediaState";
+  audio?: MediaState;
+}
+
+/**
  * Options of a call. Abstract here: the docs always tag it (outgoingCallOptions on Create call).
  */
 export type CallOptions = OutgoingCallOptions | IncomingCallOptions;
 
 /**
- * The state of a call. Seen in the docs: establishing, established, transferring, transferAccepted, terminated; the other members are Graph's published enum members.
+ * How an incoming or forwarded call reached the bot: who was called first (original), who the call ended up with (final), and how it was routed.
+ */
+export interface CallRoute {
+  "@odata.type"?: "#microsoft.graph.callRoute";
+  original?: IdentitySet;
+  final?: IdentitySet;
+  routingType?: RoutingType;
+}
+
+/**
+ * The state of a call. Seen in the docs: incoming, establishing, established, transferring, transferAccepted, terminated; the other members are Graph's published enum members (ringing: beta).
  */
 export type CallState =
   | "incoming"
   | "establishing"
+  | "ringing"
   | "established"
   | "hold"
   | "transferring"
@@ -88,6 +122,37 @@ export type CallState =
   | "redirecting"
   | "terminating"
   | "terminated";
+
+/**
+ * Whether the call is transcribed, and since when (call.transcription).
+ */
+export interface CallTranscriptionInfo {
+  "@odata.type"?: "#microsoft.graph.callTranscriptionInfo";
+  state?: CallTranscriptionState;
+  /**
+   * Not checked by the type (validate() checks it):
+   * - format "date-time"
+   */
+  lastModifiedDateTime?: string | null;
+}
+
+/**
+ * Whether the call is being transcribed (callTranscriptionInfo.state).
+ */
+export type CallTranscriptionState = "notStarted" | "active" | "inactive";
+
+/**
+ * Result of cancelMediaProcessing.
+ */
+export interface CancelMediaProcessingOperation {
+  "@odata.type": "#microsoft.graph.cancelMediaProcessingOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
 
 /**
  * What happened to the resource a commsNotification is about.
@@ -109,9 +174,16 @@ export interface ChatInfo {
 }
 
 /**
- * One change notification about a call resource. resourceData is an object for the call itself and an array for its collections (participants, content sharing sessions): the docs show both shapes (erratum NOTIFICATION_SHAPE). Resources of a known @odata.type are validated as that type; others are tolerated.
+ * One change notification about a call resource. resourceData is an object for the call itself and an array for its collections (participants, content sharing sessions): the docs show both shapes (erratum NOTIFICATION_SHAPE). Resources of a known @odata.type are validated as that type; others are tolerated. The resource is named by resourceUrl, by the older resource (the /app path) beside it, or, in the 2019-era shape, by resource alone (erratum LEGACY_SHAPE).
  */
-export interface CommsNotification {
+export type CommsNotification = (
+  | {
+      resourceUrl: string;
+    }
+  | {
+      resource: string;
+    }
+) & {
   "@odata.type"?: "#microsoft.graph.commsNotification";
   changeType: ChangeType;
   /**
@@ -120,14 +192,17 @@ export interface CommsNotification {
    * Not checked by the type (validate() checks it):
    * - pattern "^/"
    */
-  resourceUrl: string;
+  resourceUrl?: string;
   /**
-   * Deprecated /app path of the resource, shown once by the docs next to resourceUrl (erratum FIELD_NOT_IN_TYPE).
+   * The older /app path of the resource (/app/calls/{id}...): beside resourceUrl in some notifications, alone in the 2019-era shape (erratum FIELD_NOT_IN_TYPE, LEGACY_SHAPE). A bot must route on resourceUrl when present, else on resource.
+   *
+   * Not checked by the type (validate() checks it):
+   * - pattern "^/"
    */
   resource?: string;
   callbackUri?: string;
   resourceData?: CommsNotificationResource[] | CommsNotificationResource;
-}
+};
 
 /**
  * A resource carried by a notification, dispatched on its @odata.type.
@@ -137,6 +212,7 @@ export interface CommsNotification {
  * - conditional: when @odata.type is "#microsoft.graph.participant" it must also match participant.json
  * - conditional: when @odata.type is "#microsoft.graph.deltaParticipants" it must also match deltaParticipants.json
  * - conditional: when @odata.type is "#microsoft.graph.contentSharingSession" it must also match contentSharingSession.json
+ * - conditional: when it matches {"properties":{"@odata.type":{"enum":["#microsoft.graph.addLargeGalleryViewOperation","#microsoft.graph.cancelMediaProcessingOperation","#microsoft.graph.inviteParticipantsOperation","#microsoft.graph.muteParticipantOperation","#microsoft.graph.muteParticipantsOperation","#microsoft.graph.playPromptOperation","#microsoft.graph.recordOperation","#microsoft.graph.sendDtmfTonesOperation","#microsoft.graph.startHoldMusicOperation","#microsoft.graph.startRecordingOperation","#microsoft.graph.startTranscriptionOperation","#microsoft.graph.stopHoldMusicOperation","#microsoft.graph.stopRecordingOperation","#microsoft.graph.stopTranscriptionOperation","#microsoft.graph.subscribeToToneOperation","#microsoft.graph.unmuteParticipantOperation","#microsoft.graph.updateRecordingStatusOperation"]}},"required":["@odata.type"]} it must also match commsOperation.json
  */
 export interface CommsNotificationResource {
   "@odata.type": string;
@@ -155,11 +231,41 @@ export interface CommsNotifications {
 }
 
 /**
+ * The status of an operation a bot started on a call (playPrompt, record, invite, mute...): returned by the action and notified at /communications/calls/{id}/operations/{id}. Abstract: @odata.type selects the operation.
+ */
+export type CommsOperation =
+  | AddLargeGalleryViewOperation
+  | CancelMediaProcessingOperation
+  | InviteParticipantsOperation
+  | MuteParticipantOperation
+  | MuteParticipantsOperation
+  | PlayPromptOperation
+  | RecordOperation
+  | SendDtmfTonesOperation
+  | StartHoldMusicOperation
+  | StartRecordingOperation
+  | StartTranscriptionOperation
+  | StopHoldMusicOperation
+  | StopRecordingOperation
+  | StopTranscriptionOperation
+  | SubscribeToToneOperation
+  | UnmuteParticipantOperation
+  | UpdateRecordingStatusOperation;
+
+/**
  * A content (screen) sharing session in a call.
  */
 export interface ContentSharingSession {
   "@odata.type"?: "#microsoft.graph.contentSharingSession";
   id: string;
+  /**
+   * beta.
+   */
+  presenterParticipantId?: string | null;
+  /**
+   * beta: base64 PNG of the slide shown.
+   */
+  pngOfCurrentSlide?: string | null;
 }
 
 /**
@@ -168,7 +274,13 @@ export interface ContentSharingSession {
 export interface DeltaParticipants {
   "@odata.type"?: "#microsoft.graph.deltaParticipants";
   participants: Participant[];
-  sequenceNumber: number;
+  /**
+   * Int64 that orders delta roster updates; a string of digits when Graph serialises Int64 as strings (IEEE754Compatible; erratum NUMBER_AS_STRING).
+   *
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
+   */
+  sequenceNumber: number | string;
 }
 
 /**
@@ -181,7 +293,7 @@ export type EndpointType = "default" | "voicemail" | "skypeForBusiness" | "skype
  */
 export interface Identity {
   /**
-   * microsoft.graph.identity or one of the communications identity types derived from it.
+   * microsoft.graph.identity or one of the communications identity types derived from it (their own properties are declared here, on the one identity type).
    */
   "@odata.type"?:
     | "#microsoft.graph.identity"
@@ -190,7 +302,8 @@ export interface Identity {
     | "#microsoft.graph.communicationsApplicationInstanceIdentity"
     | "#microsoft.graph.communicationsGuestIdentity"
     | "#microsoft.graph.communicationsEncryptedIdentity"
-    | "#microsoft.graph.communicationsPhoneIdentity";
+    | "#microsoft.graph.communicationsPhoneIdentity"
+    | "#microsoft.graph.azureCommunicationServicesUserIdentity";
   /**
    * The identifier; its format depends on the slot of the identity set (GUID for user and application slots, E.164 number for phone).
    *
@@ -206,6 +319,10 @@ export interface Identity {
    * - format "uuid"
    */
   tenantId?: string | null;
+  /**
+   * Which directory the identity belongs to ("AAD"...). Not in Graph's metadata (erratum FIELD_NOT_IN_SDK_MODEL), but sent by the invite request examples, so accepted in both profiles.
+   */
+  identityProvider?: string | null;
 }
 
 /**
@@ -279,6 +396,21 @@ export interface IncomingCallOptions {
    * Ask for delta roster notifications. Not in the v1.0 SDK model (erratum FIELD_NOT_IN_SDK_MODEL) but documented in every language.
    */
   isDeltaRosterEnabled?: boolean | null;
+  /**
+   * Ask for roster notifications only for participants who interact (metadata: callOptions). Accepted when sent and when received.
+   */
+  isInteractiveRosterEnabled?: boolean | null;
+}
+
+/**
+ * Who an incoming call is from and on whose behalf: set by Graph on incoming, forwarded and transferred calls.
+ */
+export interface IncomingContext {
+  "@odata.type"?: "#microsoft.graph.incomingContext";
+  sourceParticipantId?: string | null;
+  observedParticipantId?: string | null;
+  onBehalfOf?: IdentitySet;
+  transferor?: IdentitySet;
 }
 
 /**
@@ -307,6 +439,23 @@ export interface InvitationParticipantInfo {
 }
 
 /**
+ * Result of participant: invite.
+ */
+export interface InviteParticipantsOperation {
+  "@odata.type": "#microsoft.graph.inviteParticipantsOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+  /**
+   * The participants invited.
+   */
+  participants?: InvitationParticipantInfo[];
+}
+
+/**
  * Join a scheduled meeting by its numeric join meeting id and optional passcode.
  */
 export interface JoinMeetingIdMeetingInfo {
@@ -321,6 +470,14 @@ export interface JoinMeetingIdMeetingInfo {
    */
   joinMeetingId: string;
   passcode?: string | null;
+}
+
+/**
+ * Where live captions of service-hosted media are streamed (beta serviceHostedMediaConfig.liveCaptionOptions).
+ */
+export interface LiveCaptionOptions {
+  "@odata.type"?: "#microsoft.graph.liveCaptionOptions";
+  streamUrl?: string | null;
 }
 
 /**
@@ -347,6 +504,11 @@ export interface MediaInfo {
 }
 
 /**
+ * Whether a media modality of the call is active (callMediaState).
+ */
+export type MediaState = "active" | "inactive";
+
+/**
  * One media stream of a participant.
  */
 export interface MediaStream {
@@ -367,6 +529,60 @@ export type MeetingInfo = OrganizerMeetingInfo | JoinMeetingIdMeetingInfo | Toke
  * A media modality of a call. Seen in the docs: audio (requestedModalities), video and videoBasedScreenSharing (mediaStream.mediaType); the other members are Graph's published enum members.
  */
 export type Modality = "unknown" | "audio" | "video" | "videoBasedScreenSharing" | "data";
+
+/**
+ * Result of participant: mute.
+ */
+export interface MuteParticipantOperation {
+  "@odata.type": "#microsoft.graph.muteParticipantOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
+
+/**
+ * Result of muting several participants (beta).
+ */
+export interface MuteParticipantsOperation {
+  "@odata.type": "#microsoft.graph.muteParticipantsOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+  /**
+   * Ids of the participants muted (beta).
+   */
+  participants?: string[] | null;
+}
+
+/**
+ * Why content sharing from a participant is restricted (onlineMeetingRestricted).
+ */
+export type OnlineMeetingContentSharingDisabledReason = "watermarkProtection";
+
+/**
+ * Why media from a participant is restricted (participant.restrictedExperience).
+ */
+export interface OnlineMeetingRestricted {
+  "@odata.type"?: "#microsoft.graph.onlineMeetingRestricted";
+  contentSharingDisabled?: OnlineMeetingContentSharingDisabledReason;
+  videoDisabled?: OnlineMeetingVideoDisabledReason;
+}
+
+/**
+ * Why video from a participant is restricted (onlineMeetingRestricted).
+ */
+export type OnlineMeetingVideoDisabledReason = "watermarkProtection";
+
+/**
+ * The status of a commsOperation. The docs write notStarted, running, completed, failed, and also Running and Completed; Graph's type package spells every member in PascalCase (NotStarted, Running, Completed, Failed). Both casings are accepted when received (erratum ENUM_CASING); a bot must compare case-insensitively.
+ */
+export type OperationStatus = "notStarted" | "running" | "completed" | "failed";
 
 /**
  * Join a scheduled meeting by its organizer (with the meeting chat in chatInfo).
@@ -394,6 +610,10 @@ export interface OutgoingCallOptions {
    * Ask for delta roster notifications. Not in the v1.0 SDK model (erratum FIELD_NOT_IN_SDK_MODEL) but documented in every language.
    */
   isDeltaRosterEnabled?: boolean | null;
+  /**
+   * Ask for roster notifications only for participants who interact (metadata: callOptions). Accepted when sent and when received.
+   */
+  isInteractiveRosterEnabled?: boolean | null;
 }
 
 /**
@@ -401,16 +621,32 @@ export interface OutgoingCallOptions {
  */
 export interface Participant {
   "@odata.type"?: "#microsoft.graph.participant";
-  info: ParticipantInfo;
+  /**
+   * Who the participant is: a participantInfo, or the invitationParticipantInfo of a participant being invited (erratum TYPE_VARIANT).
+   */
+  info: ParticipantInfo | InvitationParticipantInfo;
   mediaStreams?: MediaStream[];
   isMuted?: boolean;
   isInLobby?: boolean;
   metadata?: string | null;
   /**
-   * Position of this participant state in the delta roster sequence.
+   * Int64: position of this participant state in the delta roster sequence; a string of digits when Graph serialises Int64 as strings (IEEE754Compatible; erratum NUMBER_AS_STRING).
+   *
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
    */
-  rosterSequenceNumber?: number;
+  rosterSequenceNumber?: number | string;
   removedState?: RemovedState;
+  recordingInfo?: RecordingInfo;
+  restrictedExperience?: OnlineMeetingRestricted;
+  /**
+   * beta.
+   */
+  preferredDisplayName?: string | null;
+  /**
+   * beta.
+   */
+  isIdentityAnonymized?: boolean | null;
 }
 
 /**
@@ -431,6 +667,82 @@ export interface ParticipantInfo {
 }
 
 /**
+ * Why a playPrompt operation ended (beta).
+ */
+export type PlayPromptCompletionReason = "unknown" | "completedSuccessfully" | "mediaOperationCanceled";
+
+/**
+ * Result of playPrompt.
+ */
+export interface PlayPromptOperation {
+  "@odata.type": "#microsoft.graph.playPromptOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+  /**
+   * beta.
+   */
+  completionReason?: PlayPromptCompletionReason;
+}
+
+/**
+ * Why a record operation ended (beta). Graph's enum has no unknownFutureValue, so it is closed.
+ */
+export type RecordCompletionReason =
+  | "operationCanceled"
+  | "stopToneDetected"
+  | "maxRecordDurationReached"
+  | "initialSilenceTimeout"
+  | "maxSilenceTimeout"
+  | "playPromptFailed"
+  | "playBeepFailed"
+  | "mediaReceiveTimeout"
+  | "unspecifiedError";
+
+/**
+ * Result of recordResponse.
+ */
+export interface RecordOperation {
+  "@odata.type": "#microsoft.graph.recordOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+  /**
+   * Where the recording can be downloaded (with recordingAccessToken).
+   */
+  recordingLocation?: string | null;
+  recordingAccessToken?: string | null;
+  /**
+   * beta.
+   */
+  completionReason?: RecordCompletionReason;
+}
+
+/**
+ * Whether a participant records the call, and who started it (participant.recordingInfo).
+ */
+export interface RecordingInfo {
+  "@odata.type"?: "#microsoft.graph.recordingInfo";
+  initiator?: IdentitySet;
+  /**
+   * beta.
+   */
+  initiatedBy?: ParticipantInfo;
+  recordingStatus?: RecordingStatus;
+}
+
+/**
+ * Whether a participant records the call (recordingInfo.recordingStatus).
+ */
+export type RecordingStatus = "unknown" | "notRecording" | "recording" | "failed";
+
+/**
  * Why a participant left the roster (delta roster).
  */
 export interface RemovedState {
@@ -439,11 +751,19 @@ export interface RemovedState {
 }
 
 /**
- * The outcome of an operation or the reason a call ended. The docs spell the sub-code both subcode and subCode (erratum FIELD_SPELLING): subcode is canonical; subCode is accepted only in what a bot receives.
+ * The outcome of an operation or the reason a call ended. The docs spell the sub-code both subcode and subCode (erratum FIELD_SPELLING): subcode is canonical; subCode is accepted only in what a bot receives. The metadata types code and subcode as Int32, but the call delete pages publish them as strings ("0", "5001"): received, both are accepted (erratum NUMBER_AS_STRING).
  */
 export interface ResultInfo {
   "@odata.type"?: "#microsoft.graph.resultInfo";
+  /**
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
+   */
   code: number;
+  /**
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
+   */
   subcode?: number | null;
   message?: string | null;
 }
@@ -455,12 +775,127 @@ export type RoutingPolicy =
   "none" | "noMissedCall" | "disableForwardingExceptPhone" | "disableForwarding" | "preferSkypeForBusiness";
 
 /**
+ * How an incoming call was routed to the bot (callRoute.routingType).
+ */
+export type RoutingType = "forwarded" | "lookup" | "selfFork";
+
+/**
+ * Why a sendDtmfTones operation ended.
+ */
+export type SendDtmfCompletionReason = "unknown" | "completedSuccessfully" | "mediaOperationCanceled";
+
+/**
+ * Result of sendDtmfTones.
+ */
+export interface SendDtmfTonesOperation {
+  "@odata.type": "#microsoft.graph.sendDtmfTonesOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+  completionReason?: SendDtmfCompletionReason;
+}
+
+/**
  * Media hosted by the Graph calling service.
  */
 export interface ServiceHostedMediaConfig {
   "@odata.type": "#microsoft.graph.serviceHostedMediaConfig";
   removeFromDefaultAudioGroup?: boolean | null;
   preFetchMedia?: MediaInfo[] | null;
+}
+
+/**
+ * Result of startHoldMusic.
+ */
+export interface StartHoldMusicOperation {
+  "@odata.type": "#microsoft.graph.startHoldMusicOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
+
+/**
+ * Result of startRecording (beta).
+ */
+export interface StartRecordingOperation {
+  "@odata.type": "#microsoft.graph.startRecordingOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
+
+/**
+ * Result of startTranscription (beta).
+ */
+export interface StartTranscriptionOperation {
+  "@odata.type": "#microsoft.graph.startTranscriptionOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
+
+/**
+ * Result of stopHoldMusic.
+ */
+export interface StopHoldMusicOperation {
+  "@odata.type": "#microsoft.graph.stopHoldMusicOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
+
+/**
+ * Result of stopRecording (beta).
+ */
+export interface StopRecordingOperation {
+  "@odata.type": "#microsoft.graph.stopRecordingOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
+
+/**
+ * Result of stopTranscription (beta).
+ */
+export interface StopTranscriptionOperation {
+  "@odata.type": "#microsoft.graph.stopTranscriptionOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
+
+/**
+ * Result of subscribeToTone.
+ */
+export interface SubscribeToToneOperation {
+  "@odata.type": "#microsoft.graph.subscribeToToneOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
 }
 
 /**
@@ -477,4 +912,67 @@ export interface TokenMeetingInfo {
    * - minLength 1
    */
   token: string;
+}
+
+/**
+ * A DTMF tone (toneInfo.tone).
+ */
+export type Tone =
+  | "tone0"
+  | "tone1"
+  | "tone2"
+  | "tone3"
+  | "tone4"
+  | "tone5"
+  | "tone6"
+  | "tone7"
+  | "tone8"
+  | "tone9"
+  | "star"
+  | "pound"
+  | "a"
+  | "b"
+  | "c"
+  | "d"
+  | "flash";
+
+/**
+ * The last DTMF tone the call received (call.toneInfo), after subscribeToTone.
+ */
+export interface ToneInfo {
+  "@odata.type"?: "#microsoft.graph.toneInfo";
+  /**
+   * Int64: a number, or a string of digits when Graph serialises Int64 as strings (IEEE754Compatible; erratum NUMBER_AS_STRING).
+   *
+   * Not checked by the type (validate() checks it):
+   * - pattern "^-?[0-9]+$"
+   */
+  sequenceId?: number | string;
+  tone?: Tone;
+}
+
+/**
+ * Result of participant: unmute (beta).
+ */
+export interface UnmuteParticipantOperation {
+  "@odata.type": "#microsoft.graph.unmuteParticipantOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
+}
+
+/**
+ * Result of updateRecordingStatus.
+ */
+export interface UpdateRecordingStatusOperation {
+  "@odata.type": "#microsoft.graph.updateRecordingStatusOperation";
+  status: OperationStatus;
+  /**
+   * The clientContext the bot sent with the action, echoed.
+   */
+  clientContext?: string | null;
+  resultInfo?: ResultInfo;
 }

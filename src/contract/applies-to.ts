@@ -1,6 +1,7 @@
 /** Which schemas a message claims, from the schemas' own `x-applies-to` annotations. */
 import { isObject } from "../util/json.js";
 import type { SchemaEntry } from "./registry.js";
+import { kindOfItem, notificationKinds } from "./notification-kind.js";
 
 export interface Message {
   role: "request" | "response" | "notification";
@@ -16,10 +17,12 @@ interface AppliesTo {
   method?: string;
   path?: string;
   status?: number;
-  resource?: string;
+  /** Notification kinds: the resource types they carry (see notification-kind.ts). */
+  resource?: string | string[];
 }
 
 export function schemasFor(message: Message, entries: readonly SchemaEntry[]): string[] {
+  const kinds = notificationKinds(entries);
   return entries
     .filter((entry) => entry.kind !== "type")
     .filter((entry) => {
@@ -28,7 +31,7 @@ export function schemasFor(message: Message, entries: readonly SchemaEntry[]): s
       if (rule.method && rule.method !== message.method) return false;
       if (rule.path && (!message.path || !pathTemplate(rule.path).test(message.path))) return false;
       if (rule.status !== undefined && rule.status !== message.status) return false;
-      if (rule.resource && !allResourcesAre(message.payload, rule.resource)) return false;
+      if (rule.resource && !allItemsAre(message.payload, entry.name, kinds)) return false;
       return message.payload !== null && message.payload !== undefined;
     })
     .map((entry) => entry.name);
@@ -40,13 +43,8 @@ export function pathTemplate(template: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
-/** A notification kind applies when every notification in the batch carries that resource type. */
-function allResourcesAre(payload: unknown, odataType: string): boolean {
+/** A notification kind applies when every notification in the batch is of that kind. */
+function allItemsAre(payload: unknown, kind: string, kinds: ReturnType<typeof notificationKinds>): boolean {
   if (!isObject(payload) || !Array.isArray(payload.value) || payload.value.length === 0) return false;
-  return payload.value.every((n) => {
-    if (!isObject(n)) return false;
-    const data = n.resourceData;
-    const items = Array.isArray(data) ? data : [data];
-    return items.length > 0 && items.every((item) => isObject(item) && item["@odata.type"] === odataType);
-  });
+  return payload.value.every((item) => kindOfItem(item, kinds).kind === kind);
 }

@@ -13,7 +13,7 @@ export interface AppliesTo {
   method?: string;
   path?: string;
   status?: number;
-  resource?: string;
+  resource?: string | string[];
 }
 
 export interface MessageSchema {

@@ -110,7 +110,7 @@ describe("validate --as", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
       'graph-calls-contract validate: unknown schema "create-call"; known schemas: create-call-request, create-call-response, transfer-request, ' +
-        "notification-call-state, notification-content-sharing, notification-roster-delta, notification-roster, notification (and send/<type>, receive/<type>). " +
+        "notification-call-state, notification-content-sharing, notification-operation, notification-roster-delta, notification-roster, notification (and send/<type>, receive/<type>). " +
         `${USAGE_HINT}\n`,
     );
   });

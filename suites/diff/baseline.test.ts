@@ -17,7 +17,9 @@ describe("contract-baseline", () => {
   });
 
   it("schemas/ makes no breaking change against it that schemas/CHANGES.json does not acknowledge", async () => {
-    const r = await run(["diff", "contract-baseline/schemas", "schemas"], { cwd: PROJECT_ROOT });
+    // The gate needs each change's classification and acknowledgement, not the best witness: a short
+    // search per breaking change keeps it well inside the timeout with ~45 acknowledged changes.
+    const r = await run(["diff", "contract-baseline/schemas", "schemas", "--seconds", "1", "--runs", "20"], { cwd: PROJECT_ROOT });
     expect(r.stderr).toBe("");
     expect({ code: r.code, report: r.stdout }).toMatchObject({ code: 0 });
     expect(r.stdout).not.toMatch(/^Acknowledgement matching no change/m);

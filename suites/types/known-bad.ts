@@ -146,8 +146,8 @@ export const responseWithoutState: CreateCallResponse = {
 export const resultCodeAsText: CreateCallResponse = {
   id: "2e1a0b00-1c2d-4e3f-a4b5-c6d7e8f90a1b",
   state: "terminated",
-  // @ts-expect-error resultInfo.code is an integer, even in the tolerant receive profile
-  resultInfo: { code: "500" },
+  // @ts-expect-error resultInfo.code is an integer or, as the call delete pages publish it, a string of digits: never a boolean
+  resultInfo: { code: true },
 };
 
 // @ts-expect-error a commsNotifications body carries its notifications in value
@@ -171,9 +171,9 @@ export const wrongNotificationsTag: Notification = {
   value: [{ changeType: "updated", resourceUrl: callUrl }],
 };
 
-export const callStateWithoutState: NotificationCallState = {
-  // @ts-expect-error a call-state notification's resourceData is a call with its state
-  value: [{ changeType: "updated", resourceUrl: callUrl, resourceData: { "@odata.type": "#microsoft.graph.call" } }],
+export const callStateUntagged: NotificationCallState = {
+  // @ts-expect-error a call-state notification's resourceData is a call that says so (@odata.type); its state may be absent in a deleted notification, so the type cannot require it
+  value: [{ changeType: "updated", resourceUrl: callUrl, resourceData: { state: "established" } }],
 };
 
 export const rosterAsObject: NotificationRoster = {
