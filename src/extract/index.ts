@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readDecisions } from "../fixtures/decisions.js";
+import { loadWireShapeFixtures } from "../fixtures/load.js";
 import type { GeneratedTree } from "../util/generated-files.js";
 import { readDocument, type SourceDocument } from "./document.js";
 import { extractCorpus, type ExtractedCorpus } from "./corpus.js";
@@ -22,5 +23,7 @@ export function readSeedDocuments(dir: string): SourceDocument[] {
 
 export function extractToTree(documents: SourceDocument[], fixturesRoot: string): { corpus: ExtractedCorpus; tree: GeneratedTree } {
   const corpus = extractCorpus(documents);
-  return { corpus, tree: fixtureTree(corpus, readDecisions(), fixturesRoot) };
+  // ERRATA.md also lists the decisions about hand-written wire shapes, so every decision is in one place.
+  const wireShapes = loadWireShapeFixtures(fixturesRoot).map((f) => f.data);
+  return { corpus, tree: fixtureTree(corpus, readDecisions(), fixturesRoot, wireShapes) };
 }

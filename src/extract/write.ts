@@ -2,7 +2,7 @@
 import path from "node:path";
 import { formatJson } from "../util/json.js";
 import type { GeneratedTree } from "../util/generated-files.js";
-import type { DocumentedFixture, DocumentManifest, Provenance } from "../fixtures/model.js";
+import type { DocumentedFixture, DocumentManifest, Provenance, WireShapeFixture } from "../fixtures/model.js";
 import type { Decisions } from "../fixtures/decisions.js";
 import type { ExtractedCorpus } from "./corpus.js";
 import type { AssembledExample } from "./assemble.js";
@@ -21,7 +21,7 @@ export interface WrittenFixture {
   file: string;
 }
 
-export function fixtureTree(corpus: ExtractedCorpus, decisions: Decisions, fixturesRoot: string): GeneratedTree {
+export function fixtureTree(corpus: ExtractedCorpus, decisions: Decisions, fixturesRoot: string, wireShapes: readonly WireShapeFixture[] = []): GeneratedTree {
   const files = new Map<string, string>();
   const written = toFixtures(corpus);
   for (const w of written) files.set(w.file, formatJson(w.fixture));
@@ -29,7 +29,7 @@ export function fixtureTree(corpus: ExtractedCorpus, decisions: Decisions, fixtu
   for (const doc of corpus.documents) {
     files.set(path.posix.join(DOCUMENTED_DIR, doc.key, "document.json"), formatJson(manifest(doc, byDocument.get(doc) ?? [])));
   }
-  files.set("ERRATA.md", renderErrata(corpus.documents, written, decisions));
+  files.set("ERRATA.md", renderErrata(corpus.documents, written, decisions, wireShapes));
   for (const scenario of scenariosFrom(written.map((w) => w.fixture))) files.set(path.posix.join(SCENARIOS_DIR, `${scenario.id}.json`), formatJson(scenario));
   return { root: fixturesRoot, owned: [DOCUMENTED_DIR, SCENARIOS_DIR], files };
 }
