@@ -4,6 +4,8 @@
  * detected from the payload itself.
  */
 import { detectSchema } from "../contract/detect.js";
+import type { ItemKind } from "../contract/notification-kind.js";
+import type { SchemaEntry } from "../contract/registry.js";
 import { isObject, type JsonObject } from "../util/json.js";
 import { InputError } from "./input.js";
 
@@ -12,6 +14,8 @@ export interface SchemaChoice {
   /** True when the schema was detected from the payload rather than named (by --as or the file). */
   detected: boolean;
   reason: string;
+  /** What detection tolerated and reports (an @odata.type without its "#"). */
+  note?: string;
 }
 
 export interface ValidationPlan {
@@ -20,13 +24,25 @@ export interface ValidationPlan {
   choices: SchemaChoice[];
   /** When there are no choices: why there is nothing to validate. */
   nothingBecause?: string;
+  /**
+   * For a commsNotifications body: each value[] item with the schema it gets its own verdict from
+   * (its detected kind, or the notification schema named for the body).
+   */
+  items?: Array<{ pointer: string; schema: string; kind: ItemKind }>;
 }
 
 export const NAMED_BY_OPTION = "named by --as";
 export const CLAIMED_BY_FIXTURE = "claimed by the fixture";
 export const NAMED_BY_INVALID_CASE = "named by the invalid case";
 
-export function planValidation(document: unknown, asSchema: string | undefined, knownSchemas: readonly string[]): ValidationPlan {
+export function planValidation(document: unknown, asSchema: string | undefined, entries: readonly SchemaEntry[]): ValidationPlan {
+  const knownSchemas = entries.map((e) => e.name);
+  const plan = choose(document, asSchema, knownSchemas, entries);
+  const items = itemsOf(plan, entries);
+  return items ? { ...plan, items } : plan;
+}
+
+function choose(document: unknown, asSchema: string | undefined, knownSchemas: readonly string[], entries: readonly SchemaEntry[]): ValidationPlan {
   const named = (schema: string, reason: string): SchemaChoice => ({ schema, detected: false, reason });
   // Own properties only: keys under a "__proto__" key must not make a file look like a fixture.
   const has = (...keys: string[]) => isObject(document) && keys.every((key) => Object.hasOwn(document, key));
@@ -46,9 +62,28 @@ export function planValidation(document: unknown, asSchema: string | undefined, 
     if (claimed.length === 0) return { payload, choices: [], nothingBecause: "the fixture claims no schema" };
     return { payload, choices: claimed.map((schema) => named(schema, CLAIMED_BY_FIXTURE)) };
   }
-  const detection = detectSchema(document);
-  if (detection.schema === undefined) throw new InputError(`no schema detected: ${detection.reason}; name one with --as <schema>`);
-  return { payload, choices: [{ schema: detection.schema, detected: true, reason: detection.reason }] };
+  const detection = detectSchema(document, entries);
+  const note = detection.note ? `; tolerated: ${detection.note}` : "";
+  if (detection.schema === undefined) throw new InputError(`no schema detected: ${detection.reason}${note}; name one with --as <schema>`);
+  return { payload, choices: [{ schema: detection.schema, detected: true, reason: detection.reason, ...(detection.note ? { note: detection.note } : {}) }] };
+}
+
+/**
+ * One bad notification must not condemn its batch silently: every item of a commsNotifications body
+ * validated as a notification schema gets its own verdict, against its own kind when the body's
+ * schema was detected (or is the generic notification), else against the kind named for the body.
+ */
+function itemsOf(plan: ValidationPlan, entries: readonly SchemaEntry[]): ValidationPlan["items"] {
+  const body = plan.payload;
+  const choice = plan.choices[0];
+  if (!choice || plan.choices.length !== 1 || !isObject(body) || !Array.isArray(body.value)) return undefined;
+  if (entries.find((e) => e.name === choice.schema)?.kind !== "notification") return undefined;
+  const kinds = detectSchema({ value: body.value }, entries).items ?? [];
+  return kinds.map((kind, i) => ({
+    pointer: `/value/${i}`,
+    schema: choice.schema === "notification" ? kind.kind ?? "notification" : choice.schema,
+    kind,
+  }));
 }
 
 function schemaNames(claimed: unknown): string[] {

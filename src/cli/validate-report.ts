@@ -11,9 +11,17 @@
  *                  "error": "only when the file could not be read, parsed or matched to a schema" } ],
  *     "summary": { "files": 1, "valid": 0, "invalid": 1 } }
  *
- * A file is valid when it has no error and every schema it was validated against accepts it.
+ * A commsNotifications body validated as a notification schema also lists its items, each with its
+ * own verdict: "items": [ { "pointer": "/value/0", "kind": "notification-operation", "reason": "...",
+ * "schema": "notification-operation", "valid": true, "errors": [] } ] (error pointers are into the
+ * whole body). "note" says what detection tolerated (an @odata.type without its "#").
+ *
+ * A file is valid when it has no error, every schema it was validated against accepts it, and every item does.
  */
 import type { ContractError } from "../contract/errors.js";
+import type { Contract } from "../contract/validator.js";
+import type { ItemKind } from "../contract/notification-kind.js";
+import { isObject } from "../util/json.js";
 import { NAMED_BY_OPTION, type SchemaChoice } from "./schema-choice.js";
 import { formatContractError, formatOmitted } from "../contract/errors.js";
 
@@ -22,6 +30,32 @@ export interface SchemaOutcome extends SchemaChoice {
   /** At most 100 (the library's DEFAULT_MAX_ERRORS); `omitted` counts the others. */
   errors: ContractError[];
   omitted?: { count: number; atLeast: boolean };
+  /** A notifications body: each value[] item's own verdict. */
+  items?: ItemOutcome[];
+}
+
+export interface ItemOutcome {
+  /** "/value/3" */
+  pointer: string;
+  /** The item's detected notification kind (undefined: none fits, the generic notification applies). */
+  kind: string | undefined;
+  reason: string;
+  /** The schema the item was validated as. */
+  schema: string;
+  valid: boolean;
+  /** Pointers into the whole body. */
+  errors: ContractError[];
+}
+
+/** Validate each item on its own: a body holding just that item, its error pointers moved back to /value/<i>. */
+export function validateItems(contract: Contract, body: unknown, items: ReadonlyArray<{ pointer: string; schema: string; kind: ItemKind }>): ItemOutcome[] {
+  const envelope = isObject(body) ? body : {};
+  const value = Array.isArray(envelope.value) ? envelope.value : [];
+  return items.map(({ pointer, schema, kind }, i) => {
+    const { valid, errors } = contract.validate(schema, { ...envelope, value: [value[i]] });
+    const moved = errors.map((e) => ({ ...e, pointer: e.pointer.startsWith("/value/0") ? pointer + e.pointer.slice("/value/0".length) : e.pointer }));
+    return { pointer, kind: kind.kind, reason: kind.reason, schema, valid, errors: moved };
+  });
 }
 
 export interface FileOutcome {
@@ -44,7 +78,7 @@ export interface Report {
 }
 
 export function isValidFile(file: FileOutcome): boolean {
-  return file.error === undefined && file.schemas.every((s) => s.valid);
+  return file.error === undefined && file.schemas.every((s) => s.valid && (s.items ?? []).every((i) => i.valid));
 }
 
 export function summarize(files: FileOutcome[]): Summary {
@@ -57,19 +91,33 @@ export function summarize(files: FileOutcome[]): Summary {
  *   path: valid (schema[, why])        or, when a file has no payload:   path: valid (nothing to validate: why)
  *   path: invalid (schema[, why])      then one line per error:   path: /pointer: message (rule)
  *   path: error: what went wrong
+ * and for a notifications body of several items (or an invalid one), one line per item, then that item's errors (each error once):
+ *   path /value/1: invalid (notification-operation: playPromptOperation at /communications/calls/.../operations/...)
  */
 export function fileLines(file: FileOutcome): string[] {
   if (file.error !== undefined) return [`${file.path}: error: ${file.error}`];
   if (file.schemas.length === 0) return [`${file.path}: valid (nothing to validate: ${file.note ?? "no schema applies"})`];
-  return file.schemas.flatMap((outcome) => [
-    `${file.path}: ${outcome.valid ? "valid" : "invalid"} (${describeChoice(outcome)})`,
-    ...outcome.errors.map((e) => `${file.path}: ${formatContractError(e)}`),
-    ...(outcome.omitted ? [`${file.path}: ${formatOmitted(outcome.omitted)}`] : []),
-  ]);
+  return file.schemas.flatMap((outcome) => {
+    const items = outcome.items ?? [];
+    const shownByItem = new Set(items.flatMap((i) => i.errors.map(errorKey)));
+    const verdict = outcome.valid && items.every((i) => i.valid) ? "valid" : "invalid";
+    return [
+      `${file.path}: ${verdict} (${describeChoice(outcome)})`,
+      ...outcome.errors.filter((e) => !shownByItem.has(errorKey(e))).map((e) => `${file.path}: ${formatContractError(e)}`),
+      ...(outcome.omitted ? [`${file.path}: ${formatOmitted(outcome.omitted)}`] : []),
+      // A batch of one says its kind on the body's line already; an invalid item is always shown.
+      ...items.filter((item) => items.length > 1 || !item.valid).flatMap((item) => [
+        `${file.path} ${item.pointer}: ${item.valid ? "valid" : "invalid"} (${item.schema}: ${item.reason})`,
+        ...item.errors.map((e) => `${file.path}: ${formatContractError(e)}`),
+      ]),
+    ];
+  });
 }
 
-function describeChoice({ schema, detected, reason }: SchemaChoice): string {
-  if (detected) return `${schema}, detected: ${reason}`;
+const errorKey = (e: ContractError) => `${e.pointer}\u0000${e.rule}`;
+
+function describeChoice({ schema, detected, reason, note }: SchemaChoice): string {
+  if (detected) return `${schema}, detected: ${reason}${note ? `; tolerated: ${note}` : ""}`;
   return reason === NAMED_BY_OPTION ? schema : `${schema}, ${reason}`;
 }
 

@@ -84,7 +84,7 @@ describe("validate: inputs that are not JSON objects", () => {
       "array.json: error: no schema detected: a payload must be a JSON object (got an array); name one with --as <schema>",
       "number.json: error: no schema detected: a payload must be a JSON object (got number); name one with --as <schema>",
       "null.json: error: no schema detected: a payload must be a JSON object (got null); name one with --as <schema>",
-      "unknown.json: error: no schema detected: cannot tell which schema applies (no @odata.type, no value, callbackUri or transferTarget); name one with --as <schema>",
+      "unknown.json: error: no schema detected: cannot tell which schema applies (no @odata.type, no value, callbackUri, targets, transferTarget or participant info); name one with --as <schema>",
       "4 files: 0 valid, 4 invalid",
     ]);
     expect(r.code).toBe(1);

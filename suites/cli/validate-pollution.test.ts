@@ -86,7 +86,7 @@ describe("validate: prototype keys in payloads", () => {
     put(tmp(), "hidden.json", withKey({}, "__proto__", transferRequest()));
     const r = await run(["validate", "hidden.json"], { cwd: tmp() });
     expect(r.lines[0]).toBe(
-      "hidden.json: error: no schema detected: cannot tell which schema applies (no @odata.type, no value, callbackUri or transferTarget); name one with --as <schema>",
+      "hidden.json: error: no schema detected: cannot tell which schema applies (no @odata.type, no value, callbackUri, targets, transferTarget or participant info); name one with --as <schema>",
     );
   });
 

@@ -45,7 +45,7 @@ describe("validate: text output", () => {
     const r = await run(["validate", "transfer.json", "notification.json"], { cwd: tmp() });
     expect(r.lines).toEqual([
       "transfer.json: valid (transfer-request, detected: transferTarget/transferee parameters)",
-      "notification.json: valid (notification, detected: a commsNotifications body (value array))",
+      "notification.json: valid (notification, detected: a commsNotifications body (value array: 1 notification-call-state))",
       "2 files: 2 valid, 0 invalid",
     ]);
   });

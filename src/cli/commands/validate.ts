@@ -8,7 +8,7 @@ import { parseJsonDocument } from "../json-document.js";
 import { watchOutput } from "../closed-output.js";
 import { createProgress } from "../progress.js";
 import { planValidation } from "../schema-choice.js";
-import { fileLines, reportJson, summarize, summaryLine, type FileOutcome } from "../validate-report.js";
+import { fileLines, reportJson, summarize, summaryLine, validateItems, type FileOutcome } from "../validate-report.js";
 import { DEFAULT_MAX_BYTES, MAX_DEPTH, usage, VALIDATE_OPTIONS } from "../usage/validate.js";
 export { DEFAULT_MAX_BYTES, MAX_DEPTH, VALIDATE_OPTIONS };
 
@@ -81,10 +81,11 @@ function parseMaxBytes(text: string): number {
 async function validateSource(source: Source, options: Options, stdin: Readable, contract: Contract): Promise<FileOutcome> {
   try {
     const document = parseJsonDocument(await readSource(source, options.maxBytes, stdin), MAX_DEPTH);
-    const plan = planValidation(document, options.as, contract.names());
-    const schemas = plan.choices.map(({ schema, detected, reason }) => {
-      const { valid, errors, omitted } = contract.validate(schema, plan.payload);
-      return omitted ? { schema, detected, reason, valid, errors, omitted } : { schema, detected, reason, valid, errors };
+    const plan = planValidation(document, options.as, contract.entries);
+    const schemas = plan.choices.map((choice) => {
+      const { valid, errors, omitted } = contract.validate(choice.schema, plan.payload);
+      const items = plan.items ? { items: validateItems(contract, plan.payload, plan.items) } : {};
+      return { ...choice, valid, errors, ...(omitted ? { omitted } : {}), ...items };
     });
     return plan.nothingBecause === undefined ? { path: source.display, schemas } : { path: source.display, schemas, note: plan.nothingBecause };
   } catch (error) {
