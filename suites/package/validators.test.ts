@@ -80,7 +80,10 @@ describe("the same answers as ajv's own compilation, and isValid the same verdic
         expect(isValid(schema as SchemaName, payload)).toBe(expected.valid);
       }
     }), { numRuns: 15, seed: 20_251_123 });
-  });
+    // The notification kinds carry the whole received calling surface (incoming calls, operations,
+    // typed call and participant metadata): building their arbitraries and checking every mutation of
+    // 15 payloads takes several seconds alone, and far more beside other suites on two cores.
+  }, 90_000);
 });
 
 test("a schema the contract does not have is the library's UnknownSchemaError", () => {
