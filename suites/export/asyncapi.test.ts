@@ -17,7 +17,12 @@ async function parse(document: unknown) {
   return { parsed, problems: diagnostics.filter((d: Diagnostic) => !ACCEPTED_HINTS.has(String(d.code))) };
 }
 
-/** Parsing takes about two seconds: once for every test that reads the document. */
+/**
+ * Parsing takes a few seconds (the document holds the whole calling surface: every notification kind,
+ * operations included): once for every test that reads the document, and a parse may take far longer
+ * beside other suites on two cores, hence the timeouts.
+ */
+const PARSE_TIMEOUT_MS = 90_000;
 const exported = parse(asyncApi);
 
 describe("against the AsyncAPI 3 specification (@asyncapi/parser)", () => {
@@ -25,7 +30,7 @@ describe("against the AsyncAPI 3 specification (@asyncapi/parser)", () => {
     const { parsed, problems } = await exported;
     expect(problems.map((d) => `${d.code} ${d.path.join("/")}: ${d.message}`)).toEqual([]);
     expect(parsed?.version()).toBe("3.0.0");
-  });
+  }, PARSE_TIMEOUT_MS);
 
   test("the parser does check: a schema keyword with a wrong value is an error", async () => {
     const broken = structuredClone(asyncApi) as JsonObject;
@@ -33,7 +38,7 @@ describe("against the AsyncAPI 3 specification (@asyncapi/parser)", () => {
     const { parsed, problems } = await parse(broken);
     expect(parsed).toBeUndefined();
     expect(problems.some((d) => d.severity === 0)).toBe(true);
-  });
+  }, PARSE_TIMEOUT_MS);
 });
 
 describe("what the document says", () => {
@@ -46,7 +51,7 @@ describe("what the document says", () => {
     expect(operations.map((o) => [o.id(), o.action()])).toEqual([["receiveCommsNotifications", "receive"]]);
     expect(operations[0]!.messages().all().map((m) => m.id()).sort()).toEqual(kinds.map((k) => k.name).sort());
     expect(getAtPointer(asyncApi, "/operations/receiveCommsNotifications/bindings/http/method")).toBe("POST");
-  });
+  }, PARSE_TIMEOUT_MS);
 
   test.each(kinds.map((k) => [k.name] as const))("message %s: JSON, its payload the notification schema of that name", (name) => {
     const message = getAtPointer(asyncApi, `/components/messages/${name}`) as JsonObject;
