@@ -68,22 +68,21 @@ function choose(document: unknown, asSchema: string | undefined, knownSchemas: r
   return { payload, choices: [{ schema: detection.schema, detected: true, reason: detection.reason, ...(detection.note ? { note: detection.note } : {}) }] };
 }
 
+/** Items given their own verdict, at most (as many as errors listed): the rest are counted, not validated one by one. */
+export const MAX_ITEM_VERDICTS = 100;
+
 /**
- * One bad notification must not condemn its batch silently: every item of a commsNotifications body
- * validated as a notification schema gets its own verdict, against its own kind when the body's
- * schema was detected (or is the generic notification), else against the kind named for the body.
+ * One bad notification must not condemn its batch silently: when validate detected a commsNotifications
+ * body (no --as, no fixture claim), each value[] item is validated as its own kind as well. A schema
+ * named for the body already reports errors item by item (/value/<i>/...), so it gets no item verdicts.
  */
 function itemsOf(plan: ValidationPlan, entries: readonly SchemaEntry[]): ValidationPlan["items"] {
   const body = plan.payload;
   const choice = plan.choices[0];
-  if (!choice || plan.choices.length !== 1 || !isObject(body) || !Array.isArray(body.value)) return undefined;
+  if (!choice?.detected || plan.choices.length !== 1 || !isObject(body) || !Array.isArray(body.value)) return undefined;
   if (entries.find((e) => e.name === choice.schema)?.kind !== "notification") return undefined;
-  const kinds = detectSchema({ value: body.value }, entries).items ?? [];
-  return kinds.map((kind, i) => ({
-    pointer: `/value/${i}`,
-    schema: choice.schema === "notification" ? kind.kind ?? "notification" : choice.schema,
-    kind,
-  }));
+  const kinds = detectSchema({ value: body.value.slice(0, MAX_ITEM_VERDICTS) }, entries).items ?? [];
+  return kinds.map((kind, i) => ({ pointer: `/value/${i}`, schema: kind.kind ?? "notification", kind }));
 }
 
 function schemaNames(claimed: unknown): string[] {

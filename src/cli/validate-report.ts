@@ -30,8 +30,10 @@ export interface SchemaOutcome extends SchemaChoice {
   /** At most 100 (the library's DEFAULT_MAX_ERRORS); `omitted` counts the others. */
   errors: ContractError[];
   omitted?: { count: number; atLeast: boolean };
-  /** A notifications body: each value[] item's own verdict. */
+  /** A notifications body: each value[] item's own verdict (the first MAX_ITEM_VERDICTS). */
   items?: ItemOutcome[];
+  /** Items beyond MAX_ITEM_VERDICTS, validated only as part of the body. */
+  itemsNotChecked?: number;
 }
 
 export interface ItemOutcome {
@@ -103,13 +105,14 @@ export function fileLines(file: FileOutcome): string[] {
     const verdict = outcome.valid && items.every((i) => i.valid) ? "valid" : "invalid";
     return [
       `${file.path}: ${verdict} (${describeChoice(outcome)})`,
-      ...outcome.errors.filter((e) => !shownByItem.has(errorKey(e))).map((e) => `${file.path}: ${formatContractError(e)}`),
-      ...(outcome.omitted ? [`${file.path}: ${formatOmitted(outcome.omitted)}`] : []),
       // A batch of one says its kind on the body's line already; an invalid item is always shown.
       ...items.filter((item) => items.length > 1 || !item.valid).flatMap((item) => [
         `${file.path} ${item.pointer}: ${item.valid ? "valid" : "invalid"} (${item.schema}: ${item.reason})`,
         ...item.errors.map((e) => `${file.path}: ${formatContractError(e)}`),
       ]),
+      ...(outcome.itemsNotChecked ? [`${file.path}: and ${outcome.itemsNotChecked} more items, not given a verdict of their own (the body's errors cover them)`] : []),
+      ...outcome.errors.filter((e) => !shownByItem.has(errorKey(e))).map((e) => `${file.path}: ${formatContractError(e)}`),
+      ...(outcome.omitted ? [`${file.path}: ${formatOmitted(outcome.omitted)}`] : []),
     ];
   });
 }

@@ -8,6 +8,7 @@ import { parseJsonDocument } from "../json-document.js";
 import { watchOutput } from "../closed-output.js";
 import { createProgress } from "../progress.js";
 import { planValidation } from "../schema-choice.js";
+import { isObject } from "../../util/json.js";
 import { fileLines, reportJson, summarize, summaryLine, validateItems, type FileOutcome } from "../validate-report.js";
 import { DEFAULT_MAX_BYTES, MAX_DEPTH, usage, VALIDATE_OPTIONS } from "../usage/validate.js";
 export { DEFAULT_MAX_BYTES, MAX_DEPTH, VALIDATE_OPTIONS };
@@ -78,13 +79,19 @@ function parseMaxBytes(text: string): number {
   return value;
 }
 
+/** How many value[] items got no verdict of their own (beyond MAX_ITEM_VERDICTS). */
+function notChecked(payload: unknown, checked: number): { itemsNotChecked?: number } {
+  const total = isObject(payload) && Array.isArray(payload.value) ? payload.value.length : 0;
+  return total > checked ? { itemsNotChecked: total - checked } : {};
+}
+
 async function validateSource(source: Source, options: Options, stdin: Readable, contract: Contract): Promise<FileOutcome> {
   try {
     const document = parseJsonDocument(await readSource(source, options.maxBytes, stdin), MAX_DEPTH);
     const plan = planValidation(document, options.as, contract.entries);
     const schemas = plan.choices.map((choice) => {
       const { valid, errors, omitted } = contract.validate(choice.schema, plan.payload);
-      const items = plan.items ? { items: validateItems(contract, plan.payload, plan.items) } : {};
+      const items = plan.items ? { items: validateItems(contract, plan.payload, plan.items), ...notChecked(plan.payload, plan.items.length) } : {};
       return { ...choice, valid, errors, ...(omitted ? { omitted } : {}), ...items };
     });
     return plan.nothingBecause === undefined ? { path: source.display, schemas } : { path: source.display, schemas, note: plan.nothingBecause };
