@@ -229,7 +229,6 @@ export type CommsNotification = (
  * - conditional: when @odata.type is "#microsoft.graph.participant" it must also match participant.json
  * - conditional: when @odata.type is "#microsoft.graph.deltaParticipants" it must also match deltaParticipants.json
  * - conditional: when @odata.type is "#microsoft.graph.contentSharingSession" it must also match contentSharingSession.json
- * - conditional: when it matches {"properties":{"@odata.type":{"enum":["#microsoft.graph.addLargeGalleryViewOperation","#microsoft.graph.cancelMediaProcessingOperation","#microsoft.graph.inviteParticipantsOperation","#microsoft.graph.muteParticipantOperation","#microsoft.graph.muteParticipantsOperation","#microsoft.graph.playPromptOperation","#microsoft.graph.recordOperation","#microsoft.graph.sendDtmfTonesOperation","#microsoft.graph.startHoldMusicOperation","#microsoft.graph.startRecordingOperation","#microsoft.graph.startTranscriptionOperation","#microsoft.graph.stopHoldMusicOperation","#microsoft.graph.stopRecordingOperation","#microsoft.graph.stopTranscriptionOperation","#microsoft.graph.subscribeToToneOperation","#microsoft.graph.unmuteParticipantOperation","#microsoft.graph.updateRecordingStatusOperation"]}},"required":["@odata.type"]} it must also match commsOperation.json
  */
 export interface CommsNotificationResource {
   "@odata.type": string;
