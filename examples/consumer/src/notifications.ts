@@ -9,9 +9,13 @@ export function handleNotification(body: unknown): Handled {
     if (isValid("notification", body)) return { accepted: true, states: [] }; // another kind: roster, content sharing...
     return { accepted: false, errors: validate("notification", body).errors.map((e) => `${e.pointer}: ${e.message}`) };
   }
-  // Narrowed to NotificationCallState: each resourceData is a call whose state is set.
+  // Narrowed to NotificationCallState: each resourceData is a call. Its resource is named by resourceUrl, or
+  // by the older resource alone (2019-era shape), and a deleted call may come without its state.
   // (for...of rather than map: map's callback would see the unrefined element type of the generated array.)
   const states: Array<{ callUrl: string; state: string | null }> = [];
-  for (const notification of body.value) states.push({ callUrl: notification.resourceUrl, state: notification.resourceData.state });
+  for (const notification of body.value) {
+    const state = notification.resourceData.state ?? (notification.changeType === "deleted" ? "terminated" : null);
+    states.push({ callUrl: notification.resourceUrl ?? notification.resource ?? "", state });
+  }
   return { accepted: true, states };
 }
