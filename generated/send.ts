@@ -194,7 +194,7 @@ export type CommsNotification = (
    */
   resourceUrl?: string;
   /**
-   * The older /app path of the resource (/app/calls/{id}...): beside resourceUrl in some notifications, alone in the 2019-era shape (erratum FIELD_NOT_IN_TYPE, LEGACY_SHAPE). A bot must route on resourceUrl when present, else on resource.
+   * The older /app path of the resource (/app/calls/{id}...): beside resourceUrl in some notifications, alone in the 2019-era shape (erratum DEPRECATED_PROPERTY, LEGACY_SHAPE). A bot must route on resourceUrl when present, else on resource.
    *
    * Not checked by the type (validate() checks it):
    * - pattern "^/"
