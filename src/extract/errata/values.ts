@@ -42,6 +42,8 @@ const OPERATION_TYPE = /^#?microsoft\.graph\.\w*Operation$/i;
 export function detectEnumCasing(ctx: ErrataContext): void {
   const members = new Set<string>(OPERATION_STATUS);
   for (const entry of ctx.entries) collectEnums(entry.schema, members);
+  // A schema may accept a casing variant too (operationStatus accepts Running beside running): still an erratum.
+  for (const m of [...members]) if (/^[A-Z]/.test(m) && members.has(m.charAt(0).toLowerCase() + m.slice(1))) members.delete(m);
   const folded = new Set([...members].map((m) => m.toLowerCase()));
   for (const [, record] of recordsOf(ctx.corpus)) {
     for (const [pointer, value] of walkJson(record.value)) {
