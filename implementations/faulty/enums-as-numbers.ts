@@ -9,7 +9,7 @@ export const variant = faulty({
   id: "enums-as-numbers",
   bug: "sends requestedModalities as numbers ([1]) instead of names ([\"audio\"])",
   why: "Graph's enums travel as their camelCase names (requestedModalities: [\"audio\"]); Graph refuses a number",
-  expectedFailures: ["create-call.*/schema", "create-call.*/fidelity.modalities", "create-call.*/result.call-id", "sequence.*/end", "delivery.*"],
+  expectedFailures: ["create-call.*/schema"],
   messages: { "create-call.*/schema": /\/requestedModalities\/0: item 0 of "requestedModalities" must be/ },
   createBot: withParts({
     createCallBody: createCallBodyThen((body) => {

@@ -14,7 +14,7 @@ export const variant = faulty({
   id: "failed-transfer-terminates",
   bug: "treats a failed transfer (the call back to established with a resultInfo) as a terminated call",
   why: "the Transfer page: when a transfer fails, Graph puts the call back to established and reports why in resultInfo; the call goes on, only a completed transfer terminates it",
-  expectedFailures: ["sequence.transfer-*-failed/step.failed", "sequence.transfer-*-failed/end", "delivery.transfer-*-failed"],
+  expectedFailures: ["sequence.transfer-*-failed/step.failed", "sequence.transfer-*-failed/end"],
   messages: { "sequence.transfer-*-failed/end": /state: expected "established", observed "terminated"/ },
   createBot: withParts({ newCallState: () => new ResultInfoEndsTransfer() }),
 });

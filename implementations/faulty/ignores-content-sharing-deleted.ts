@@ -12,7 +12,7 @@ export const variant = faulty({
   id: "ignores-content-sharing-deleted",
   bug: "ignores content sharing deleted notifications: a session that ended stays active",
   why: "the Create call page (isContentSharingNotificationEnabled): Graph reports a content sharing session's end as a contentSharingSessions notification with changeType deleted",
-  expectedFailures: ["sequence.content-sharing/step.deleted", "sequence.content-sharing/end", "delivery.content-sharing"],
+  expectedFailures: ["sequence.content-sharing/step.deleted", "sequence.content-sharing/end"],
   messages: { "sequence.content-sharing/end": /contentSharingSessions: expected \[\], observed \["F7D9EF30/ },
   createBot: withParts({ newCallState: () => new SessionsNeverEnd() }),
 });

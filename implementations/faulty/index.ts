@@ -24,6 +24,11 @@ import { variant as omitsChatInfo } from "./omits-chat-info.js";
 import { variant as joinMeetingIdAsNumber } from "./join-meeting-id-as-number.js";
 import { variant as crashesOnNullSubject } from "./crashes-on-null-subject.js";
 import { variant as oneToOneOnly } from "./one-to-one-only.js";
+import { variant as audioVideoAlways } from "./audio-video-always.js";
+import { variant as serviceHostedMediaAlways } from "./service-hosted-media-always.js";
+import { variant as passcodeNeverSet } from "./passcode-never-set.js";
+import { variant as targetsLeakBetweenCalls } from "./targets-leak-between-calls.js";
+import { variant as reportsCallChainId } from "./reports-call-chain-id.js";
 // What it sends Graph: the transfer.
 import { variant as transfersMyParticipantId } from "./transfers-my-participant-id.js";
 import { variant as pythonSnakeCaseKeys } from "./python-snake-case-keys.js";
@@ -31,6 +36,9 @@ import { variant as replacesCallIdAtTop } from "./replaces-call-id-at-top.js";
 import { variant as transfereeIdOnTarget } from "./transferee-id-on-target.js";
 import { variant as targetIdentityNotSet } from "./target-identity-not-set.js";
 import { variant as clientContextAlways } from "./client-context-always.js";
+import { variant as transfersToTheCallee } from "./transfers-to-the-callee.js";
+import { variant as transferNotSent } from "./transfer-not-sent.js";
+import { variant as transfer202AsFailure } from "./transfer-202-as-failure.js";
 // How it answers Graph's POSTs.
 import { variant as firstNotificationOnly } from "./first-notification-only.js";
 import { variant as requiresClientState } from "./requires-client-state.js";
@@ -48,6 +56,7 @@ import { variant as readsOnlyCamelSubcode } from "./reads-only-camel-subcode.js"
 import { variant as deltaInArrivalOrder } from "./delta-in-arrival-order.js";
 import { variant as mergesFullRoster } from "./merges-full-roster.js";
 import { variant as ignoresContentSharingDeleted } from "./ignores-content-sharing-deleted.js";
+import { variant as routesOnlyCallResources } from "./routes-only-call-resources.js";
 // How a transfer ends (PROTOCOL.md, endings of a transfer).
 import { variant as endCompletesTransfer } from "./end-completes-transfer.js";
 import { variant as completionNeedsAccepted } from "./completion-needs-accepted.js";
@@ -78,12 +87,20 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   joinMeetingIdAsNumber,
   crashesOnNullSubject,
   oneToOneOnly,
+  audioVideoAlways,
+  serviceHostedMediaAlways,
+  passcodeNeverSet,
+  targetsLeakBetweenCalls,
+  reportsCallChainId,
   transfersMyParticipantId,
   pythonSnakeCaseKeys,
   replacesCallIdAtTop,
   transfereeIdOnTarget,
   targetIdentityNotSet,
   clientContextAlways,
+  transfersToTheCallee,
+  transferNotSent,
+  transfer202AsFailure,
   firstNotificationOnly,
   requiresClientState,
   rejectsUnknownProperty,
@@ -99,6 +116,7 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   deltaInArrivalOrder,
   mergesFullRoster,
   ignoresContentSharingDeleted,
+  routesOnlyCallResources,
   endCompletesTransfer,
   completionNeedsAccepted,
   acceptedTransferCannotFail,

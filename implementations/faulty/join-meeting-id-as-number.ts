@@ -6,7 +6,7 @@ export const variant = faulty({
   id: "join-meeting-id-as-number",
   bug: "sends joinMeetingId as a number (1234567) instead of a string",
   why: "the Create call page: joinMeetingId is a string (a meeting id can start with 0, which a number loses); Graph refuses a number",
-  expectedFailures: ["07", "08"].flatMap((ex) => ["schema", "fidelity.meeting", "result.call-id"].map((check) => `create-call.v1.0.ex${ex}/${check}`)),
+  expectedFailures: ["07", "08"].map((ex) => `create-call.v1.0.ex${ex}/schema`),
   messages: { "create-call.v1.0.ex07/schema": /\/meetingInfo\/joinMeetingId: "joinMeetingId" must be a string/ },
   createBot: withParts({
     createCallBody: createCallBodyThen((body) => {

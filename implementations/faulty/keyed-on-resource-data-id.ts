@@ -23,7 +23,6 @@ export const variant = faulty({
     "sequence.transfer-*-completed/step.completed",
     "sequence.transfer-*-failed/step.failed",
     "sequence.*/end",
-    "delivery.*",
   ],
   messages: { "sequence.*/step.established": /state: expected "established", observed null/ },
   createBot: withParts({ applyNotification: (calls, notification, newState) => applyNotification(calls, notification, newState, routeByResourceDataId) }),

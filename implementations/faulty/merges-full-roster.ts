@@ -20,8 +20,6 @@ export const variant = faulty({
     "sequence.full-roster-replaced/end",
     "sequence.empty-roster/step.everyone-left",
     "sequence.empty-roster/end",
-    "delivery.full-roster-replaced",
-    "delivery.empty-roster",
   ],
   messages: { "sequence.empty-roster/end": /participants: expected \[\], observed \[/ },
   createBot: withParts({ newCallState: () => new RosterOnlyGrows() }),

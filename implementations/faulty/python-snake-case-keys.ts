@@ -11,7 +11,7 @@ export const variant = faulty({
   id: "python-snake-case-keys",
   bug: "sends snake_case keys (endpoint_type, tenant_id) where Graph wants camelCase",
   why: "Graph's JSON is camelCase and the strict send profile refuses a key it does not know; the Python snippets put these keys in additional data in snake_case, which the SDK sends verbatim (erratum SNAKE_CASE_KEY)",
-  expectedFailures: ["call-transfer.*/schema", "call-transfer.*/result.accepted", "sequence.transfer-*/end", "delivery.transfer-*"],
+  expectedFailures: ["call-transfer.*/schema"],
   messages: { "call-transfer.*/schema": /unknown property "endpoint_type"/ },
   createBot: withParts({
     transferBody: transferBodyThen((body) => {

@@ -49,7 +49,8 @@ export const REFERENCE_PARTS: BotParts = {
 export class ReferenceBot implements BotUnderTest {
   private env: BotEnvironment | undefined;
   private readonly calls = new Map<string, CallState>();
-  private readonly created = new Map<string, Json>();
+  /** The 201 body of each call it created, by call id. */
+  protected readonly created = new Map<string, Json>();
 
   /** observationVersion: the reference speaks the latest; version 1 is there for harnesses and tests of version 1. */
   constructor(private readonly parts: BotParts = REFERENCE_PARTS, readonly observationVersion: ObservationVersion = LATEST_OBSERVATION_VERSION) {}

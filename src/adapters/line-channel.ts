@@ -6,9 +6,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createInterface } from "node:readline";
 import { killTree, track } from "./children.js";
+import { ImplementationFault } from "../harness/adapter.js";
 import { HANDSHAKE_VERSION, type Method, type Methods, type ProtocolVersion, type ResponseMessage } from "./protocol.js";
 
-export class ChannelError extends Error {}
+/** The process could not answer: it died ("crash"), did not answer in time ("timeout"), or broke the protocol. */
+export class ChannelError extends ImplementationFault {}
+
+/** The implementation answered a request with an error of its own: a verdict on it, not a fault of the channel. */
+export class ImplementationErrorReply extends Error {}
 
 const STDERR_LINES = 40;
 
@@ -31,10 +36,10 @@ export class LineChannel {
       if (this.stderrTail.length > STDERR_LINES) this.stderrTail.shift();
     });
     this.child.stdin!.on("error", () => { /* the exit handler reports it */ });
-    this.child.once("error", (e) => this.failAll(`could not start \`${command}\`: ${e.message}`));
+    this.child.once("error", (e) => this.failAll(`could not start \`${command}\`: ${e.message}`, "crash"));
     this.child.once("exit", (code, signal) => {
       this.exited = signal ? `it was killed by ${signal}` : `it exited with code ${code}`;
-      this.failAll(`the implementation is not running (${this.exited})`);
+      this.failAll(`the implementation is not running (${this.exited})`, "crash");
     });
   }
 
@@ -48,12 +53,12 @@ export class LineChannel {
   }
 
   request<M extends Method>(method: M, params: Methods[M]["params"], timeoutMs: number): Promise<Methods[M]["result"]> {
-    if (this.exited) return Promise.reject(new ChannelError(this.withStderr(`the implementation is not running (${this.exited})`)));
+    if (this.exited) return Promise.reject(new ChannelError(this.withStderr(`the implementation is not running (${this.exited})`), "crash"));
     const id = this.nextId++;
     return new Promise<Methods[M]["result"]>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new ChannelError(this.withStderr(`no answer to ${method} within ${timeoutMs} ms`)));
+        reject(new ChannelError(this.withStderr(`no answer to ${method} within ${timeoutMs} ms`), "timeout"));
       }, timeoutMs);
       this.pending.set(id, {
         method,
@@ -95,17 +100,17 @@ export class LineChannel {
     }
     const entry = message && typeof message === "object" && typeof message.id === "number" ? this.pending.get(message.id) : undefined;
     if (!message || !entry) {
-      this.failAll(`garbage on stdout (stdout is for protocol responses only; log to stderr): ${JSON.stringify(trimmed.slice(0, 200))}`);
+      this.failAll(`garbage on stdout (stdout is for protocol responses only; log to stderr): ${JSON.stringify(trimmed.slice(0, 200))}`, "protocol");
       return;
     }
     this.pending.delete(message.id);
-    if ("error" in message) entry.reject(new ChannelError(this.withStderr(`${entry.method} failed in the implementation: ${message.error?.message ?? JSON.stringify(message.error)}`)));
+    if ("error" in message) entry.reject(new ImplementationErrorReply(this.withStderr(`${entry.method} failed in the implementation: ${message.error?.message ?? JSON.stringify(message.error)}`)));
     else if ("result" in message) entry.resolve(message.result);
-    else entry.reject(new ChannelError(this.withStderr(`the answer to ${entry.method} has neither result nor error: ${JSON.stringify(trimmed.slice(0, 200))}`)));
+    else entry.reject(new ChannelError(this.withStderr(`the answer to ${entry.method} has neither result nor error: ${JSON.stringify(trimmed.slice(0, 200))}`), "protocol"));
   }
 
-  private failAll(reason: string): void {
-    const error = new ChannelError(this.withStderr(reason));
+  private failAll(reason: string, kind: ChannelError["kind"]): void {
+    const error = new ChannelError(this.withStderr(reason), kind);
     for (const [id, entry] of this.pending) {
       this.pending.delete(id);
       entry.reject(error);

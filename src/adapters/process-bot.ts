@@ -61,7 +61,7 @@ export class ProcessBot implements BotUnderTest {
       const why = controller.signal.aborted
         ? `no answer within ${this.options.requestTimeoutMs} ms`
         : cause?.code === "ECONNREFUSED" ? "connection refused (nothing listens on the callback port)" : `${(e as Error).message}${cause?.message ? ` (${cause.message})` : ""}`;
-      throw new ChannelError(`POST ${this.callbackUrl}: ${why}${this.stderrNote()}`);
+      throw new ChannelError(`POST ${this.callbackUrl}: ${why}${this.stderrNote()}`, controller.signal.aborted ? "timeout" : "protocol");
     } finally {
       clearTimeout(timer);
     }
@@ -80,17 +80,17 @@ export class ProcessBot implements BotUnderTest {
   }
 
   private async boot(): Promise<string> {
-    if (!this.env) throw new ChannelError("start() was not called");
+    if (!this.env) throw new ChannelError("start() was not called", "protocol");
     await this.channel?.close(0);
     this.channel = new LineChannel(this.options.command, { cwd: this.options.cwd, ...(this.options.env ? { env: this.options.env } : {}) });
     const { callbackUrl, protocol } = await this.channel.request("start", { graphBaseUrl: this.env.graphBaseUrl, accessToken: this.env.accessToken, callbackUri: this.env.callbackUri, protocols: PROTOCOL_VERSIONS }, this.options.requestTimeoutMs * 2);
     if (protocol !== undefined && !PROTOCOL_VERSIONS.includes(protocol)) {
-      throw new ChannelError(`start answered protocol ${JSON.stringify(protocol)}: it must be one of those offered (${PROTOCOL_VERSIONS.join(", ")}), or absent for 1`);
+      throw new ChannelError(`start answered protocol ${JSON.stringify(protocol)}: it must be one of those offered (${PROTOCOL_VERSIONS.join(", ")}), or absent for 1`, "protocol");
     }
     this.protocol = protocol ?? HANDSHAKE_VERSION;
     this.channel.protocol = this.protocol;
     if (typeof callbackUrl !== "string" || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(callbackUrl)) {
-      throw new ChannelError(`start answered callbackUrl ${JSON.stringify(callbackUrl)}: it must be an http URL on 127.0.0.1`);
+      throw new ChannelError(`start answered callbackUrl ${JSON.stringify(callbackUrl)}: it must be an http URL on 127.0.0.1`, "protocol");
     }
     this.callbackUrl = callbackUrl;
     return callbackUrl;
@@ -100,7 +100,7 @@ export class ProcessBot implements BotUnderTest {
   private async live(): Promise<LineChannel> {
     if (this.channel?.running) return this.channel;
     const why = this.channel ? `the implementation died (${this.channel.stderr().slice(-3).join(" | ") || "no stderr"})` : "the implementation is not started";
-    if (this.restarts >= (this.options.maxRestarts ?? 3)) throw new ChannelError(`${why}; not restarted again (${this.restarts} restarts already)`);
+    if (this.restarts >= (this.options.maxRestarts ?? 3)) throw new ChannelError(`${why}; not restarted again (${this.restarts} restarts already)`, "crash");
     this.restarts++;
     await this.boot();
     return this.channel!;

@@ -25,8 +25,8 @@ export interface CommandEntry {
   load(): Promise<Command>;
 }
 
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Exit codes shared by every command: 3 says the tool failed, never what it checked. */
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 
 /** A usage mistake: printed as one line plus a pointer to --help, exit 2. */
 export class UsageError extends Error {}

@@ -24,7 +24,8 @@ export function mainUsage(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Run `graph-calls-contract <command> --help` for a command's options.",
-    "Exit codes: 0 success, 1 a check failed (or a payload is invalid), 2 usage error.",
+    "Exit codes: 0 success, 1 a check failed (or a payload is invalid), 2 usage error, 3 the tool itself failed",
+    "(an internal error, or an implementation under test that could not start at all).",
   ].join("\n");
 }
 
@@ -60,7 +61,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     // Anything else is our bug, not the user's: one line, and the stack only on request.
     writeLine(io.stderr, `graph-calls-contract ${entry.name}: internal error: ${(error as Error)?.message ?? String(error)}`);
     if (process.env.GRAPH_CALLS_CONTRACT_DEBUG) writeLine(io.stderr, (error as Error)?.stack ?? "");
-    return EXIT.failed;
+    return EXIT.internal;
   }
 }
 
@@ -74,6 +75,6 @@ if (invokedDirectly) {
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() };
   main(process.argv.slice(2), io).then(
     (code) => { process.exitCode = code; },
-    (error: unknown) => { process.stderr.write(`graph-calls-contract: ${String(error)}\n`); process.exitCode = EXIT.failed; },
+    (error: unknown) => { process.stderr.write(`graph-calls-contract: ${String(error)}\n`); process.exitCode = EXIT.internal; },
   );
 }

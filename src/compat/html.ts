@@ -8,7 +8,7 @@ import { checkAnchor } from "../reports/html-matrix.js";
 import { REPORT_CSS } from "../reports/html-style.js";
 import { escapeAttribute, escapeMarkup } from "../reports/markup.js";
 import { oneLine } from "../reports/text.js";
-import { MARKS, notPassingOf, numberedKnownDefects, type CompatContext } from "./presentation.js";
+import { checkState, MARKS, notPassingOf, numberedKnownDefects, whyNot, type CompatContext } from "./presentation.js";
 import type { CompatColumn, CompatRow, CompatTable } from "./table.js";
 
 export interface CompatHtmlContext extends CompatContext {
@@ -29,7 +29,7 @@ const COMPAT_CSS = `
 const checkLink = (context: CompatHtmlContext, column: CompatColumn, check: CheckResult): string => `${context.reportOf(column.id)}#${checkAnchor(check)}`;
 
 function tooltip(checks: readonly CheckResult[]): string {
-  return checks.map((c) => oneLine(`${c.id}: ${c.status === "known" ? `known defect: ${c.knownDefect ?? ""}` : `FAIL: ${c.message ?? ""}`}`, 300)).join("\n");
+  return checks.map((c) => oneLine(`${c.id}: ${c.status === "known" ? `known defect: ${c.knownDefect ?? ""}` : c.status === "blocked" ? whyNot(c) : `FAIL: ${c.message ?? ""}`}`, 300)).join("\n");
 }
 
 function cell(context: CompatHtmlContext, column: CompatColumn, row: CompatRow, i: number): string {
@@ -42,7 +42,7 @@ function cell(context: CompatHtmlContext, column: CompatColumn, row: CompatRow, 
 
 function implementationsTable(table: CompatTable, context: CompatHtmlContext): string {
   const rows = table.columns.map((c) => {
-    const counts = c.counts ? [c.counts.checks, c.counts.passed, c.counts.failed, c.counts.known].map((n) => `<td class="num">${n}</td>`).join("") : `<td colspan="4">not run: ${escapeMarkup(c.skipped ?? "")}</td>`;
+    const counts = c.counts ? [c.counts.checks, c.counts.passed, c.counts.failed + c.counts.errors, c.counts.known].map((n) => `<td class="num">${n}</td>`).join("") : `<td colspan="4">not run: ${escapeMarkup(c.skipped ?? "")}</td>`;
     const name = c.counts ? `<a href="${escapeAttribute(context.reportOf(c.id))}"><code>${escapeMarkup(c.name)}</code></a>` : `<code>${escapeMarkup(c.name)}</code>`;
     return `<tr><th scope="row">${escapeMarkup(c.label)}</th><td>${name}</td><td><code>${escapeMarkup(c.source)}</code></td>${counts}</tr>`;
   });
@@ -66,7 +66,7 @@ function notPassingSection(table: CompatTable, context: CompatHtmlContext): stri
     const reasons = known.size === 0 ? "" : `<p>Known defects:</p><ol>${[...known.values()].map((k) => `<li id="${k.anchor}" class="known-reason">${escapeMarkup(k.reason)}</li>`).join("")}</ol>`;
     const items = checks.map((c) => {
       const k = c.status === "known" ? known.get(c.knownDefect ?? "") : undefined;
-      return `<li data-status="${c.status}">${c.status === "known" ? MARKS.known : MARKS.fail} <a href="${escapeAttribute(checkLink(context, column, c))}"><code>${escapeMarkup(c.id)}</code></a>: ${escapeMarkup(oneLine(c.message ?? "", 300))}${k ? ` (known defect <a href="#${k.anchor}">${k.number}</a>)` : ""}</li>`;
+      return `<li data-status="${c.status}">${MARKS[checkState(c)]} <a href="${escapeAttribute(checkLink(context, column, c))}"><code>${escapeMarkup(c.id)}</code></a>: ${escapeMarkup(oneLine(whyNot(c), 300))}${k ? ` (known defect <a href="#${k.anchor}">${k.number}</a>)` : ""}</li>`;
     });
     return `<h3>${escapeMarkup(column.label)}: <code>${escapeMarkup(column.name)}</code></h3>\n${reasons}\n<ul class="not-passing">${items.join("")}</ul>`;
   }).filter(Boolean);
@@ -81,7 +81,7 @@ function typingDefectsSection(table: CompatTable): string {
 }
 
 export function renderCompatHtml(table: CompatTable, context: CompatHtmlContext): string {
-  const failing = table.columns.filter((c) => (c.counts?.failed ?? 0) > 0);
+  const failing = table.columns.filter((c) => (c.counts?.failed ?? 0) + (c.counts?.errors ?? 0) > 0);
   const state = failing.length > 0 ? "fail" : "pass";
   const verdict = failing.length > 0 ? `✗ ${failing.length} of ${table.columns.length} implementations fail checks` : `✓ no implementation fails a check beyond its known defects`;
   return [
@@ -93,7 +93,7 @@ export function renderCompatHtml(table: CompatTable, context: CompatHtmlContext)
     `<header class="verdict ${state}" data-status="${state}"><h1>${escapeMarkup(`Compatibility: ${verdict}`)}</h1>`,
     `<p>${escapeMarkup(`Every documented scenario and notification sequence, against ${table.columns.length} implementations · seed ${context.seed} · ${context.runs} property-based deliveries per sequence`)}</p></header>`,
     `<main>`,
-    `<p>${MARKS.pass} every check passes · ${MARKS.fail} a check fails · ${MARKS.known} a check fails as a known defect · ${MARKS.none} not run. A cell links to its first check that did not pass in the implementation's report; hover it for all of them.</p>`,
+    `<p>${MARKS.pass} every check passes · ${MARKS.fail} a check fails · ${MARKS.blocked} checks blocked by a failure elsewhere · ${MARKS.known} a check fails as a known defect · ${MARKS.none} not run. A cell links to its first check that did not pass in the implementation's report; hover it for all of them.</p>`,
     `<section id="implementations"><h2>Implementations</h2>${implementationsTable(table, context)}</section>`,
     ...table.sections.map((s) => `<section>${sectionTable(table, context, s.title, s.rows)}</section>`),
     notPassingSection(table, context),

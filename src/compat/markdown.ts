@@ -5,7 +5,7 @@
  */
 import { mdCode, mdTable, mdText } from "../reports/markdown-syntax.js";
 import { oneLine } from "../reports/text.js";
-import { checkAnchorIn, notPassingOf, numberedKnownDefects, SYMBOLS, type CompatContext } from "./presentation.js";
+import { checkAnchorIn, checkState, notPassingOf, numberedKnownDefects, SYMBOLS, whyNot, type CompatContext } from "./presentation.js";
 import type { CompatColumn, CompatRow, CompatTable } from "./table.js";
 
 const MESSAGE_MAX = 240;
@@ -25,14 +25,14 @@ function header(context: CompatContext): string[] {
     "",
     `Every documented create call and transfer scenario and every notification sequence, run against each implementation by the conformance suite (seed ${context.seed}, ${context.runs} property-based deliveries per sequence). The implementations are listed in \`implementations/compatibility.json\`; \`graph-calls-contract compat\` runs them all and writes this page and \`reports/compatibility/index.html\` (with each implementation's full report).`,
     "",
-    `${SYMBOLS.pass} every check passes · ${SYMBOLS.fail} a check fails · ${SYMBOLS.known} a check fails as a known defect of the implementation (the reason is under [What did not pass](#what-did-not-pass)) · ${SYMBOLS.none} not run`,
+    `${SYMBOLS.pass} every check passes · ${SYMBOLS.fail} a check fails · ${SYMBOLS.blocked} checks blocked by a failure elsewhere · ${SYMBOLS.known} a check fails as a known defect of the implementation (the reason is under [What did not pass](#what-did-not-pass)) · ${SYMBOLS.none} not run`,
   ];
 }
 
 function implementations(table: CompatTable): string[] {
   const rows = table.columns.map((column) => {
     const { counts } = column;
-    const verdict = counts ? [String(counts.checks), String(counts.passed), String(counts.failed), String(counts.known)] : [`not run: ${mdText(column.skipped ?? "")}`, "", "", ""];
+    const verdict = counts ? [String(counts.checks), String(counts.passed), String(counts.failed + counts.errors), String(counts.known)] : [`not run: ${mdText(column.skipped ?? "")}`, "", "", ""];
     return [mdText(column.label), mdCode(column.name), mdCode(column.source), ...verdict];
   });
   return ["## Implementations", "", mdTable(["column", "implementation", "how it runs", "checks", "passed", "failed", "known defects"], ["left", "left", "left", "right", "right", "right", "right"], rows)];
@@ -79,7 +79,7 @@ function notPassing(table: CompatTable): string[] {
     for (const check of checks) {
       const k = check.status === "known" ? known.get(check.knownDefect ?? "") : undefined;
       const reason = k ? ` (known defect [${k.number}](#${k.anchor}))` : "";
-      out.push(`- <a id="${checkAnchorIn(column.id, check)}"></a>${SYMBOLS[check.status === "known" ? "known" : "fail"]} ${mdCode(check.id)}: ${prose(check.message ?? "", MESSAGE_MAX)}${reason}`);
+      out.push(`- <a id="${checkAnchorIn(column.id, check)}"></a>${SYMBOLS[checkState(check)]} ${mdCode(check.id)}: ${prose(whyNot(check), MESSAGE_MAX)}${reason}`);
     }
     out.push("");
   }

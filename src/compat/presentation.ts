@@ -10,9 +10,15 @@ export interface CompatContext {
 }
 
 /** In Markdown (GitHub draws emoji). */
-export const SYMBOLS: Record<CellState, string> = { pass: "✅", fail: "❌", known: "⚠️", none: "➖" };
+export const SYMBOLS: Record<CellState, string> = { pass: "✅", fail: "❌", blocked: "⛔", known: "⚠️", none: "➖" };
 /** In HTML: the conformance report's marks, which any text font has (no emoji font needed). */
-export const MARKS: Record<CellState, string> = { pass: "✓", fail: "✗", known: "⚠", none: "–" };
+export const MARKS: Record<CellState, string> = { pass: "✓", fail: "✗", blocked: "⊘", known: "⚠", none: "–" };
+
+/** How a check that did not pass is marked in the lists under the table. */
+export const checkState = (c: Pick<CheckResult, "status">): CellState => (c.status === "known" ? "known" : c.status === "blocked" ? "blocked" : "fail");
+
+/** A check that did not pass, in one line: a blocked one names what blocked it. */
+export const whyNot = (c: CheckResult): string => (c.status === "blocked" ? `blocked by ${c.blockedBy ?? "?"}: ${c.message ?? ""}` : c.message ?? "");
 
 /** The anchor of an implementation's check in the list of what did not pass. */
 export const checkAnchorIn = (columnId: string, check: Pick<CheckResult, "id">): string => anchorId(columnId, check.id);

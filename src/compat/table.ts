@@ -3,13 +3,17 @@
  * sequence, a column per implementation, and in each cell the verdict and the checks that did not
  * pass (failed, or failed as a known defect).
  */
-import type { CheckResult } from "../harness/checks.js";
+import { isRoot, rootOf, type CheckResult } from "../harness/checks.js";
 import { countChecks, type Counts } from "../reports/model.js";
 import { loadScenarios, loadSequences } from "../sequences/load.js";
 import type { CompatRun, TypingDefect } from "./run-implementations.js";
 
-/** "known": every check that did not pass is a known defect of the implementation. "none": it has no check here (skipped). */
-export type CellState = "pass" | "fail" | "known" | "none";
+/**
+ * "fail": a check failed or errored. "blocked": none did, but some could not be judged (a check
+ * elsewhere they depend on did not pass). "known": every check that did not pass is a known defect
+ * of the implementation. "none": it has no check here (skipped).
+ */
+export type CellState = "pass" | "fail" | "blocked" | "known" | "none";
 
 export interface CompatCell {
   state: CellState;
@@ -62,10 +66,11 @@ export function compatTable(runs: readonly CompatRun[], describe: (subject: stri
     ...(skipped ? { skipped } : {}),
   }));
   const checksOf = runs.map((run) => bySubject(run.result?.checks ?? []));
+  const indexOf = runs.map((run) => new Map((run.result?.checks ?? []).map((c) => [c.id, c])));
   const sections = SECTIONS.map(({ title, groups }) => {
     const subjects = new Set<string>();
     for (const run of runs) for (const c of run.result?.checks ?? []) if ((groups as readonly string[]).includes(c.group)) subjects.add(c.subject);
-    const rows = [...subjects].map((subject) => ({ subject, description: describe(subject), cells: checksOf.map((of) => cellOf(of.get(subject) ?? [])) }));
+    const rows = [...subjects].map((subject) => ({ subject, description: describe(subject), cells: checksOf.map((of, i) => cellOf(of.get(subject) ?? [], indexOf[i]!)) }));
     return { title, rows };
   });
   return { columns, sections: sections.filter((s) => s.rows.length > 0) };
@@ -77,9 +82,11 @@ function bySubject(checks: readonly CheckResult[]): Map<string, CheckResult[]> {
   return map;
 }
 
-function cellOf(checks: readonly CheckResult[]): CompatCell {
-  const notPassing = checks.filter((c) => c.status !== "pass");
-  const state: CellState = checks.length === 0 ? "none" : notPassing.some((c) => c.status === "fail") ? "fail" : notPassing.length > 0 ? "known" : "pass";
+/** `byId`: the implementation's checks, to see what a blocked check leads back to (a known defect blocks nothing that matters). */
+function cellOf(checks: readonly CheckResult[], byId: ReadonlyMap<string, CheckResult>): CompatCell {
+  const notPassing = checks.filter((c) => c.status !== "passed");
+  const blockedByFailure = notPassing.some((c) => c.status === "blocked" && rootOf(c, byId)?.status !== "known");
+  const state: CellState = checks.length === 0 ? "none" : notPassing.some(isRoot) ? "fail" : blockedByFailure ? "blocked" : notPassing.length > 0 ? "known" : "pass";
   return { state, notPassing };
 }
 

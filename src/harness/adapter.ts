@@ -9,6 +9,7 @@
 import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
 import type { CallObservation, ObservationVersion } from "./observation.js";
 import type { KnownDefect } from "./known-defects.js";
+import type { ErrorKind } from "./checks.js";
 
 export interface BotEnvironment {
   /** Graph's versioned root, e.g. https://graph.microsoft.com/v1.0 (intercepted by the mock Graph). */
@@ -55,9 +56,19 @@ export interface AdapterModule {
   knownDefects?: KnownDefect[];
 }
 
-export class StepTimeout extends Error {
+/**
+ * The implementation could not answer at all (it hung, died, or broke the protocol), as opposed to
+ * answering with an error of its own: the checks concerned are errors, not failures.
+ */
+export class ImplementationFault extends Error {
+  constructor(message: string, readonly kind: Exclude<ErrorKind, "internal">) {
+    super(message);
+  }
+}
+
+export class StepTimeout extends ImplementationFault {
   constructor(readonly step: string, readonly ms: number) {
-    super(`${step} did not finish within ${ms} ms`);
+    super(`${step} did not finish within ${ms} ms`, "timeout");
   }
 }
 

@@ -12,10 +12,11 @@
 import fc from "fast-check";
 import { expectedOf } from "../sequences/expectations.js";
 import type { Sequence } from "../sequences/model.js";
-import { describeError, fail, pass, type CheckResult } from "./checks.js";
+import { describeError, errored, failed, passed, type CheckResult, type ErrorKind } from "./checks.js";
 import type { Vocabulary } from "./delivery/alterations.js";
 import { describePlan, planArbitrary, type PlanLimits } from "./delivery/plan.js";
-import { deliveryProblems } from "./delivery/verdict.js";
+import { deliveryVerdict } from "./delivery/verdict.js";
+import { deliveryCheckBase } from "./sequence-checks.js";
 import type { RunOptions } from "./run.js";
 import { documentedPlan, executePlan, type Delivery, type PlanResult } from "./runner.js";
 import type { Session } from "./session.js";
@@ -46,7 +47,7 @@ export function createDeliveryChecks(options: Partial<DeliveryCheckOptions> = {}
 
   return async (session, sequence, { seed, runs }) => {
     const started = Date.now();
-    const base = { id: `delivery.${sequence.id}`, group: "deliveries" as const, subject: sequence.id, title: deliveryTitle(sequence), seed };
+    const base = deliveryCheckBase(sequence, seed);
     let outOfTime = false;
     let lastProblems: string[] = [];
     const property = fc.asyncProperty(planArbitrary(sequence, { notifications: session.notifications, ...context }), async (plan) => {
@@ -63,7 +64,7 @@ export function createDeliveryChecks(options: Partial<DeliveryCheckOptions> = {}
 
     if (details.counterexample === null) {
       const ran = details.numRuns < runs ? `${details.numRuns} of ${runs} delivery plans ran before the time budget (${budgetMs} ms) ran out` : `${details.numRuns} delivery plans ran`;
-      return pass({ ...base, message: `${ran}: each ended in the documented state with every POST answered 2xx` }, Date.now() - started);
+      return passed({ ...base, message: `${ran}: each ended in the documented state with every POST answered 2xx` }, Date.now() - started);
     }
 
     const [plan] = details.counterexample;
@@ -74,12 +75,15 @@ export function createDeliveryChecks(options: Partial<DeliveryCheckOptions> = {}
       replayed.problems.length === 0 ? "it passed when run once more: the bot does not answer the same delivery the same way" : "",
     ].filter(Boolean);
     const message = `${problems.join("; ")}, delivering ${describePlan(plan)}${notes.length ? ` (${notes.join("; ")})` : ""}`;
-    return fail(
-      { ...base, timeline: replayed.result.timeline, replay: replayCommand(sequence, seed, runs) },
-      message,
-      [`found after ${details.numRuns} plan(s), shrunk ${details.numShrinks} time(s)${budgetNote}`, `fast-check path ${details.counterexamplePath}`],
-      Date.now() - started,
-    );
+    // The POST that shows it: the first the bot did not acknowledge or could not answer, else the last (the end state).
+    const timeline = replayed.result.timeline;
+    const shown = timeline.find((t) => t.errorKind || t.status === null || t.status < 200 || t.status > 299) ?? timeline.at(-1);
+    const body = shown && replayed.result.bodies.get(shown.post);
+    const evidence = { ...base, timeline, replay: replayCommand(sequence, seed, runs), ...(shown && body !== undefined ? { delivered: { post: shown.post, body } } : {}) };
+    const found = [`found after ${details.numRuns} plan(s), shrunk ${details.numShrinks} time(s)${budgetNote}`, `fast-check path ${details.counterexamplePath}`];
+    return replayed.errorKind
+      ? errored(evidence, replayed.errorKind, message, found, Date.now() - started)
+      : failed(evidence, message, found, Date.now() - started);
   };
 }
 
@@ -90,18 +94,14 @@ export function replayCommand(sequence: Sequence, seed: number, runs: number): s
   return `npx graph-calls-contract run --only delivery.${sequence.id} --seed ${seed} --runs ${runs}`;
 }
 
-function deliveryTitle(sequence: Sequence): string {
-  return `${sequence.description.replace(/\.$/, "")} (${sequence.from[0]}): under any delivery the docs allow (reordered, duplicated, batched, with unknown properties and enum values), every POST gets a 2xx and the bot ends in the documented state`;
-}
-
 /** Execute a plan and judge it; the last POST carries the end expectation, so the timeline shows any mismatch where it is. */
-async function deliver(session: Session, sequence: Sequence, plan: readonly Delivery[]): Promise<{ result: PlanResult; problems: string[] }> {
+async function deliver(session: Session, sequence: Sequence, plan: readonly Delivery[]): Promise<{ result: PlanResult; problems: string[]; errorKind?: ErrorKind }> {
   try {
     const last = plan.at(-1);
     const end = expectedOf(sequence, "end", session.observationVersion)!;
     const result = await executePlan(session, sequence, plan, (d) => (d === last ? end : undefined));
-    return { result, problems: deliveryProblems(end, result) };
+    return { result, ...deliveryVerdict(end, result) };
   } catch (e) {
-    return { result: { timeline: [] }, problems: [`the harness could not deliver the plan: ${describeError(e)}`] };
+    return { result: { timeline: [], bodies: new Map() }, problems: [`the harness could not deliver the plan: ${describeError(e)}`], errorKind: "internal" };
   }
 }

@@ -1,47 +1,34 @@
 /**
- * The kill matrix: which checks each faulty variant fails, which checks no variant fails ("unproven":
- * nothing shows they can catch a bug), and which ones variants fail only as collateral damage.
- * Reports and the README show it.
+ * The kill matrix: which checks each faulty variant fails, which checks no variant fails or blocks
+ * ("unproven": nothing shows they can catch a bug), and which ones variants only ever block (a
+ * precondition failed before them), so nothing shows they catch a bug on their own.
+ * Reports and the README show it. Checks about the run itself (group "run") are not conformance
+ * checks and are left out.
  */
 import type { CheckResult } from "./checks.js";
 import type { RunResult } from "./run.js";
 
 export interface KillMatrix {
-  /** One row per variant: the ids of the checks it fails, in run order. */
+  /** One row per variant: the ids of the checks it fails (or errors) on their own, in run order. */
   variants: Array<{ id: string; failing: string[] }>;
-  /** Check ids that some run has and no variant fails, sorted. */
+  /** Check ids that some run has and no variant fails or blocks, sorted. */
   unproven: string[];
-  /**
-   * Check ids that variants fail only when their whole scenario or sequence could not run (no
-   * request was sent, the call could not be created): such a failure says nothing about the check.
-   */
+  /** Check ids that variants only ever block, never fail on their own, sorted. */
   collateralOnly: string[];
 }
 
+const conformance = (c: CheckResult) => c.group !== "run";
+const own = (c: CheckResult) => c.status === "failed" || c.status === "error";
+
 /** `results`: one conformance run per faulty variant, named (RunResult.adapter) by the variant's id. */
 export function killMatrix(results: readonly RunResult[]): KillMatrix {
-  const variants = results.map((r) => ({ id: r.adapter, failing: r.checks.filter((c) => c.status === "fail").map((c) => c.id) }));
-  const killed = new Set(variants.flatMap((v) => v.failing));
-  const killedOnItsOwn = new Set(results.flatMap((r) => ownFailures(r.checks)));
-  const checks = [...new Set(results.flatMap((r) => r.checks.map((c) => c.id)))].sort();
+  const variants = results.map((r) => ({ id: r.adapter, failing: r.checks.filter((c) => conformance(c) && own(c)).map((c) => c.id) }));
+  const killedOnItsOwn = new Set(variants.flatMap((v) => v.failing));
+  const touched = new Set(results.flatMap((r) => r.checks.filter((c) => c.status === "blocked").map((c) => c.id)));
+  const checks = [...new Set(results.flatMap((r) => r.checks.filter(conformance).map((c) => c.id)))].sort();
   return {
     variants,
-    unproven: checks.filter((id) => !killed.has(id)),
-    collateralOnly: checks.filter((id) => killed.has(id) && !killedOnItsOwn.has(id)),
+    unproven: checks.filter((id) => !killedOnItsOwn.has(id) && !touched.has(id)),
+    collateralOnly: checks.filter((id) => !killedOnItsOwn.has(id) && touched.has(id)),
   };
-}
-
-/**
- * The failures of a run that are verdicts of their own check. When a scenario's request was never
- * sent or a sequence was aborted, the harness fails all its checks with one message: only the
- * check that judges that (http.sent) has a verdict of its own.
- */
-function ownFailures(checks: readonly CheckResult[]): string[] {
-  const bySubject = new Map<string, CheckResult[]>();
-  for (const c of checks) bySubject.set(c.subject, [...(bySubject.get(c.subject) ?? []), c]);
-  return [...bySubject.values()].flatMap((group) => {
-    const messages = new Set(group.map((c) => (c.status === "fail" ? c.message : undefined)));
-    const collapsed = messages.size === 1 && !messages.has(undefined);
-    return group.filter((c) => c.status === "fail" && (!collapsed || c.id.endsWith("/http.sent"))).map((c) => c.id);
-  });
 }

@@ -4,7 +4,7 @@
  * turns red the day the defect goes away (an unexpected pass), so the list never goes stale.
  */
 import fs from "node:fs";
-import { fail, type CheckResult } from "./checks.js";
+import { failed, type CheckResult } from "./checks.js";
 import { selector } from "./select.js";
 
 export interface KnownDefect {
@@ -22,12 +22,14 @@ export function applyKnownDefects(checks: readonly CheckResult[], defects: reado
     const hit = matchers.find((m) => m.matches(check.id));
     if (!hit) return check;
     used.add(hit.defect);
-    if (check.status === "fail") return { ...check, status: "known" as const, knownDefect: hit.defect.reason };
-    return { ...check, status: "fail" as const, message: `unexpected pass: this known defect no longer happens (${hit.defect.reason}); remove it from the known defects`, knownDefect: hit.defect.reason };
+    // Only a verdict can be known: a blocked check was not judged, an error could not run.
+    if (check.status === "failed") return { ...check, status: "known" as const, knownDefect: hit.defect.reason };
+    if (check.status !== "passed") return { ...check, knownDefect: hit.defect.reason };
+    return { ...check, status: "failed" as const, message: `unexpected pass: this known defect no longer happens (${hit.defect.reason}); remove it from the known defects`, knownDefect: hit.defect.reason };
   });
   // An entry that matches no check of the run is a typo or a renamed check: say so rather than hide nothing.
   for (const d of partial ? [] : defects.filter((x) => !used.has(x))) {
-    out.push(fail({ id: `known-defects/${d.checks}`, group: "requests", subject: "known-defects", title: `the known defect "${d.reason}" names checks of this run` }, `no check of this run matches ${JSON.stringify(d.checks)}`));
+    out.push(failed({ id: `known-defects/${d.checks}`, group: "run", subject: "known-defects", title: `the known defect "${d.reason}" names checks of this run` }, `no check of this run matches ${JSON.stringify(d.checks)}`));
   }
   return out;
 }

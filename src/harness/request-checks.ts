@@ -7,8 +7,9 @@ import type { Contract } from "../contract/validator.js";
 import type { CapturedRequest } from "../mock-graph/graph-mock.js";
 import { deriveCreateCall, deriveTransfer } from "../scenarios/derive.js";
 import type { CreateCallIntent, Media, Party, Scenario, TransferIntent } from "../scenarios/model.js";
-import { fail, pass, type CheckResult } from "./checks.js";
-import { formatContractError } from "../contract/errors.js";
+import { blocked, errored, failed, passed, type CheckBase, type CheckResult, type ErrorKind, type SentRequest } from "./checks.js";
+import { formatContractError, type ContractError } from "../contract/errors.js";
+import type { JsonValue } from "../util/json.js";
 
 export interface RequestContext {
   scenario: Scenario;
@@ -23,6 +24,11 @@ export interface RequestContext {
 interface Aspect<I> {
   id: string;
   what: string;
+  /**
+   * The parts of the body the aspect reads (JSON pointers). When the schema finds an error there,
+   * the aspect is blocked by the schema check: what the bot meant cannot be read from a malformed part.
+   */
+  reads: string[];
   compare(want: I, got: I, ctx: RequestContext, captured: CapturedRequest): string | undefined;
 }
 
@@ -32,22 +38,24 @@ const sorted = (xs: string[]) => [...xs].sort();
 const differ = (label: string, want: unknown, got: unknown) => (same(want, got) ? undefined : `${label}: the scenario says ${JSON.stringify(want)}, the request says ${JSON.stringify(got)}`);
 
 const CREATE_CALL_ASPECTS: Array<Aspect<CreateCallIntent>> = [
-  { id: "fidelity.callback", what: "callbackUri is the public callback the bot is configured with", compare: (_w, _g, ctx, c) => differ("callbackUri", ctx.callbackUri, (c.body as Record<string, unknown> | undefined)?.callbackUri ?? null) },
-  { id: "fidelity.targets", what: "the targets are the scenario's parties (kind and id)", compare: (w, g) => differ("targets", sorted(w.targets.map(who)), sorted(g.targets.map(who))) },
-  { id: "fidelity.modalities", what: "the requested modalities are the scenario's", compare: (w, g) => differ("requestedModalities", sorted(w.modalities), sorted(g.modalities)) },
+  { id: "fidelity.callback", reads: ["/callbackUri"], what: "callbackUri is the public callback the bot is configured with", compare: (_w, _g, ctx, c) => differ("callbackUri", ctx.callbackUri, (c.body as Record<string, unknown> | undefined)?.callbackUri ?? null) },
+  { id: "fidelity.targets", reads: ["/targets"], what: "the targets are the scenario's parties (kind and id)", compare: (w, g) => differ("targets", sorted(w.targets.map(who)), sorted(g.targets.map(who))) },
+  { id: "fidelity.modalities", reads: ["/requestedModalities"], what: "the requested modalities are the scenario's", compare: (w, g) => differ("requestedModalities", sorted(w.modalities), sorted(g.modalities)) },
   {
     id: "fidelity.media",
+    reads: ["/mediaConfig"],
     what: "the media config is the scenario's kind (service- or app-hosted) and prefetches its media or carries its blob",
     compare: (w, g) => differ("media", mediaKey(w.media), mediaKey(g.media)),
   },
   {
     id: "fidelity.meeting",
+    reads: ["/meetingInfo", "/chatInfo"],
     what: "the meeting info is the scenario's kind and names its meeting",
     compare: (w, g) => differ("meeting", meetingKey(w), meetingKey(g)),
   },
-  { id: "fidelity.tenant", what: "tenantId is the scenario's tenant", compare: (w, g) => differ("tenantId", w.tenantId, g.tenantId) },
-  { id: "fidelity.source", what: "the source identity is the scenario's (when it names one)", compare: (w, g) => (w.source ? differ("source", who(w.source), who(g.source)) : undefined) },
-  { id: "fidelity.notifications", what: "the call asks for the notifications the scenario asks for (content sharing, delta roster)", compare: (w, g) => differ("callOptions", w.notifications, g.notifications) },
+  { id: "fidelity.tenant", reads: ["/tenantId"], what: "tenantId is the scenario's tenant", compare: (w, g) => differ("tenantId", w.tenantId, g.tenantId) },
+  { id: "fidelity.source", reads: ["/source"], what: "the source identity is the scenario's (when it names one)", compare: (w, g) => (w.source ? differ("source", who(w.source), who(g.source)) : undefined) },
+  { id: "fidelity.notifications", reads: ["/callOptions"], what: "the call asks for the notifications the scenario asks for (content sharing, delta roster)", compare: (w, g) => differ("callOptions", w.notifications, g.notifications) },
 ];
 
 /** What a media config must keep: its kind, and the media a service prefetches or the blob an app-hosted config carries. */
@@ -64,14 +72,15 @@ function meetingKey(i: CreateCallIntent): unknown {
 }
 
 const TRANSFER_ASPECTS: Array<Aspect<TransferIntent>> = [
-  { id: "fidelity.transfer-target", what: "transferTarget names the scenario's party", compare: (w, g) => differ("transferTarget", who(w.target), who(g.target)) },
-  { id: "fidelity.replaces-call", what: "replacesCallId is the scenario's (consultative transfer) or absent (blind)", compare: (w, g) => differ("replacesCallId", w.replacesCallId, g.replacesCallId) },
+  { id: "fidelity.transfer-target", reads: ["/transferTarget/identity"], what: "transferTarget names the scenario's party", compare: (w, g) => differ("transferTarget", who(w.target), who(g.target)) },
+  { id: "fidelity.replaces-call", reads: ["/transferTarget/replacesCallId"], what: "replacesCallId is the scenario's (consultative transfer) or absent (blind)", compare: (w, g) => differ("replacesCallId", w.replacesCallId, g.replacesCallId) },
   {
     id: "fidelity.transferee",
+    reads: ["/transferee"],
     what: "the transferee is the scenario's (group call) or absent",
     compare: (w, g) => differ("transferee", w.transferee ? { party: who(w.transferee), participantId: w.transferee.participantId ?? null } : null, g.transferee ? { party: who(g.transferee), participantId: g.transferee.participantId ?? null } : null),
   },
-  { id: "fidelity.client-context", what: "clientContext is the scenario's", compare: (w, g) => differ("clientContext", w.clientContext, g.clientContext) },
+  { id: "fidelity.client-context", reads: ["/clientContext"], what: "clientContext is the scenario's", compare: (w, g) => differ("clientContext", w.clientContext, g.clientContext) },
 ];
 
 /** The check ids a request scenario has, whatever the bot does: the catalog reports list. */
@@ -94,51 +103,122 @@ export function titleOf(scenario: Scenario, aspect: string): string {
   return `${scenario.description}: ${what[aspect] ?? aspect}`;
 }
 
-/** Judge the requests a bot sent for one scenario. `outcome` is what the bot's adapter call returned or threw. */
-export function checkRequests(ctx: RequestContext, captured: CapturedRequest[], outcome: { callId?: string; error?: string }): CheckResult[] {
+/** What the bot sent, for a report: the Authorization header shows its scheme and the token's length, never the token. */
+export function sentRequest(captured: CapturedRequest): SentRequest {
+  const headers = Object.fromEntries(Object.entries(captured.headers).map(([name, value]) => [name, name === "authorization" ? redactAuthorization(value) : value]));
+  return {
+    method: captured.method,
+    path: captured.path,
+    headers,
+    ...(captured.body === undefined ? { bodyText: captured.bodyText.slice(0, 4_000) } : { body: captured.body as JsonValue }),
+    status: captured.status,
+  };
+}
+
+function redactAuthorization(value: string): string {
+  const [scheme, ...rest] = value.split(/\s+/);
+  const token = rest.join(" ");
+  return token ? `${scheme} <${token.length} characters, not shown>` : value;
+}
+
+/** Graph refuses a request for the first reason it finds: the check that judges that reason explains the refusal. */
+const REFUSAL_CHECK: Record<number, string> = { 404: "http.method-path", 401: "http.authorization", 415: "http.content-type", 400: "schema" };
+
+/** Whether a schema error is about a part an aspect reads (the part itself, inside it, or around it). */
+function touches(error: ContractError, reads: readonly string[]): boolean {
+  return reads.some((p) => error.pointer === p || error.pointer.startsWith(`${p}/`) || p.startsWith(`${error.pointer}/`) || error.pointer === "");
+}
+
+/**
+ * Judge the requests a bot sent for one scenario. `outcome` is what the bot's adapter call returned
+ * or threw (errorKind: it could not answer at all). A check that cannot be judged because another
+ * did not pass is blocked by it: every check by http.sent when there is no single request; an
+ * aspect by the schema when the part it reads is malformed; the result by the check that explains
+ * Graph's refusal.
+ */
+export function checkRequests(ctx: RequestContext, captured: CapturedRequest[], outcome: { callId?: string; error?: string; errorKind?: ErrorKind }): CheckResult[] {
   const { scenario } = ctx;
-  const base = (aspect: string) => ({ id: `${scenario.id}/${aspect}`, group: "requests" as const, subject: scenario.id, title: titleOf(scenario, aspect) });
+  const base = (aspect: string): CheckBase => requestCheckBase(scenario, aspect);
   const ids = requestCheckIds(scenario).map((id) => id.slice(scenario.id.length + 1));
   const request = captured.length === 1 ? captured[0] : undefined;
   if (!request) {
     const why = captured.length === 0
       ? `the bot sent no request to Graph${outcome.error ? ` (${outcome.error})` : ""}`
       : `the bot sent ${captured.length} requests: ${captured.map((c) => `${c.method} ${c.path} -> ${c.status}`).join(", ")}`;
-    return ids.map((aspect) => fail(base(aspect), why));
+    const sent = captured.length === 0 && outcome.errorKind ? errored(base("http.sent"), outcome.errorKind, why) : failed(base("http.sent"), why);
+    return [sent, ...ids.filter((a) => a !== "http.sent").map((aspect) => blocked(base(aspect), sent.id, why))];
   }
-  const results: CheckResult[] = [pass(base("http.sent"))];
+  const evidence = sentRequest(request);
+  // Evidence goes with the checks that did not pass: a passing check needs none.
+  const fail = (b: CheckBase, message: string, details?: string[]) => failed({ ...b, request: evidence }, message, details);
+  const results: CheckResult[] = [passed(base("http.sent"))];
   const expectedPath = scenario.intent.operation === "create-call" ? "/communications/calls" : `/communications/calls/${ctx.callId}/transfer`;
   results.push(request.method === "POST" && request.path === expectedPath
-    ? pass(base("http.method-path"))
+    ? passed(base("http.method-path"))
     : fail(base("http.method-path"), `sent ${request.method} ${request.path}, expected POST ${expectedPath}`));
   const type = request.headers["content-type"];
-  results.push(type && /^application\/json\b/i.test(type) ? pass(base("http.content-type")) : fail(base("http.content-type"), `Content-Type is ${type ? JSON.stringify(type) : "missing"}`));
+  results.push(type && /^application\/json\b/i.test(type) ? passed(base("http.content-type")) : fail(base("http.content-type"), `Content-Type is ${type ? JSON.stringify(type) : "missing"}`));
   const auth = request.headers["authorization"];
-  results.push(auth === `Bearer ${ctx.accessToken}` ? pass(base("http.authorization")) : fail(base("http.authorization"), auth ? `Authorization is ${JSON.stringify(auth.slice(0, 40))}, not the bearer token the bot was given` : "no Authorization header"));
+  results.push(auth === `Bearer ${ctx.accessToken}` ? passed(base("http.authorization")) : fail(base("http.authorization"), auth ? `Authorization is ${JSON.stringify(redactAuthorization(auth))}, not the bearer token the bot was given` : "no Authorization header"));
 
   const schemaName = scenario.intent.operation === "create-call" ? "create-call-request" : "transfer-request";
+  let schemaErrors: ContractError[] = [];
   if (request.body === undefined) {
     results.push(fail(base("schema"), `the body is not JSON: ${JSON.stringify(request.bodyText.slice(0, 80))}`));
   } else {
     const v = ctx.contract.validate(schemaName, request.body);
-    results.push(v.valid ? pass(base("schema")) : fail(base("schema"), `${v.errors.length} schema error(s), first: ${formatContractError(v.errors[0]!)}`, v.errors.map(formatContractError)));
+    schemaErrors = v.errors;
+    results.push(v.valid ? passed(base("schema")) : fail(base("schema"), `${v.errors.length} schema error(s), first: ${formatContractError(v.errors[0]!)}`, v.errors.map(formatContractError)));
   }
+  const schemaId = `${scenario.id}/schema`;
+  const schemaBlocks = (reads: readonly string[]) => request.body === undefined || schemaErrors.some((e) => touches(e, reads));
+  const judgeAspect = <I>(a: Aspect<I>, want: I, got: I): CheckResult => {
+    if (schemaBlocks(a.reads)) {
+      const about = schemaErrors.filter((e) => touches(e, a.reads)).map(formatContractError);
+      return blocked(base(a.id), schemaId, `the part it reads is not valid: ${about[0] ?? "the body is not JSON"}`);
+    }
+    const problem = a.compare(want, got, ctx, request);
+    return problem ? fail(base(a.id), problem) : passed(base(a.id));
+  };
 
   if (scenario.intent.operation === "create-call") {
     const got = deriveCreateCall(request.body);
-    for (const a of CREATE_CALL_ASPECTS) results.push(judge(base(a.id), a.compare(scenario.intent, got, ctx, request)));
-    results.push(request.status === 201 && outcome.callId !== undefined && outcome.callId === request.callId
-      ? pass(base("result.call-id"))
-      : fail(base("result.call-id"), outcome.error ? `the bot failed: ${outcome.error}` : request.status !== 201 ? `Graph answered ${request.status}` : `the bot reports call ${JSON.stringify(outcome.callId)}`));
+    for (const a of CREATE_CALL_ASPECTS) results.push(judgeAspect(a, scenario.intent, got));
   } else {
     const got = deriveTransfer(request.body);
-    for (const a of TRANSFER_ASPECTS) results.push(judge(base(a.id), a.compare(scenario.intent, got, ctx, request)));
-    results.push(request.status === 202 && !outcome.error ? pass(base("result.accepted")) : fail(base("result.accepted"), outcome.error ? `the bot failed: ${outcome.error}` : `Graph answered ${request.status}`));
+    for (const a of TRANSFER_ASPECTS) results.push(judgeAspect(a, scenario.intent, got));
   }
+  results.push(judgeResult(ctx, request, outcome, results, base, fail));
   return results;
 }
 
-function judge(base: Omit<CheckResult, "status" | "durationMs">, problem: string | undefined): CheckResult {
-  return problem ? fail(base, problem) : pass(base);
+/** result.call-id / result.accepted: did Graph accept the request, and does the bot report what Graph answered? */
+function judgeResult(
+  ctx: RequestContext,
+  request: CapturedRequest,
+  outcome: { callId?: string; error?: string; errorKind?: ErrorKind },
+  judged: readonly CheckResult[],
+  base: (aspect: string) => CheckBase,
+  fail: (b: CheckBase, message: string) => CheckResult,
+): CheckResult {
+  const createCall = ctx.scenario.intent.operation === "create-call";
+  const b = base(createCall ? "result.call-id" : "result.accepted");
+  const accepted = request.status === (createCall ? 201 : 202);
+  const explaining = accepted ? undefined : judged.find((c) => c.id === `${ctx.scenario.id}/${REFUSAL_CHECK[request.status]}` && c.status !== "passed");
+  if (explaining) return blocked(b, explaining.id, `Graph answered ${request.status}: ${explaining.message ?? ""}`);
+  if (outcome.errorKind) return errored(b, outcome.errorKind, outcome.error ?? "the bot could not answer");
+  if (createCall) {
+    return accepted && outcome.callId !== undefined && outcome.callId === request.callId
+      ? passed(b)
+      : fail(b, outcome.error ? `the bot failed: ${outcome.error}` : !accepted ? `Graph answered ${request.status}` : `the bot reports call ${JSON.stringify(outcome.callId)}`);
+  }
+  return accepted && !outcome.error ? passed(b) : fail(b, outcome.error ? `the bot failed: ${outcome.error}` : `Graph answered ${request.status}`);
 }
 
+/** The fixture a scenario's checks come from, relative to the package root. */
+export const scenarioFile = (id: string): string => `fixtures/scenarios/${id}.json`;
+
+/** A check of a scenario, before its verdict ("schema", "fidelity.media"...). */
+export function requestCheckBase(scenario: Scenario, aspect: string): CheckBase {
+  return { id: `${scenario.id}/${aspect}`, group: "requests", subject: scenario.id, title: titleOf(scenario, aspect), file: scenarioFile(scenario.id) };
+}

@@ -12,14 +12,15 @@ import type { Scenario } from "../scenarios/model.js";
 import { loadScenarios, loadSequences, notificationIndex, sequenceProblems } from "../sequences/load.js";
 import type { Sequence } from "../sequences/model.js";
 import { bounded, type AdapterModule, type BotUnderTest } from "./adapter.js";
-import { describeError, fail, type CheckResult } from "./checks.js";
-import { checkRequests, requestCheckIds } from "./request-checks.js";
+import { blocked, describeError, errored, isRoot, passed, type CheckBase, type CheckResult } from "./checks.js";
+import { checkRequests, requestCheckBase, requestCheckIds } from "./request-checks.js";
 import { selector } from "./select.js";
-import { checkSequence, sequenceCheckIds } from "./sequence-checks.js";
+import { checkSequence, deliveryCheckBase, sequenceCheckBase, sequenceCheckIds } from "./sequence-checks.js";
 import { Session } from "./session.js";
 import type { Proof } from "./prove.js";
 import { applyKnownDefects, type KnownDefect } from "./known-defects.js";
 import type { ObservationVersion } from "./observation.js";
+import { createCallFor } from "./preconditions.js";
 
 export interface RunOptions {
   adapter: AdapterModule;
@@ -40,6 +41,8 @@ export interface RunOptions {
   knownDefects?: KnownDefect[];
   /** The property-based delivery checks (kept apart so the run works without them). */
   deliveries?: (session: Session, sequence: Sequence, options: { seed: number; runs: number }) => Promise<CheckResult>;
+  /** Stop once this many checks failed or errored (run --bail, --max-failures); the rest are not run. */
+  maxFailures?: number;
 }
 
 export interface RunResult {
@@ -53,7 +56,12 @@ export interface RunResult {
   /** The observation version the implementation spoke (PROTOCOL.md, Versions), once it started. */
   observationVersion?: ObservationVersion;
   checks: CheckResult[];
+  /** The run stopped before its end (--max-failures): why, and how many scenarios and sequences it did not run. */
+  stopped?: { reason: string; subjectsNotRun: number };
 }
+
+/** The check that the implementation could start: every other check needs it. */
+export const START_CHECK = "implementation/start";
 
 /** The base call a transfer scenario transfers. */
 export const TRANSFER_BASE_CALL = "create-call.v1.0.ex01";
@@ -83,35 +91,55 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const checks: CheckResult[] = [];
   let session: Session | undefined;
   let observationVersion: ObservationVersion | undefined;
+  let stopped: RunResult["stopped"];
+  const startBase: CheckBase = { id: START_CHECK, group: "run", subject: "implementation", title: "the implementation is created, starts, and answers the URL of its callback" };
   try {
+    const startedAt = Date.now();
     const created = await createBot(options.adapter, options.stepTimeoutMs);
     session = created.bot && new Session(created.bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI });
     const startError = created.error ?? (await session!.start());
     if (startError || !session) {
-      // The implementation never got going: every check fails with why, and the run still reports.
-      const why = startError ?? "the bot could not be created";
-      for (const s of requestScenarios) for (const id of requestCheckIds(s)) checks.push(fail({ id, group: "requests", subject: s.id, title: s.description }, why));
-      for (const s of chosenSequences) for (const id of sequenceCheckIds(s)) checks.push(fail({ id, group: "sequences", subject: s.id, title: s.description }, why));
+      // The implementation never got going: one error, and every check blocked by it, so the reports still say what would have run.
+      const start = errored(startBase, "start", startError ?? "the bot could not be created", undefined, Date.now() - startedAt);
+      checks.push(start);
+      const why = `the implementation did not start: ${start.message}`;
+      for (const s of requestScenarios) for (const id of requestCheckIds(s)) checks.push(blocked(requestCheckBase(s, aspectOf(id)), START_CHECK, why));
+      for (const s of chosenSequences) {
+        for (const id of sequenceCheckIds(s)) checks.push(blocked(sequenceCheckBase(s, aspectOf(id)), START_CHECK, why));
+        if (options.deliveries) checks.push(blocked(deliveryCheckBase(s, options.seed), START_CHECK, why));
+      }
     } else {
       observationVersion = session.observationVersion;
+      checks.push(passed(startBase, Date.now() - startedAt));
+      const subjects = requestScenarios.length + chosenSequences.length;
+      let ran = 0;
+      const enough = () => options.maxFailures !== undefined && checks.filter(isRoot).length >= options.maxFailures;
       for (const scenario of requestScenarios) {
-        checks.push(...(await checkScenario(session, scenario)));
+        if (enough()) break;
+        checks.push(...(await guarded(requestCheckIds(scenario), (id) => requestCheckBase(scenario, aspectOf(id)), () => checkScenario(session!, scenario))));
+        ran++;
         progress(scenario.id);
       }
       for (const sequence of chosenSequences) {
-        checks.push(...(await checkSequence(session, sequence)));
+        if (enough()) break;
+        const own = await guarded(sequenceCheckIds(sequence), (id) => sequenceCheckBase(sequence, aspectOf(id)), () => checkSequence(session!, sequence));
+        checks.push(...own);
+        ran++;
         progress(sequence.id);
         if (options.deliveries) {
-          checks.push(await options.deliveries(session, sequence, { seed: options.seed, runs: options.runs }));
+          checks.push(await deliveryCheck(session, sequence, own, options));
           progress(`delivery.${sequence.id}`);
         }
       }
+      if (ran < subjects) stopped = { reason: `stopped after ${checks.filter(isRoot).length} failed or errored check(s) (--max-failures ${options.maxFailures})`, subjectsNotRun: subjects - ran };
     }
   } finally {
     // Stopped whatever happened: a process whose start failed must not outlive the run.
     await session?.stop();
     await close();
   }
+  // Checks about the run itself are kept whatever --only says: without them the rest means nothing.
+  const selected = checks.filter((c) => c.group === "run" || wanted(c.id) || wanted(c.subject));
   return {
     adapter: options.adapterName,
     startedAt: new Date(started).toISOString(),
@@ -119,8 +147,37 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     seed: options.seed,
     runs: options.runs,
     ...(observationVersion ? { observationVersion } : {}),
-    checks: applyKnownDefects(checks.filter((c) => wanted(c.id) || wanted(c.subject)), options.knownDefects ?? options.adapter.knownDefects ?? [], options.only !== undefined),
+    checks: applyKnownDefects(selected, options.knownDefects ?? options.adapter.knownDefects ?? [], options.only !== undefined),
+    ...(stopped ? { stopped } : {}),
   };
+}
+
+/** "create-call.v1.0.ex01/schema" -> "schema". */
+const aspectOf = (id: string): string => id.slice(id.indexOf("/") + 1);
+
+/**
+ * A subject's checks, or, when the harness itself throws while making them (a bug of ours, not of
+ * the implementation), each of its checks as an internal error: the run goes on and says so.
+ */
+async function guarded(ids: readonly string[], base: (id: string) => CheckBase, make: () => Promise<CheckResult[]>): Promise<CheckResult[]> {
+  try {
+    return await make();
+  } catch (e) {
+    return ids.map((id) => errored(base(id), "internal", `the harness failed: ${describeError(e)}`, e instanceof Error && e.stack ? e.stack.split("\n").slice(1, 6).map((l) => l.trim()) : undefined));
+  }
+}
+
+/**
+ * The property-based deliveries assume the documented order works: when it did not, the delivery
+ * check is blocked by the sequence's first check that did not pass (or by what blocked that one).
+ */
+async function deliveryCheck(session: Session, sequence: Sequence, own: readonly CheckResult[], options: RunOptions): Promise<CheckResult> {
+  const notPassing = own.find(isRoot) ?? own.find((c) => c.status === "blocked");
+  if (notPassing) {
+    const by = notPassing.status === "blocked" ? notPassing.blockedBy! : notPassing.id;
+    return blocked(deliveryCheckBase(sequence, options.seed), by, `the documented order does not pass: ${notPassing.id}: ${notPassing.message ?? ""}`);
+  }
+  return guarded([`delivery.${sequence.id}`], () => deliveryCheckBase(sequence, options.seed), async () => [await options.deliveries!(session, sequence, { seed: options.seed, runs: options.runs })]).then((r) => r[0]!);
 }
 
 async function createBot(adapter: AdapterModule, timeoutMs: number): Promise<{ bot?: BotUnderTest; error?: string }> {
@@ -146,11 +203,12 @@ async function startMockGraph(transport: "in-process" | "http", make: (origin?: 
 async function checkScenario(session: Session, scenario: Scenario): Promise<CheckResult[]> {
   const started = Date.now();
   let callId: string | undefined;
-  let outcome: { callId?: string; error?: string };
+  let outcome: Awaited<ReturnType<Session["createCall"]>>;
   if (scenario.intent.operation === "transfer") {
-    const base = await session.createCall(TRANSFER_BASE_CALL);
-    if (!base.callId) {
-      return requestCheckIds(scenario).map((id) => fail({ id, group: "requests", subject: scenario.id, title: scenario.description }, `the bot could not create the call to transfer (${TRANSFER_BASE_CALL}): ${base.error}`));
+    const base = await createCallFor(session, TRANSFER_BASE_CALL);
+    if ("blocker" in base) {
+      const by = base.blocker;
+      return requestCheckIds(scenario).map((id) => blocked(requestCheckBase(scenario, aspectOf(id)), by.id, by.message, Date.now() - started));
     }
     callId = base.callId;
     session.graph.clearRequests();
@@ -159,7 +217,7 @@ async function checkScenario(session: Session, scenario: Scenario): Promise<Chec
     session.graph.clearRequests();
     outcome = await session.createCall(scenario.id);
   }
-  const results = checkRequests({ scenario, contract: session.contract, accessToken: session.options.accessToken, callbackUri: session.options.callbackUri, callId }, [...session.graph.requests], outcome);
+  const results = checkRequests({ scenario, contract: session.contract, accessToken: session.options.accessToken, callbackUri: session.options.callbackUri, ...(callId ? { callId } : {}) }, [...session.graph.requests], outcome);
   const ms = Date.now() - started;
   return results.map((r) => ({ ...r, durationMs: ms }));
 }

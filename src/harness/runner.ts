@@ -8,8 +8,9 @@ import { bindNotification } from "../sequences/bind.js";
 import { stepBody } from "../sequences/load.js";
 import { isNotificationStep, type Sequence, type Step } from "../sequences/model.js";
 import { compareObservation, describeExpected, observationProblems, type ExpectedObservation } from "./observation.js";
-import type { Session } from "./session.js";
-import type { TimelineEntry } from "./checks.js";
+import type { CallFailure, Session } from "./session.js";
+import { createCallFor, transferFor, type Blocker } from "./preconditions.js";
+import type { DeliveredNotification, TimelineEntry } from "./checks.js";
 
 /** One POST of a plan: the notification steps it carries (in order, repeats allowed), or one action. */
 export type Delivery =
@@ -18,11 +19,18 @@ export type Delivery =
 
 export interface PlanResult {
   callId?: string;
-  /** Why the run could not go on (the call could not be created, a transfer failed). */
-  aborted?: string;
+  /** The call could not be created, so nothing was delivered: the check that says why. */
+  notCreated?: Blocker;
+  /**
+   * The plan stopped before its end, at the last timeline entry: the transfer action failed (the
+   * check of the transfer scenario that says why), or the bot could not answer at all (that entry's errorKind).
+   */
+  stopped?: { reason: string; blocker?: Blocker };
   timeline: TimelineEntry[];
+  /** The body of each POST, by POST number (an action has none). */
+  bodies: ReadonlyMap<number, JsonValue>;
   final?: unknown;
-  finalError?: string;
+  finalError?: CallFailure & { error: string };
 }
 
 /** The documented order: one POST per notification step, actions in place. */
@@ -31,45 +39,78 @@ export function documentedPlan(sequence: Sequence): Delivery[] {
 }
 
 export async function executePlan(session: Session, sequence: Sequence, plan: readonly Delivery[], expectAfter?: (delivery: Delivery) => ExpectedObservation | undefined): Promise<PlanResult> {
-  const created = await session.createCall(sequence.call);
-  if (!created.callId) return { aborted: `the bot could not create the call of scenario ${sequence.call}: ${created.error}`, timeline: [] };
+  const created = await createCallFor(session, sequence.call);
+  const bodies = new Map<number, JsonValue>();
+  if ("blocker" in created) return { notCreated: created.blocker, timeline: [], bodies };
   const callId = created.callId;
   const timeline: TimelineEntry[] = [];
   const byId = new Map<string, Step>(sequence.steps.map((s) => [s.id, s]));
 
   for (const delivery of plan) {
     const entry: TimelineEntry = { post: timeline.length + 1, steps: delivery.kind === "post" ? [...delivery.steps] : [`${delivery.step} (action)`], status: null };
+    const started = Date.now();
     if (delivery.kind === "action") {
-      const result = await session.transfer(callId, sequence.transfer ?? "");
+      const result = await transferFor(session, callId, sequence.transfer ?? "");
+      entry.latencyMs = Date.now() - started;
       if (result.error) {
         entry.error = result.error;
+        if (result.errorKind) entry.errorKind = result.errorKind;
         timeline.push(entry);
-        return { callId, aborted: `step ${delivery.step}: ${result.error}`, timeline };
+        return { callId, stopped: { reason: `step ${delivery.step}: ${result.error}`, ...(result.blocker ? { blocker: result.blocker } : {}) }, timeline, bodies };
       }
       entry.status = 202;
     } else {
-      const body = batchBody(delivery.steps.map((id) => {
+      const steps = delivery.steps.map((id) => {
         const step = byId.get(id);
         if (!step || !isNotificationStep(step)) throw new Error(`sequence ${sequence.id}: plan names ${id}, which is not a notification step`);
-        return bindNotification(stepBody(step, session.notifications, sequence.id), { callId, callbackUri: session.options.callbackUri });
-      }));
-      const sent = await session.deliver(delivery.alter ? delivery.alter(body) : body);
+        return { step, body: bindNotification(stepBody(step, session.notifications, sequence.id), { callId, callbackUri: session.options.callbackUri }) };
+      });
+      const batch = batchBody(steps.map((s) => s.body));
+      const body = delivery.alter ? delivery.alter(batch) : batch;
+      entry.notifications = steps.map(({ step, body }) => delivered(step.id, step.notification, body));
+      bodies.set(entry.post, body);
+      const sent = await session.deliver(body);
+      entry.latencyMs = Date.now() - started;
       entry.status = sent.status;
       if (sent.error) entry.error = sent.error;
+      if (sent.errorKind) entry.errorKind = sent.errorKind;
       if (delivery.label) entry.steps.push(`(${delivery.label})`);
     }
     const observed = await session.observe(callId);
-    if (observed.error) entry.error = [entry.error, observed.error].filter(Boolean).join("; ");
-    else entry.observed = observed.observed;
+    if (observed.error) {
+      entry.error = [entry.error, observed.error].filter(Boolean).join("; ");
+      if (observed.errorKind) entry.errorKind ??= observed.errorKind;
+    } else {
+      entry.observed = observed.observed;
+      // An observation outside the model is a broken adapter contract, not a belief to compare.
+      const malformed = observationProblems(observed.observed);
+      if (malformed.length > 0) {
+        entry.error = [entry.error, `observe() answered a malformed observation: ${malformed.join("; ")}`].filter(Boolean).join("; ");
+        entry.errorKind ??= "protocol";
+      }
+    }
     const expected = expectAfter?.(delivery);
     if (expected) {
       entry.expected = expected;
       entry.mismatches = observed.error ? [observed.error] : mismatchLines(expected, observed.observed);
     }
     timeline.push(entry);
+    // A bot that could not answer at all would cost a timeout per remaining POST, and judge nothing more.
+    if (entry.errorKind) return { callId, stopped: { reason: `POST ${entry.post}: ${entry.error ?? "no answer"}` }, timeline, bodies };
   }
   const final = await session.observe(callId);
-  return { callId, timeline, ...(final.error ? { finalError: final.error } : { final: final.observed }) };
+  if (final.error) return { callId, timeline, bodies, finalError: { ...final, error: final.error } };
+  const malformed = observationProblems(final.observed);
+  if (malformed.length > 0) return { callId, timeline, bodies, finalError: { error: `observe() answered a malformed observation: ${malformed.join("; ")}`, errorKind: "protocol" } };
+  return { callId, timeline, bodies, final: final.observed };
+}
+
+/** A notification as the timeline names it: its step, its documented fixture, and its delta roster sequence numbers. */
+function delivered(step: string, fixture: string, body: JsonValue): DeliveredNotification {
+  const numbers = (isObject(body) && Array.isArray(body.value) ? body.value : [])
+    .flatMap((item) => (isObject(item) && Array.isArray(item.resourceData) ? item.resourceData : isObject(item) && isObject(item.resourceData) ? [item.resourceData] : []))
+    .flatMap((data) => (isObject(data) && typeof data.sequenceNumber === "number" ? [data.sequenceNumber] : []));
+  return { step, fixture, ...(numbers.length > 0 ? { sequenceNumbers: numbers } : {}) };
 }
 
 /** Several notifications in one POST: their value arrays concatenated (Graph batches this way). */

@@ -7,9 +7,23 @@ import type { Contract } from "../contract/validator.js";
 import type { GraphMock } from "../mock-graph/graph-mock.js";
 import type { Scenario } from "../scenarios/model.js";
 import type { JsonValue } from "../util/json.js";
-import { bounded, type BotUnderTest } from "./adapter.js";
+import { bounded, ImplementationFault, type BotUnderTest } from "./adapter.js";
 import { DEFAULT_OBSERVATION_VERSION, OBSERVATION_VERSIONS, type ObservationVersion } from "./observation.js";
-import { describeError } from "./checks.js";
+import { describeError, type ErrorKind } from "./checks.js";
+
+/**
+ * Why a call into the implementation did not answer: `error` says it in one line; `errorKind` is
+ * set when the implementation could not answer at all (a hang, a crash, a protocol violation), and
+ * absent when it answered with an error of its own (which the checks then judge).
+ */
+export interface CallFailure {
+  error?: string;
+  errorKind?: ErrorKind;
+}
+
+function failure(what: string, e: unknown): Required<Pick<CallFailure, "error">> & CallFailure {
+  return { error: `${what} failed: ${describeError(e)}`, ...(e instanceof ImplementationFault ? { errorKind: e.kind } : {}) };
+}
 
 export interface SessionOptions {
   /** Longest any single call into the implementation may take. */
@@ -31,6 +45,7 @@ export class Session {
     readonly options: SessionOptions,
   ) {}
 
+  /** Undefined when the implementation started; otherwise why not. */
   async start(): Promise<string | undefined> {
     try {
       const { callbackUrl } = await bounded("start", this.options.stepTimeoutMs, () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken, callbackUri: this.options.callbackUri }));
@@ -40,7 +55,7 @@ export class Session {
       if (version !== undefined && !OBSERVATION_VERSIONS.includes(version)) return `the implementation speaks observation version ${JSON.stringify(version)}, which this harness does not know (it knows ${OBSERVATION_VERSIONS.join(", ")})`;
       return undefined;
     } catch (e) {
-      return `start() failed: ${describeError(e)}`;
+      return failure("start()", e).error;
     }
   }
 
@@ -60,45 +75,45 @@ export class Session {
   }
 
   /** Ask the bot to create the call a scenario describes; the call id or why not. */
-  async createCall(scenarioId: string): Promise<{ callId?: string; error?: string }> {
+  async createCall(scenarioId: string): Promise<{ callId?: string } & CallFailure> {
     const scenario = this.scenarios.get(scenarioId);
-    if (scenario?.intent.operation !== "create-call") return { error: `no create-call scenario ${scenarioId}` };
+    if (scenario?.intent.operation !== "create-call") return { error: `no create-call scenario ${scenarioId}`, errorKind: "internal" };
     try {
       const { callId } = await bounded("createCall", this.options.stepTimeoutMs, () => this.bot.createCall(scenario.intent as Extract<Scenario["intent"], { operation: "create-call" }>));
       return typeof callId === "string" ? { callId } : { error: `createCall() answered no call id (${JSON.stringify(callId)})` };
     } catch (e) {
-      return { error: `createCall() failed: ${describeError(e)}` };
+      return failure("createCall()", e);
     }
   }
 
-  async transfer(callId: string, scenarioId: string): Promise<{ error?: string }> {
+  async transfer(callId: string, scenarioId: string): Promise<CallFailure> {
     const scenario = this.scenarios.get(scenarioId);
-    if (scenario?.intent.operation !== "transfer") return { error: `no transfer scenario ${scenarioId}` };
+    if (scenario?.intent.operation !== "transfer") return { error: `no transfer scenario ${scenarioId}`, errorKind: "internal" };
     try {
       await bounded("transfer", this.options.stepTimeoutMs, () => this.bot.transfer(callId, scenario.intent as Extract<Scenario["intent"], { operation: "transfer" }>));
       return {};
     } catch (e) {
-      return { error: `transfer() failed: ${describeError(e)}` };
+      return failure("transfer()", e);
     }
   }
 
   /** POST a body to the bot's callback, as Graph does. */
-  async deliver(body: JsonValue): Promise<{ status: number | null; error?: string }> {
+  async deliver(body: JsonValue): Promise<{ status: number | null } & CallFailure> {
     try {
       const request = new Request(this.callbackUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       const response = await bounded("handleNotification", this.options.stepTimeoutMs, () => this.bot.handleNotification(request));
-      if (!(response instanceof Response)) return { status: null, error: `handleNotification() answered something that is not an HTTP response: ${JSON.stringify(response)?.slice(0, 80)}` };
+      if (!(response instanceof Response)) return { status: null, error: `handleNotification() answered something that is not an HTTP response: ${JSON.stringify(response)?.slice(0, 80)}`, errorKind: "protocol" };
       return { status: response.status };
     } catch (e) {
-      return { status: null, error: `handleNotification() failed: ${describeError(e)}` };
+      return { status: null, ...failure("handleNotification()", e) };
     }
   }
 
-  async observe(callId: string): Promise<{ observed?: unknown; error?: string }> {
+  async observe(callId: string): Promise<{ observed?: unknown } & CallFailure> {
     try {
       return { observed: await bounded("observe", this.options.stepTimeoutMs, () => this.bot.observe(callId)) };
     } catch (e) {
-      return { error: `observe() failed: ${describeError(e)}` };
+      return failure("observe()", e);
     }
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { CheckGroup, CheckResult } from "../harness/checks.js";
 import { anchorId, escapeAttribute, escapeMarkup } from "./markup.js";
-import { countChecks, isFailure, matrixColumn, isKnownDefect, statusLabel } from "./model.js";
+import { countChecks, isBlocked, isFailure, matrixColumn, isKnownDefect, rootCount, statusLabel } from "./model.js";
 import { oneLine } from "./text.js";
 
 interface MatrixRow {
@@ -65,12 +65,13 @@ export function matricesOf(checks: readonly CheckResult[]): Matrix[] {
 }
 
 const verdict = (failed: boolean) => (failed ? "fail" : "pass");
-/** A cell is red if any check fails, amber if the rest include a known defect, green otherwise. */
-const cellState = (checks: readonly CheckResult[]) => (checks.some(isFailure) ? "fail" : checks.some(isKnownDefect) ? "known" : "pass");
+/** A cell is red if any check fails or errors, grey if blocked, amber if the rest include a known defect, green otherwise. */
+const cellState = (checks: readonly CheckResult[]) => (checks.some(isFailure) ? "fail" : checks.some(isBlocked) ? "blocked" : checks.some(isKnownDefect) ? "known" : "pass");
 
 function tooltip(check: CheckResult): string {
-  const verdict = check.status === "fail" ? `FAIL: ${check.message ?? ""}` : check.status === "known" ? `known defect: ${check.knownDefect ?? ""}` : `pass${check.message ? `: ${check.message}` : ""}`;
-  return oneLine(`${check.id}: ${verdict} (${check.title})`, 400);
+  const { word } = statusLabel(check);
+  const why = check.status === "known" ? check.knownDefect ?? "" : check.status === "blocked" ? `by ${check.blockedBy ?? "?"}: ${check.message ?? ""}` : check.message ?? "";
+  return oneLine(`${check.id}: ${word}${why ? `: ${why}` : ""} (${check.title})`, 400);
 }
 
 function link(check: CheckResult, label: string, css: string): string {
@@ -82,7 +83,7 @@ function cell(checks: CheckResult[] | undefined, column: string): string {
   const state = cellState(checks);
   const content = column === "steps"
     ? checks.map((c) => link(c, `${statusLabel(c).mark} ${matrixColumn(c).label ?? ""}`, "chip-link")).join(" ")
-    : checks.map((c) => link(c, c.status === "pass" ? "✓" : `${statusLabel(c).mark} ${statusLabel(c).word.toUpperCase() === "FAIL" ? "FAIL" : "known"}`, "cell-link")).join(" ");
+    : checks.map((c) => link(c, c.status === "passed" ? "✓" : `${statusLabel(c).mark} ${c.status === "known" ? "known" : statusLabel(c).word}`, "cell-link")).join(" ");
   return `<td class="cell ${state}" data-status="${state}">${content}</td>`;
 }
 
@@ -94,12 +95,14 @@ function columnHeader(column: string): string {
 
 function row(r: MatrixRow, columns: string[], timelineOf: ReadonlyMap<string, string>): string {
   const counts = countChecks(r.checks);
-  const state = verdict(counts.failed > 0);
+  const state = verdict(rootCount(counts) > 0);
   const timeline = timelineOf.get(r.subject);
   const name = timeline ? `<a href="#${timeline}" title="its timeline">${escapeMarkup(r.subject)}</a>` : escapeMarkup(r.subject);
-  const badge = counts.failed > 0
-    ? `<span class="badge fail">✗ ${counts.failed} failed</span>`
-    : `<span class="badge pass">✓ ${counts.passed}</span>${counts.known > 0 ? ` <span class="badge known">⚠ ${counts.known} known</span>` : ""}`;
+  const badge = rootCount(counts) > 0
+    ? `<span class="badge fail">✗ ${rootCount(counts)} failed</span>${counts.blocked > 0 ? ` <span class="badge blocked">⊘ ${counts.blocked} blocked</span>` : ""}`
+    : counts.blocked > 0
+      ? `<span class="badge blocked">⊘ ${counts.blocked} blocked</span>`
+      : `<span class="badge pass">✓ ${counts.passed}</span>${counts.known > 0 ? ` <span class="badge known">⚠ ${counts.known} known</span>` : ""}`;
   return `<tr class="row ${state}" data-status="${state}"><th scope="row" class="subject">${name} ${badge}</th>${columns.map((c) => cell(r.cells.get(c), c)).join("")}</tr>`;
 }
 
@@ -110,7 +113,7 @@ export function renderMatrices(checks: readonly CheckResult[], timelineOf: Reado
   return matrices.map((m) => {
     const counts = countChecks(m.rows.flatMap((r) => r.checks));
     return [
-      `<h3>${escapeMarkup(m.title)} <span class="badge ${verdict(counts.failed > 0)}">${counts.failed > 0 ? `✗ ${counts.failed} failed` : "✓ all pass"}</span></h3>`,
+      `<h3>${escapeMarkup(m.title)} <span class="badge ${verdict(rootCount(counts) > 0)}">${rootCount(counts) > 0 ? `✗ ${rootCount(counts)} failed` : counts.blocked > 0 ? `⊘ ${counts.blocked} blocked` : "✓ all pass"}</span></h3>`,
       `<div class="matrix-wrap"><table class="matrix"><thead><tr><th scope="col" class="subject-head">subject</th>${m.columns.map(columnHeader).join("")}</tr></thead>`,
       `<tbody>${m.rows.map((r) => row(r, m.columns, timelineOf)).join("")}</tbody></table></div>`,
     ].join("\n");

@@ -1,6 +1,6 @@
 /** The page's only stylesheet, inlined: the report must open from a CI artifact with no network. */
 export const REPORT_CSS = `
-:root { --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #cf222e; --fail-bg: #ffebe9; --muted: #57606a; --line: #d0d7de; --dup: #9a6700; --dup-bg: #fff8c5; --act: #0550ae; --act-bg: #ddf4ff; --alt: #6639ba; --alt-bg: #fbefff; --known: #9a6700; --known-bg: #fff8c5; }
+:root { --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #cf222e; --fail-bg: #ffebe9; --muted: #57606a; --line: #d0d7de; --dup: #9a6700; --dup-bg: #fff8c5; --act: #0550ae; --act-bg: #ddf4ff; --alt: #6639ba; --alt-bg: #fbefff; --known: #9a6700; --known-bg: #fff8c5; --blocked: #57606a; --blocked-bg: #eaeef2; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; background: #fff; }
 main { padding: 0 24px 48px; }
@@ -20,6 +20,8 @@ a { color: #0969da; }
 .badge.fail { color: #fff; background: var(--fail); }
 .badge.known, .cell.known, .cell-link.known, .chip-link.known { color: var(--known); background: var(--known-bg); }
 .all-checks tr.known td.status { color: var(--known); font-weight: 700; }
+.badge.blocked, .cell.blocked, .cell-link.blocked, .chip-link.blocked { color: var(--blocked); background: var(--blocked-bg); }
+.all-checks tr.failed td.status, .all-checks tr.error td.status { color: var(--fail); font-weight: 700; }
 .failure-index { columns: 2 360px; margin: 0; padding-left: 20px; }
 .subject-card { margin: 14px 0; padding: 10px 14px; border: 1px solid var(--fail); border-left: 6px solid var(--fail); border-radius: 6px; background: var(--fail-bg); }
 .subject-card h3 { margin: 0 0 4px; font-size: 16px; }

@@ -10,18 +10,19 @@ import { REPORT_CSS } from "./html-style.js";
 import { renderTimelineSvg } from "./html-timeline.js";
 import { anchorId, escapeAttribute, escapeMarkup } from "./markup.js";
 import { proofHtml } from "./proof.js";
-import { countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView, knownDefectsOf, statusLabel } from "./model.js";
+import { countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView, knownDefectsOf, statusLabel } from "./model.js";
 import { formatDuration, plural } from "./text.js";
 import { replayLines } from "./timeline-text.js";
 
 function header(result: RunResult): string {
   const totals = countChecks(result.checks);
-  const failed = totals.failed > 0;
+  const failed = rootCount(totals) > 0;
   const state = failed || totals.checks === 0 ? "fail" : "pass"; // a run that checked nothing is not a pass
   const known = totals.known > 0 ? ` (${totals.known} known defect${totals.known === 1 ? "" : "s"})` : "";
-  const verdict = totals.checks === 0 ? "NO CHECKS RAN" : failed ? `✗ FAILED: ${totals.failed} of ${plural(totals.checks, "check")}` : totals.known > 0 ? `✓ PASSED${known}: ${totals.passed} of ${plural(totals.checks, "check")}` : `✓ PASSED: all ${plural(totals.checks, "check")}`;
+  const blockedNote = totals.blocked > 0 ? `, ${totals.blocked} blocked` : "";
+  const verdict = totals.checks === 0 ? "NO CHECKS RAN" : failed ? `✗ FAILED: ${rootCount(totals)} of ${plural(totals.checks, "check")}${blockedNote}` : totals.known > 0 ? `✓ PASSED${known}: ${totals.passed} of ${plural(totals.checks, "check")}` : `✓ PASSED: all ${plural(totals.checks, "check")}`;
   const byGroup = countsByGroup(result);
-  const groups = GROUPS.map((g) => `${GROUP_TITLES[g]} ${byGroup[g].checks === 0 ? "not run" : `${byGroup[g].passed}/${byGroup[g].checks}`}`).join(" · ");
+  const groups = GROUPS.filter((g) => g !== "run").map((g) => `${GROUP_TITLES[g]} ${byGroup[g].checks === 0 ? "not run" : `${byGroup[g].passed}/${byGroup[g].checks}`}`).join(" · ");
   return [
     `<header class="verdict ${state}" data-status="${state}">`,
     `<h1>${escapeMarkup(verdict)}: conformance of <code>${escapeMarkup(result.adapter)}</code></h1>`,
@@ -52,7 +53,7 @@ function failingCheck(check: CheckResult, ownTitle: string, timeline: string | u
   const details = check.details && check.details.length > 0 ? `<ul class="details">${check.details.map((d) => `<li><code>${escapeMarkup(d)}</code></li>`).join("")}</ul>` : "";
   return [
     `<li class="check fail" id="${checkAnchor(check)}" data-status="fail" data-check="${escapeAttribute(check.id)}">`,
-    `<h4><span class="marker">✗ FAIL</span> <code>${escapeMarkup(check.id)}</code>${timeline ? ` <a class="to-timeline" href="#${timeline}">timeline ↓</a>` : ""}</h4>`,
+    `<h4><span class="marker">${escapeMarkup(`${statusLabel(check).mark} ${statusLabel(check).word}`)}</span> <code>${escapeMarkup(check.id)}</code>${timeline ? ` <a class="to-timeline" href="#${timeline}">timeline ↓</a>` : ""}</h4>`,
     `<p class="title">${escapeMarkup(ownTitle)}</p>`,
     `<p class="message">${escapeMarkup(check.message ?? "failed")}</p>`,
     details,
@@ -67,7 +68,7 @@ function failureCard(subject: SubjectChecks, timelineOfCheck: ReadonlyMap<string
   const failing = subject.checks.filter(isFailure);
   return [
     `<article class="subject-card fail" data-status="fail">`,
-    `<h3><span class="marker">✗</span> ${escapeMarkup(subject.subject)} <span class="badge fail">${escapeMarkup(`${subject.group}: ${subject.counts.failed} of ${plural(subject.counts.checks, "check")} failed`)}</span></h3>`,
+    `<h3><span class="marker">✗</span> ${escapeMarkup(subject.subject)} <span class="badge fail">${escapeMarkup(`${subject.group}: ${rootCount(subject.counts)} of ${plural(subject.counts.checks, "check")} failed`)}</span></h3>`,
     titles.shared ? `<p class="title">${escapeMarkup(titles.shared)}</p>` : "",
     `<ul class="checks">${failing.map((c) => failingCheck(c, titles.own(c), timelineOfCheck.get(c.id))).join("\n")}</ul>`,
     `</article>`,
@@ -80,7 +81,7 @@ function failuresSection(checks: readonly CheckResult[], timelineOfCheck: Readon
     ? `<p class="empty">No check failed.</p>`
     : [
         `<ol class="failure-index">${failing.map((c) => `<li><a href="#${checkAnchor(c)}"><code>${escapeMarkup(c.id)}</code></a></li>`).join("")}</ol>`,
-        ...subjectsOf(checks).filter((s) => s.counts.failed > 0).map((s) => failureCard(s, timelineOfCheck)),
+        ...subjectsOf(checks).filter((s) => rootCount(s.counts) > 0).map((s) => failureCard(s, timelineOfCheck)),
       ].join("\n");
   return `<section id="failures"><h2>Failures (${failing.length})</h2>\n${body}\n</section>`;
 }
@@ -137,7 +138,8 @@ function allChecks(checks: readonly CheckResult[]): string {
     const anchor = isFailure(c) ? "" : ` id="${checkAnchor(c)}"`;
     const id = isFailure(c) ? `<a href="#${checkAnchor(c)}"><code>${escapeMarkup(c.id)}</code></a>` : `<code>${escapeMarkup(c.id)}</code>`;
     const seed = c.seed === undefined ? "" : ` <code>seed ${c.seed}</code>`;
-    return `<tr class="${c.status}"${anchor}><td class="status">${statusLabel(c).mark} ${statusLabel(c).word}</td><td>${id}${seed}</td><td>${escapeMarkup(c.status === "pass" && c.message ? `${c.title}: ${c.message}` : c.title)}</td><td class="mono">${escapeMarkup(formatDuration(c.durationMs))}</td></tr>`;
+    const about = c.status === "blocked" ? `${c.title} (blocked by ${c.blockedBy ?? "?"})` : c.status === "passed" && c.message ? `${c.title}: ${c.message}` : c.title;
+    return `<tr class="${c.status}"${anchor}><td class="status">${statusLabel(c).mark} ${statusLabel(c).word}</td><td>${id}${seed}</td><td>${escapeMarkup(about)}</td><td class="mono">${escapeMarkup(formatDuration(c.durationMs))}</td></tr>`;
   });
   return [
     `<section id="all-checks"><h2>All checks (${checks.length})</h2>`,
@@ -159,11 +161,11 @@ export function renderHtml(result: RunResult): string {
   return [
     "<!DOCTYPE html>",
     `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
-    `<title>${escapeMarkup(`${totals.failed > 0 ? "✗" : "✓"} ${result.adapter}: ${totals.failed} failed, ${totals.passed} passed · graph-calls-contract`)}</title>`,
+    `<title>${escapeMarkup(`${rootCount(totals) > 0 ? "✗" : "✓"} ${result.adapter}: ${rootCount(totals)} failed, ${totals.passed} passed · graph-calls-contract`)}</title>`,
     `<style>${REPORT_CSS}</style></head>`,
     `<body>`,
     header(result),
-    toolbar(totals.failed),
+    toolbar(rootCount(totals)),
     `<main>`,
     `<section id="matrix"><h2>Pass/fail matrix</h2>`,
     `<p>A row per scenario or sequence, a column per kind of check; a cell links to its check, a subject to its timeline.</p>`,

@@ -30,9 +30,11 @@ export function failureText(check: CheckResult): string {
 
 function testcase(check: CheckResult): string {
   const head = `    <testcase${attributes({ classname: check.subject, name: check.id, time: seconds(check.durationMs) })}`;
-  if (check.status === "pass") return `${head}/>`;
+  if (check.status === "passed") return `${head}/>`;
   if (check.status === "known") return `${head}>\n      <skipped${attributes({ message: oneLine(`known defect: ${check.knownDefect ?? ""}`) })}/>\n    </testcase>`;
-  const failure = `<failure${attributes({ message: oneLine(check.message ?? "failed"), type: checkKind(check) })}>${escapeMarkup(failureText(check))}</failure>`;
+  if (check.status === "blocked") return `${head}>\n      <skipped${attributes({ message: oneLine(`blocked by ${check.blockedBy ?? "?"}: ${check.message ?? ""}`) })}/>\n    </testcase>`;
+  const element = check.status === "error" ? "error" : "failure";
+  const failure = `<${element}${attributes({ message: oneLine(check.message ?? "failed"), type: check.errorKind ?? checkKind(check) })}>${escapeMarkup(failureText(check))}</${element}>`;
   return `${head}>\n      ${failure}\n    </testcase>`;
 }
 
@@ -41,7 +43,7 @@ function testsuite(subject: SubjectChecks, result: RunResult): string {
   const elapsed = Math.max(0, ...subject.checks.map((c) => c.durationMs));
   const properties = { group: subject.group, adapter: result.adapter, seed: result.seed, runs: result.runs };
   return [
-    `  <testsuite${attributes({ name: `${subject.group}/${subject.subject}`, tests: subject.counts.checks, failures: subject.counts.failed, errors: 0, skipped: subject.counts.known, time: seconds(elapsed), timestamp: result.startedAt })}>`,
+    `  <testsuite${attributes({ name: `${subject.group}/${subject.subject}`, tests: subject.counts.checks, failures: subject.counts.failed, errors: subject.counts.errors, skipped: subject.counts.known + subject.counts.blocked, time: seconds(elapsed), timestamp: result.startedAt })}>`,
     "    <properties>",
     ...Object.entries(properties).map(([name, value]) => `      <property${attributes({ name, value })}/>`),
     "    </properties>",
@@ -54,7 +56,7 @@ export function renderJunit(result: RunResult): string {
   const totals = countChecks(result.checks);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attributes({ name: `graph-calls-contract conformance: ${result.adapter}`, tests: totals.checks, failures: totals.failed, errors: 0, skipped: 0, time: seconds(result.durationMs), timestamp: result.startedAt })}>`,
+    `<testsuites${attributes({ name: `graph-calls-contract conformance: ${result.adapter}`, tests: totals.checks, failures: totals.failed, errors: totals.errors, skipped: totals.known + totals.blocked, time: seconds(result.durationMs), timestamp: result.startedAt })}>`,
     ...subjectsOf(result.checks).map((subject) => testsuite(subject, result)),
     "</testsuites>",
     "",

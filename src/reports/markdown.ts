@@ -7,7 +7,7 @@ import { proofMarkdown } from "./proof.js";
 import type { CheckResult } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 import { mdCode, mdFence, mdRow, mdTable, mdTableParts, mdText } from "./markdown-syntax.js";
-import { checkKind, countChecks, countsByGroup, failuresFirst, GROUP_TITLES, GROUPS, isFailure, splitTitles, subjectsOf, timelinesOf, type Counts, type SubjectChecks, knownDefectsOf } from "./model.js";
+import { checkKind, countChecks, countsByGroup, failuresFirst, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type Counts, type SubjectChecks, knownDefectsOf } from "./model.js";
 import { formatDuration, plural } from "./text.js";
 import { replayLines, timelineLines } from "./timeline-text.js";
 
@@ -20,11 +20,11 @@ const MESSAGE_WIDTH = 300;
 const DETAILS_SHOWN = 5;
 const TIMELINE_LINES = 8;
 
-const mark = (counts: Counts) => (counts.checks === 0 ? "➖" : counts.failed > 0 ? "❌" : "✅");
+const mark = (counts: Counts) => (counts.checks === 0 ? "➖" : rootCount(counts) > 0 ? "❌" : counts.blocked > 0 ? "⛔" : "✅");
 
 function headline(result: RunResult): string[] {
   const totals = countChecks(result.checks);
-  const verdict = totals.checks === 0 ? "no checks ran" : `${totals.failed} failed, ${totals.passed} passed${totals.known > 0 ? `, ${totals.known} known defects` : ""}`;
+  const verdict = totals.checks === 0 ? "no checks ran" : `${rootCount(totals)} failed, ${totals.passed} passed${totals.blocked > 0 ? `, ${totals.blocked} blocked` : ""}${totals.known > 0 ? `, ${totals.known} known defects` : ""}`;
   const runs = result.runs > 0 ? `${result.runs} property-based runs per sequence` : "no property-based runs";
   return [
     `## ${mark(totals)} Conformance of ${mdCode(result.adapter)}: ${verdict}`,
@@ -45,23 +45,23 @@ function knownDefectsMarkdown(result: RunResult): string[] {
 
 function overview(result: RunResult): string {
   const byGroup = countsByGroup(result);
-  return mdTable(["group", "checks", "passed", "failed"], ["left", "right", "right", "right"], GROUPS.map((g) => {
+  return mdTable(["group", "checks", "passed", "failed", "blocked"], ["left", "right", "right", "right", "right"], GROUPS.filter((g) => g !== "run").map((g) => {
     const c = byGroup[g];
-    return [`${mark(c)} ${GROUP_TITLES[g]}`, String(c.checks), String(c.passed), c.checks === 0 ? "not run" : String(c.failed)];
+    return [`${mark(c)} ${GROUP_TITLES[g]}`, String(c.checks), String(c.passed), c.checks === 0 ? "not run" : String(rootCount(c)), String(c.blocked)];
   }));
 }
 
 /** A group's heading and table of subjects (failing first), as rows a caller may cut. */
 function groupTable(title: string, subjects: SubjectChecks[]): { head: string; rows: string[] } {
   const counts = countChecks(subjects.flatMap((s) => s.checks));
-  const table = mdTableParts(["", "subject", "passed", "failed", "failing checks"], ["left", "left", "right", "right", "left"], failuresFirst(subjects, (s) => s.counts.failed > 0).map((s) => [
+  const table = mdTableParts(["", "subject", "passed", "failed", "failing checks"], ["left", "left", "right", "right", "left"], failuresFirst(subjects, (s) => rootCount(s.counts) > 0).map((s) => [
     mark(s.counts),
     mdCode(s.subject),
     String(s.counts.passed),
-    String(s.counts.failed),
+    String(rootCount(s.counts)),
     s.checks.filter(isFailure).map((c) => mdCode(checkKind(c))).join(" "),
   ]));
-  return { head: `### ${mark(counts)} ${title}: ${counts.failed} failed of ${plural(counts.checks, "check")}\n\n${table.head}`, rows: table.rows };
+  return { head: `### ${mark(counts)} ${title}: ${rootCount(counts)} failed of ${plural(counts.checks, "check")}\n\n${table.head}`, rows: table.rows };
 }
 
 /** Failing checks with the same message and evidence, as one item (a bot that cannot authenticate fails ten checks alike). */
@@ -87,7 +87,7 @@ function failingItems(checks: readonly CheckResult[], own: (check: CheckResult) 
 /** A failing subject: its failing checks, then each failing timeline once (a sequence's checks share theirs). */
 function failureBlock(subject: SubjectChecks): string {
   const titles = splitTitles(subject.checks);
-  const lines = [`#### ❌ ${mdCode(subject.subject)} (${subject.group}): ${plural(subject.counts.failed, "failing check")}`, ""];
+  const lines = [`#### ❌ ${mdCode(subject.subject)} (${subject.group}): ${plural(rootCount(subject.counts), "failing check")}`, ""];
   if (titles.shared) lines.push(`_${mdText(titles.shared, MESSAGE_WIDTH)}_`, "");
   lines.push(...failingItems(subject.checks.filter(isFailure), titles.own));
   for (const view of timelinesOf(subject).filter((v) => v.failed)) {
@@ -163,7 +163,7 @@ export function renderSummaryMarkdown(result: RunResult, maxChars = SUMMARY_MAX_
     if (more > 0) left.push(`${plural(more, "row")} of the ${inGroup[0]!.group} table`);
   }
 
-  const failing = subjects.filter((s) => s.counts.failed > 0);
+  const failing = subjects.filter((s) => rootCount(s.counts) > 0);
   const failingShown = failing.findIndex((s, i) => !budget.add(i === 0 ? `### Failing checks\n\n${failureBlock(s)}` : failureBlock(s)));
   if (failingShown >= 0) left.push(`${plural(failing.length - failingShown, "failing subject")} (of ${failing.length})`);
 

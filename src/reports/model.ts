@@ -3,12 +3,13 @@
  * kind of a check (a matrix column), subjects in run order, failures first, and how a POST of a
  * timeline reads (batched, duplicated, altered, failed).
  */
-import type { CheckGroup, CheckResult, TimelineEntry } from "../harness/checks.js";
+import { isRoot, type CheckGroup, type CheckResult, type TimelineEntry } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 
-export const GROUPS: readonly CheckGroup[] = ["requests", "sequences", "deliveries"];
+export const GROUPS: readonly CheckGroup[] = ["run", "requests", "sequences", "deliveries"];
 
 export const GROUP_TITLES: Record<CheckGroup, string> = {
+  run: "Run",
   requests: "Requests",
   sequences: "Sequences",
   deliveries: "Deliveries (property-based)",
@@ -17,16 +18,23 @@ export const GROUP_TITLES: Record<CheckGroup, string> = {
 export interface Counts {
   checks: number;
   passed: number;
+  /** Failed on their own: roots. */
   failed: number;
+  /** Could not be run: roots too. */
+  errors: number;
+  /** Not judged, because a root kept them from it. */
+  blocked: number;
   /** Failed as a known defect says they would: neither passed nor failed. */
   known: number;
 }
 
 export function countChecks(checks: readonly CheckResult[]): Counts {
-  const failed = checks.filter((c) => c.status === "fail").length;
-  const known = checks.filter((c) => c.status === "known").length;
-  return { checks: checks.length, passed: checks.length - failed - known, failed, known };
+  const count = (status: CheckResult["status"]) => checks.filter((c) => c.status === status).length;
+  return { checks: checks.length, passed: count("passed"), failed: count("failed"), errors: count("error"), blocked: count("blocked"), known: count("known") };
 }
+
+/** Roots: the checks that failed or errored on their own, which the exit code and every verdict count. */
+export const rootCount = (counts: Counts): number => counts.failed + counts.errors;
 
 export function countsByGroup(result: RunResult): Record<CheckGroup, Counts> {
   return Object.fromEntries(GROUPS.map((g) => [g, countChecks(result.checks.filter((c) => c.group === g))])) as Record<CheckGroup, Counts>;
@@ -63,7 +71,7 @@ export function subjectsOf(checks: readonly CheckResult[]): SubjectChecks[] {
   for (const check of checks) {
     const key = `${check.group}\u0000${check.subject}`;
     let entry = byKey.get(key);
-    if (!entry) byKey.set(key, (entry = { group: check.group, subject: check.subject, checks: [], counts: { checks: 0, passed: 0, failed: 0, known: 0 } }));
+    if (!entry) byKey.set(key, (entry = { group: check.group, subject: check.subject, checks: [], counts: countChecks([]) }));
     entry.checks.push(check);
   }
   for (const entry of byKey.values()) entry.counts = countChecks(entry.checks);
@@ -87,7 +95,9 @@ export function failuresFirst<T>(items: readonly T[], failed: (item: T) => boole
   return [...items.filter(failed), ...items.filter((item) => !failed(item))];
 }
 
-export const isFailure = (check: CheckResult): boolean => check.status === "fail";
+/** A root: failed or errored on its own (blocked checks are folded under their root). */
+export const isFailure = (check: CheckResult): boolean => isRoot(check);
+export const isBlocked = (check: CheckResult): boolean => check.status === "blocked";
 export const isKnownDefect = (check: CheckResult): boolean => check.status === "known";
 
 /** The known defects of a run, grouped by their reason, with the checks each explains. */
@@ -97,9 +107,17 @@ export function knownDefectsOf(checks: readonly CheckResult[]): Array<{ reason: 
   return [...byReason].map(([reason, list]) => ({ reason, checks: list }));
 }
 
+const LABELS: Record<CheckResult["status"], { mark: string; word: string }> = {
+  passed: { mark: "✓", word: "pass" },
+  failed: { mark: "✗", word: "FAIL" },
+  error: { mark: "‼", word: "ERROR" },
+  blocked: { mark: "⊘", word: "blocked" },
+  known: { mark: "⚠", word: "known defect" },
+};
+
 /** How a check reads in every format: a mark that does not rely on colour, and a word. */
-export function statusLabel(check: CheckResult): { mark: string; word: string } {
-  return check.status === "fail" ? { mark: "✗", word: "FAIL" } : check.status === "known" ? { mark: "⚠", word: "known defect" } : { mark: "✓", word: "pass" };
+export function statusLabel(check: Pick<CheckResult, "status">): { mark: string; word: string } {
+  return LABELS[check.status];
 }
 
 /** One box in the picture of a POST. */

@@ -6,46 +6,54 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { CheckGroup, CheckResult, TimelineEntry } from "../harness/checks.js";
+import type { CheckGroup, CheckResult, CheckStatus, ErrorKind, SentRequest, TimelineEntry } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 import type { JsonValue } from "../util/json.js";
 import { PROJECT_ROOT } from "../util/paths.js";
 import { toJsonValue } from "./json-safe.js";
 import { checkKind, countChecks, countsByGroup, type Counts } from "./model.js";
 
-export const RESULTS_SCHEMA_VERSION = 1;
+export const RESULTS_SCHEMA_VERSION = 2;
 /** The schema's file name, written next to every results.json (which names it in "$schema"). */
 export const RESULTS_SCHEMA_FILE = "results.schema.json";
 /** Read from the source tree at run time: tsc does not copy JSON files into dist/. */
 export const RESULTS_SCHEMA_PATH = path.join(PROJECT_ROOT, "src", "reports", RESULTS_SCHEMA_FILE);
 
-export interface TimelineEntryV1 {
+export interface TimelineEntryV2 {
   post: number;
   steps: string[];
   status: number | null;
+  latencyMs?: number;
   error?: string;
+  errorKind?: ErrorKind;
+  notifications?: Array<{ step: string; fixture: string; sequenceNumbers?: number[] }>;
   observed?: JsonValue;
   expected?: JsonValue;
   mismatches?: string[];
 }
 
-export interface CheckV1 {
+export interface CheckV2 {
   id: string;
   group: CheckGroup;
   subject: string;
   kind: string;
   title: string;
-  status: "pass" | "fail" | "known";
+  status: CheckStatus;
+  blockedBy?: string;
+  errorKind?: ErrorKind;
   knownDefect?: string;
   message?: string;
   details?: string[];
-  timeline?: TimelineEntryV1[];
+  request?: SentRequest;
+  delivered?: { post: number; body: JsonValue };
+  timeline?: TimelineEntryV2[];
   seed?: number;
   replay?: string;
+  file?: string;
   durationMs: number;
 }
 
-export interface ResultsV1 {
+export interface ResultsV2 {
   $schema: string;
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   tool: { name: string; version: string };
@@ -58,7 +66,9 @@ export interface ResultsV1 {
   observationVersion?: 1 | 2;
   totals: Counts;
   groups: Record<CheckGroup, Counts>;
-  checks: CheckV1[];
+  /** Present when the run stopped early (--max-failures). */
+  stopped?: { reason: string; subjectsNotRun: number };
+  checks: CheckV2[];
   /** Present when the run proved its checks against the catalog of faulty implementations (run --prove). */
   proof?: { variants: Array<{ id: string; bug: string; failing: string[] }>; unproven: string[]; collateralOnly: string[] };
 }
@@ -68,19 +78,26 @@ function optional<K extends string, V>(key: K, value: V | undefined): Partial<Re
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
-function timelineEntry(entry: TimelineEntry): TimelineEntryV1 {
+function timelineEntry(entry: TimelineEntry): TimelineEntryV2 {
   return {
     post: entry.post,
     steps: [...entry.steps],
     status: entry.status,
+    ...optional("latencyMs", entry.latencyMs),
     ...optional("error", entry.error),
+    ...optional("errorKind", entry.errorKind),
+    ...optional("notifications", entry.notifications?.map((n) => ({ step: n.step, fixture: n.fixture, ...optional("sequenceNumbers", n.sequenceNumbers && [...n.sequenceNumbers]) }))),
     ...optional("observed", entry.observed === undefined ? undefined : toJsonValue(entry.observed)),
     ...optional("expected", entry.expected === undefined ? undefined : toJsonValue(entry.expected)),
     ...optional("mismatches", entry.mismatches && [...entry.mismatches]),
   };
 }
 
-function check(c: CheckResult): CheckV1 {
+function sentRequest(r: SentRequest): SentRequest {
+  return { method: r.method, path: r.path, headers: { ...r.headers }, ...optional("body", r.body === undefined ? undefined : toJsonValue(r.body)), ...optional("bodyText", r.bodyText), status: r.status };
+}
+
+function check(c: CheckResult): CheckV2 {
   return {
     id: c.id,
     group: c.group,
@@ -88,17 +105,22 @@ function check(c: CheckResult): CheckV1 {
     kind: checkKind(c),
     title: c.title,
     status: c.status,
+    ...optional("blockedBy", c.blockedBy),
+    ...optional("errorKind", c.errorKind),
     ...optional("knownDefect", c.knownDefect),
     ...optional("message", c.message),
     ...optional("details", c.details && [...c.details]),
+    ...optional("request", c.request && sentRequest(c.request)),
+    ...optional("delivered", c.delivered && { post: c.delivered.post, body: toJsonValue(c.delivered.body) }),
     ...optional("timeline", c.timeline?.map(timelineEntry)),
     ...optional("seed", c.seed),
     ...optional("replay", c.replay),
+    ...optional("file", c.file),
     durationMs: c.durationMs,
   };
 }
 
-export function toResultsV1(result: RunResult): ResultsV1 {
+export function toResultsV2(result: RunResult): ResultsV2 {
   return {
     $schema: RESULTS_SCHEMA_FILE,
     schemaVersion: RESULTS_SCHEMA_VERSION,
@@ -111,6 +133,7 @@ export function toResultsV1(result: RunResult): ResultsV1 {
     ...optional("observationVersion", result.observationVersion),
     totals: countChecks(result.checks),
     groups: countsByGroup(result),
+    ...optional("stopped", result.stopped && { ...result.stopped }),
     checks: result.checks.map(check),
     ...optional("proof", result.proof && {
       variants: result.proof.variants.map((v) => ({ id: v.id, bug: v.bug, failing: [...v.failing] })),
@@ -121,7 +144,7 @@ export function toResultsV1(result: RunResult): ResultsV1 {
 }
 
 export function renderResultsJson(result: RunResult): string {
-  return `${JSON.stringify(toResultsV1(result), null, 2)}\n`;
+  return `${JSON.stringify(toResultsV2(result), null, 2)}\n`;
 }
 
 /** The JSON Schema of results.json, as published next to it. */

@@ -72,40 +72,47 @@ function run(mode: string): Promise<RunResult> {
   });
 }
 
-const failing = (r: RunResult) => r.checks.filter((c) => c.status === "fail");
+const byId = (r: RunResult, id: string) => r.checks.find((c) => c.id === id)!;
 
-describe("a bot that misbehaves fails the checks concerned, with a diagnostic", () => {
-  test("garbage on stdout: every check fails, naming the line it printed", async () => {
+describe("a bot that misbehaves: the check concerned is an error with a diagnostic, and what depends on it is blocked by it", () => {
+  test("garbage on stdout while starting: one error (it could not start), every other check blocked by it, naming the line it printed", async () => {
     const r = await run("garbage");
     expect(r.checks.length).toBeGreaterThan(10);
-    expect(failing(r).length).toBe(r.checks.length);
-    expect(failing(r)[0]!.message).toMatch(/garbage on stdout.*"listening\.\.\. ok"/);
+    const errors = r.checks.filter((c) => c.status === "error");
+    expect(errors.map((c) => [c.id, c.errorKind])).toEqual([["implementation/start", "start"]]);
+    expect(errors[0]!.message).toMatch(/garbage on stdout.*"listening\.\.\. ok"/);
+    expect(r.checks.filter((c) => c.status !== "error").every((c) => c.status === "blocked" && c.blockedBy === "implementation/start")).toBe(true);
   });
 
-  test("a crash while creating a call: that scenario fails with the exit code and the stderr, the process is restarted for the rest", async () => {
+  test("a crash while creating a call: that scenario errors with the exit code and the stderr, the process is restarted for the rest", async () => {
     const r = await run("crash");
-    const sent = r.checks.find((c) => c.id === "create-call.v1.0.ex01/http.sent")!;
-    expect(sent.status).toBe("fail");
+    const sent = byId(r, "create-call.v1.0.ex01/http.sent");
+    expect([sent.status, sent.errorKind]).toEqual(["error", "crash"]);
     expect(sent.message).toMatch(/exited with code 3/);
     expect(sent.message).toMatch(/boom: out of coffee/);
-    // The sequence needs a call too: it fails the same way, after a restart (not "not running").
-    expect(r.checks.find((c) => c.id === "sequence.outgoing-call-lifecycle/end")!.message).toMatch(/could not create the call.*exited with code 3/);
+    expect(byId(r, "create-call.v1.0.ex01/schema")).toMatchObject({ status: "blocked", blockedBy: sent.id });
+    // The sequence needs a call too: it is blocked by the same check, after a restart (not "not running").
+    const end = byId(r, "sequence.outgoing-call-lifecycle/end");
+    expect(end).toMatchObject({ status: "blocked", blockedBy: sent.id });
+    expect(end.message).toMatch(/could not create the call.*exited with code 3/);
   });
 
-  test("a hang: the step times out with the stderr tail, and the run goes on", async () => {
+  test("a hang: the step times out with the stderr tail, what follows is blocked by it, and the run goes on", async () => {
     const r = await run("hang");
-    const step = r.checks.find((c) => c.id === "sequence.outgoing-call-lifecycle/step.establishing")!;
-    expect(step.status).toBe("fail");
+    const step = byId(r, "sequence.outgoing-call-lifecycle/step.establishing");
+    expect([step.status, step.errorKind]).toEqual(["error", "timeout"]);
     expect(step.message).toMatch(/no answer to observe within 2000 ms.*thinking very hard/);
+    expect(byId(r, "sequence.outgoing-call-lifecycle/end")).toMatchObject({ status: "blocked", blockedBy: step.id });
     // The request checks do not observe: they pass.
-    expect(r.checks.find((c) => c.id === "create-call.v1.0.ex01/schema")!.status).toBe("pass");
+    expect(byId(r, "create-call.v1.0.ex01/schema").status).toBe("passed");
   });
 
-  test("a callback port nobody listens on: the notification steps fail with connection refused", async () => {
+  test("a callback port nobody listens on: the acknowledgements error with connection refused, and the steps are blocked by them", async () => {
     const r = await run("no-listen");
-    const acks = r.checks.find((c) => c.id === "sequence.outgoing-call-lifecycle/acks")!;
-    expect(acks.status).toBe("fail");
+    const acks = byId(r, "sequence.outgoing-call-lifecycle/acks");
+    expect([acks.status, acks.errorKind]).toEqual(["error", "protocol"]);
     expect(JSON.stringify(acks.timeline)).toMatch(/connection refused/);
+    expect(byId(r, "sequence.outgoing-call-lifecycle/step.establishing")).toMatchObject({ status: "blocked", blockedBy: acks.id });
   });
 
   test("no process of these runs is left", () => {

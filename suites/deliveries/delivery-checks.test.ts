@@ -18,9 +18,9 @@ async function caught(bot: keyof typeof FAULTY_BOTS, sequenceId: string): Promis
   const checks = await conformanceChecks(FAULTY_BOTS[bot], deliveryChecks, `sequence.${sequenceId},delivery.${sequenceId}`);
   const documented = checks.filter((c) => c.group === "sequences");
   expect(documented.length).toBeGreaterThan(0);
-  for (const c of documented) expect(c.status, `${c.id}: ${c.message}`).toBe("pass");
+  for (const c of documented) expect(c.status, `${c.id}: ${c.message}`).toBe("passed");
   const delivery = checks.find((c) => c.id === `delivery.${sequenceId}`)!;
-  expect(delivery).toMatchObject({ status: "fail", group: "deliveries", subject: sequenceId, seed: SEED, replay: `npx graph-calls-contract run --only delivery.${sequenceId} --seed ${SEED} --runs ${RUNS}` });
+  expect(delivery).toMatchObject({ status: "failed", group: "deliveries", subject: sequenceId, seed: SEED, replay: `npx graph-calls-contract run --only delivery.${sequenceId} --seed ${SEED} --runs ${RUNS}` });
   expect(delivery.details?.[0]).toMatch(/^found after \d+ plan\(s\), shrunk \d+ time\(s\)$/);
   expect(delivery.message).not.toContain("\n");
   return delivery;
@@ -38,7 +38,7 @@ describe("the reference", () => {
     const checks = (await conformanceChecks(reference, deliveryChecks, "delivery.*")).filter((c) => c.group === "deliveries");
     expect(checks.map((c) => c.subject).sort()).toEqual(sequences.map((s) => s.id).sort());
     for (const check of checks) {
-      expect(check, `${check.id}: ${check.message}`).toMatchObject({ status: "pass", id: `delivery.${check.subject}`, seed: SEED });
+      expect(check, `${check.id}: ${check.message}`).toMatchObject({ status: "passed", id: `delivery.${check.subject}`, seed: SEED });
       expect(check.message).toBe(`${RUNS} delivery plans ran: each ended in the documented state with every POST answered 2xx`);
       expect(check.title).toContain(sequenceNamed(check.subject).from[0]!);
       expect(check.title).not.toContain("\n");
@@ -47,7 +47,7 @@ describe("the reference", () => {
 
   test("an exhausted time budget stops the search between plans, passes, and says how many plans ran", async () => {
     const [check] = (await conformanceChecks(reference, createDeliveryChecks({ budgetMs: 0 }), "delivery.delta-roster")).filter((c) => c.group === "deliveries");
-    expect(check).toMatchObject({ status: "pass", message: `0 of ${RUNS} delivery plans ran before the time budget (0 ms) ran out: each ended in the documented state with every POST answered 2xx` });
+    expect(check).toMatchObject({ status: "passed", message: `0 of ${RUNS} delivery plans ran before the time budget (0 ms) ran out: each ended in the documented state with every POST answered 2xx` });
   });
 });
 

@@ -33,7 +33,7 @@ describe("index.html in headless Chromium", () => {
   beforeAll(async () => {
     if (!available) return;
     const run = await faultyRun();
-    failing = run.checks.filter((c) => c.status === "fail");
+    failing = run.checks.filter((c) => c.status === "failed");
     const { dir } = writeReports(run, root);
     const url = pathToFileURL(path.join(dir, "index.html")).href;
     const png = path.join(root, "screenshot.png");

@@ -15,7 +15,7 @@ describe("index.html", () => {
   });
 
   it("shows the verdict with counts, duration and seed", () => {
-    expect(html).toContain("✗ FAILED: 5 of 10 checks: conformance of <code>sample-bot</code>");
+    expect(html).toContain("✗ FAILED: 6 of 12 checks, 1 blocked: conformance of <code>sample-bot</code>");
     expect(html).toContain("2.3 s · seed 42 · 25 property-based runs per sequence");
   });
 

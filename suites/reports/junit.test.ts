@@ -14,13 +14,13 @@ describe("junit.xml", () => {
 
   it("is well-formed, with totals on the root", () => {
     expect(root.name).toBe("testsuites");
-    expect(root.attributes).toMatchObject({ tests: "10", failures: "5", errors: "0", time: "2.345", timestamp: run.startedAt });
+    expect(root.attributes).toMatchObject({ tests: "12", failures: "5", errors: "1", skipped: "1", time: "2.345", timestamp: run.startedAt });
   });
 
   it("has one testsuite per group and subject, named group/subject, counting its own cases", () => {
     const suites = elementsNamed(root, "testsuite");
     expect(suites.map((s) => s.attributes.name)).toEqual(["requests/create-call.v1.0.ex01", "requests/call-transfer.v1.0.ex01", "sequences/delta-roster", "sequences/call-terminated", "deliveries/delta-roster", "deliveries/call-terminated"]);
-    expect(suites[0]!.attributes).toMatchObject({ tests: "3", failures: "2" });
+    expect(suites[0]!.attributes).toMatchObject({ tests: "4", failures: "2", skipped: "1" });
     const properties = Object.fromEntries(elementsNamed(suites[4]!, "property").map((p) => [p.attributes.name, p.attributes.value]));
     expect(properties).toEqual({ group: "deliveries", adapter: "sample-bot", seed: "42", runs: "25" });
   });
@@ -38,7 +38,7 @@ describe("junit.xml", () => {
     expect(delivery).toContain("seed: 1234");
     expect(delivery).toContain("replay: npx graph-calls-contract conformance --only delivery.delta-roster --seed 1234");
     expect(delivery).toContain("POST 1: [established + delta-1 + delta-2] (batch) -> 202");
-    expect(cases.filter((c) => c.children.length > 0)).toHaveLength(5);
+    expect(cases.filter((c) => c.children.length > 0)).toHaveLength(7); // 5 failures, an error, a blocked check
   });
 
   it("escapes markup and shows the characters XML forbids", () => {

@@ -4,7 +4,7 @@ import { applyKnownDefects } from "../../src/harness/known-defects.js";
 import { renderHtml } from "../../src/reports/html.js";
 import { renderJunit } from "../../src/reports/junit.js";
 import { renderSummaryMarkdown } from "../../src/reports/markdown.js";
-import { toResultsV1 } from "../../src/reports/results-json.js";
+import { toResultsV2 } from "../../src/reports/results-json.js";
 import { elementsNamed, parseXml } from "./xml.js";
 import { resultsValidator } from "./results-validator.js";
 import { FAILING, sampleRun } from "./sample-run.js";
@@ -26,15 +26,15 @@ describe("applyKnownDefects", () => {
   });
 
   test("a passing check a defect names fails as an unexpected pass", () => {
-    const passing = run.checks.find((c) => c.status === "pass")!;
+    const passing = run.checks.find((c) => c.status === "passed")!;
     const [after] = applyKnownDefects(run.checks, [{ checks: passing.id, reason: REASON }]).filter((c) => c.id === passing.id);
-    expect(after!.status).toBe("fail");
+    expect(after!.status).toBe("failed");
     expect(after!.message).toMatch(/^unexpected pass: this known defect no longer happens/);
   });
 
   test("an entry that matches no check fails, unless the run was partial", () => {
     const entry = { checks: "create-call.v9.ex99/*", reason: REASON };
-    expect(applyKnownDefects(run.checks, [entry]).at(-1)).toMatchObject({ id: "known-defects/create-call.v9.ex99/*", status: "fail" });
+    expect(applyKnownDefects(run.checks, [entry]).at(-1)).toMatchObject({ id: "known-defects/create-call.v9.ex99/*", status: "failed" });
     expect(applyKnownDefects(run.checks, [entry], true)).toHaveLength(run.checks.length);
   });
 });
@@ -43,7 +43,7 @@ describe("reports", () => {
   const run = runWithKnownDefect();
 
   test("results.json: status known, the reason, and counted apart; it validates", () => {
-    const results = toResultsV1(run);
+    const results = toResultsV2(run);
     expect(results.checks.find((c) => c.id === FAILING.request)).toMatchObject({ status: "known", knownDefect: REASON });
     expect(results.totals.known).toBe(1);
     expect(resultsValidator()(JSON.parse(JSON.stringify(results)))).toEqual([]);

@@ -20,12 +20,12 @@ describe("summary.md", () => {
   const md = renderSummaryMarkdown(run);
 
   it("starts with the verdict, the adapter, the counts, the duration and the seed", () => {
-    expect(md.split("\n")[0]).toBe("## ❌ Conformance of `sample-bot`: 5 failed, 5 passed");
-    expect(md).toContain("10 checks · 2.3 s · seed 42 · 25 property-based runs per sequence");
+    expect(md.split("\n")[0]).toBe("## ❌ Conformance of `sample-bot`: 6 failed, 5 passed, 1 blocked");
+    expect(md).toContain("12 checks · 2.3 s · seed 42 · 25 property-based runs per sequence");
   });
 
   it("has a table per group with failing subjects first", () => {
-    expect(md).toContain("| ✅ Requests | 4 | 2 | 2 |".replace("✅", "❌"));
+    expect(md).toContain("| ❌ Requests | 5 | 2 | 2 | 1 |");
     const requests = md.slice(md.indexOf("### ❌ Requests"));
     expect(requests.indexOf("create-call.v1.0.ex01")).toBeLessThan(requests.indexOf("call-transfer.v1.0.ex01"));
     expect(md).toContain("| ❌ | `create-call.v1.0.ex01` | 1 | 2 | `http.authorization` `schema` |");
@@ -60,8 +60,8 @@ describe("summary.md", () => {
     for (let i = 0; i < 400; i++) many.checks.push({ ...many.checks[1]!, id: `scenario-${i}/http.authorization`, subject: `scenario-${i}`, message: `no Authorization header (${i})` });
     const cut = renderSummaryMarkdown(many, 20_000);
     expect(cut.length).toBeLessThanOrEqual(20_000);
-    expect(cut).toMatch(/> \[!NOTE\]\n> Cut to stay under GitHub's comment limit \(65 536 characters\): \d+ rows of the requests table, \d+ failing subjects \(of 403\), the 5 passing checks not shown/);
-    expect(cut.startsWith("## ❌ Conformance of `sample-bot`: 405 failed, 5 passed")).toBe(true);
+    expect(cut).toMatch(/> \[!NOTE\]\n> Cut to stay under GitHub's comment limit \(65 536 characters\): \d+ rows of the requests table, \d+ failing subjects \(of 404\), the 5 passing checks not shown/);
+    expect(cut.startsWith("## ❌ Conformance of `sample-bot`: 406 failed, 5 passed, 1 blocked")).toBe(true);
     expect((cut.match(/```/g) ?? []).length % 2).toBe(0);
     expect(cut).toMatch(/\| … \| \d+ more subjects \|/); // the table is cut by rows, failing subjects first
     expect(cut).toContain("### ❌ Sequences"); // and the next group's table still fits

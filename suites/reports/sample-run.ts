@@ -9,6 +9,10 @@ import type { RunResult } from "../../src/harness/run.js";
 /** Markup characters, C0 controls, DEL, a lone surrogate, a CDATA end and a closing tag. */
 export const NASTY_MESSAGE = `Authorization is "Bearer <x>" & 'y' \u0000\u0007\u001b[31m\u007f \uD800 ]]> </details> | \`code\` @odata.type`;
 
+/** A check blocked by FAILING.request, and one that could not run (the bot timed out). */
+export const BLOCKED = "create-call.v1.0.ex01/result.call-id";
+export const ERRORED = "sequence.call-terminated/acks";
+
 export const FAILING = {
   request: "create-call.v1.0.ex01/http.authorization",
   nasty: "create-call.v1.0.ex01/schema",
@@ -45,22 +49,24 @@ export function sampleRun(): RunResult {
     seed: 42,
     runs: 25,
     checks: [
-      check({ id: "create-call.v1.0.ex01/http.sent", group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: the bot sends exactly one request`, status: "pass" }),
-      check({ id: FAILING.request, group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: Authorization: Bearer <the token it was given>`, status: "fail", message: "no Authorization header" }),
+      check({ id: "create-call.v1.0.ex01/http.sent", group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: the bot sends exactly one request`, status: "passed" }),
+      check({ id: FAILING.request, group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: Authorization: Bearer <the token it was given>`, status: "failed", message: "no Authorization header" }),
       check({
-        id: FAILING.nasty, group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: the body validates`, status: "fail",
+        id: FAILING.nasty, group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: the body validates`, status: "failed",
         message: NASTY_MESSAGE, details: ["/callbackUri: missing required property \"callbackUri\" (required)", "/tenantId: must be a valid uuid <format>"],
       }),
-      check({ id: "call-transfer.v1.0.ex01/http.sent", group: "requests", subject: "call-transfer.v1.0.ex01", title: "call-transfer example 1 (v1.0): the bot sends exactly one request", status: "pass" }),
-      check({ id: "sequence.delta-roster/step.established", group: "sequences", subject: "delta-roster", title: `${sequenceTitle}: after step established, the bot believes what the docs say`, status: "pass", timeline: DOCUMENTED_TIMELINE }),
-      check({ id: FAILING.sequence, group: "sequences", subject: "delta-roster", title: `${sequenceTitle}: after step delta-1, the bot believes what the docs say`, status: "fail", message: 'after POST 2 (delta-1): participants: expected ["p-1"], observed []', timeline: DOCUMENTED_TIMELINE }),
-      check({ id: FAILING.acks, group: "sequences", subject: "delta-roster", title: `${sequenceTitle}: every notification POST is answered with a 2xx`, status: "fail", message: "POST 3 (delta-2) answered 500", timeline: DOCUMENTED_TIMELINE }),
-      check({ id: "sequence.call-terminated/end", group: "sequences", subject: "call-terminated", title: "An established call ends: the bot ends in the documented state", status: "pass", timeline: [{ post: 1, steps: ["terminated"], status: 202, observed: { state: "terminated" }, expected: { state: "terminated" }, mismatches: [] }] }),
+      check({ id: BLOCKED, group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: the bot reports the id Graph gave the call in its 201 response`, status: "blocked", blockedBy: FAILING.request, message: "Graph answered 401: no Authorization header" }),
+      check({ id: "call-transfer.v1.0.ex01/http.sent", group: "requests", subject: "call-transfer.v1.0.ex01", title: "call-transfer example 1 (v1.0): the bot sends exactly one request", status: "passed" }),
+      check({ id: "sequence.delta-roster/step.established", group: "sequences", subject: "delta-roster", title: `${sequenceTitle}: after step established, the bot believes what the docs say`, status: "passed", timeline: DOCUMENTED_TIMELINE }),
+      check({ id: FAILING.sequence, group: "sequences", subject: "delta-roster", title: `${sequenceTitle}: after step delta-1, the bot believes what the docs say`, status: "failed", message: 'after POST 2 (delta-1): participants: expected ["p-1"], observed []', timeline: DOCUMENTED_TIMELINE }),
+      check({ id: FAILING.acks, group: "sequences", subject: "delta-roster", title: `${sequenceTitle}: every notification POST is answered with a 2xx`, status: "failed", message: "POST 3 (delta-2) answered 500", timeline: DOCUMENTED_TIMELINE }),
+      check({ id: "sequence.call-terminated/end", group: "sequences", subject: "call-terminated", title: "An established call ends: the bot ends in the documented state", status: "passed", timeline: [{ post: 1, steps: ["terminated"], status: 202, observed: { state: "terminated" }, expected: { state: "terminated" }, mismatches: [] }] }),
+      check({ id: ERRORED, group: "sequences", subject: "call-terminated", title: "An established call ends: every notification POST is answered with a 2xx", status: "error", errorKind: "timeout", message: "POST 1 (terminated) answered handleNotification() failed: handleNotification did not finish within 2000 ms" }),
       check({
-        id: FAILING.delivery, group: "deliveries", subject: "delta-roster", title: `${sequenceTitle}: any allowed delivery ends in the documented state`, status: "fail",
+        id: FAILING.delivery, group: "deliveries", subject: "delta-roster", title: `${sequenceTitle}: any allowed delivery ends in the documented state`, status: "failed",
         message: "after 4 POSTs (batched, duplicated): handleNotification() failed", timeline: DELIVERY_TIMELINE, seed: 1234, replay: "npx graph-calls-contract conformance --only delivery.delta-roster --seed 1234",
       }),
-      check({ id: "delivery.call-terminated", group: "deliveries", subject: "call-terminated", title: "An established call ends: any allowed delivery ends in the documented state", status: "pass", seed: 1234 }),
+      check({ id: "delivery.call-terminated", group: "deliveries", subject: "call-terminated", title: "An established call ends: any allowed delivery ends in the documented state", status: "passed", seed: 1234 }),
     ],
   };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../../src/harness/run.js";
 import { REPORT_FILES, writeReports, type WrittenReports } from "../../src/reports/index.js";
-import { RESULTS_SCHEMA_PATH, type ResultsV1 } from "../../src/reports/results-json.js";
+import { RESULTS_SCHEMA_PATH, type ResultsV2 } from "../../src/reports/results-json.js";
 import { runFolderName } from "../../src/reports/run-folder.js";
 import { resultsValidator } from "./results-validator.js";
 import { faultyRun, referenceRun, tempReportsRoot } from "./runs.js";
@@ -51,27 +51,27 @@ describe("writeReports on real runs", () => {
       const cases = elementsNamed(xml, "testcase");
       expect(cases.map((c) => c.attributes.name)).toEqual(run.checks.map((c) => c.id));
       const failedIds = cases.filter((c) => elementsNamed(c, "failure").length > 0).map((c) => c.attributes.name);
-      expect(failedIds).toEqual(run.checks.filter((c) => c.status === "fail").map((c) => c.id));
+      expect(failedIds).toEqual(run.checks.filter((c) => c.status === "failed").map((c) => c.id));
       expect(xml.attributes.failures).toBe(String(failedIds.length));
     }
     expect(reference.checks.length).toBeGreaterThan(300);
-    expect(reference.checks.every((c) => c.status === "pass")).toBe(true);
+    expect(reference.checks.every((c) => c.status === "passed")).toBe(true);
   });
 
   it("results.json validates against the published schema, which is written next to it", () => {
     const validate = resultsValidator();
     for (const out of [written.reference, written.faulty]) {
-      const results = JSON.parse(read(out.dir, "results.json")) as ResultsV1;
+      const results = JSON.parse(read(out.dir, "results.json")) as ResultsV2;
       expect(validate(results)).toEqual([]);
       expect(read(out.dir, results.$schema)).toBe(fs.readFileSync(RESULTS_SCHEMA_PATH, "utf8"));
     }
-    const results = JSON.parse(read(written.faulty.dir, "results.json")) as ResultsV1;
+    const results = JSON.parse(read(written.faulty.dir, "results.json")) as ResultsV2;
     expect(results.adapter).toBe(`faulty <&"'> bot`);
-    expect(results.totals.failed).toBe(faulty.checks.filter((c) => c.status === "fail").length);
+    expect(results.totals.failed).toBe(faulty.checks.filter((c) => c.status === "failed").length);
   });
 
   it("summary.md names every failing check of the faulty bot and the verdict of the reference", () => {
-    const failing = faulty.checks.filter((c) => c.status === "fail");
+    const failing = faulty.checks.filter((c) => c.status === "failed");
     const groups = new Set(failing.map((c) => c.group));
     expect(groups).toEqual(new Set(["requests", "sequences", "deliveries"]));
     const summary = read(written.faulty.dir, "summary.md");
@@ -84,7 +84,7 @@ describe("writeReports on real runs", () => {
 
   it("index.html marks every failing check of the faulty bot", () => {
     const html = read(written.faulty.dir, "index.html");
-    for (const check of faulty.checks.filter((c) => c.status === "fail")) expect(html).toContain(`data-status="fail" data-check="${check.id}"`);
+    for (const check of faulty.checks.filter((c) => c.status === "failed")) expect(html).toContain(`data-status="fail" data-check="${check.id}"`);
     expect(html).toContain("<code>faulty &lt;&amp;&quot;&#39;&gt; bot</code>");
   });
 });

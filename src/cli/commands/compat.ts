@@ -38,7 +38,7 @@ export const compatCommand: Command = {
       stepTimeoutMs: integer("--step-timeout", values["step-timeout"], 10, 600_000),
       cwd: io.cwd,
       onImplementation: (implementation, run) => {
-        const counts = run.result ? `${run.result.checks.filter((c) => c.status === "pass").length} passed, ${run.result.checks.filter((c) => c.status === "fail").length} failed, ${run.result.checks.filter((c) => c.status === "known").length} known defects in ${(run.result.durationMs / 1000).toFixed(1)} s` : `skipped: ${run.skipped}`;
+        const counts = run.result ? `${run.result.checks.filter((c) => c.status === "passed").length} passed, ${run.result.checks.filter((c) => c.status === "failed" || c.status === "error").length} failed, ${run.result.checks.filter((c) => c.status === "blocked").length} blocked, ${run.result.checks.filter((c) => c.status === "known").length} known defects in ${(run.result.durationMs / 1000).toFixed(1)} s` : `skipped: ${run.skipped}`;
         writeLine(io.stderr, `compat: ${implementation.id}: ${counts}`);
       },
     }).catch((error: unknown) => {

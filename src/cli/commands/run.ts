@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { AdapterUnavailable, loadAdapterModule, processAdapter, type LoadedAdapter } from "../../adapters/load.js";
 import { readKnownDefectsFile, type KnownDefect } from "../../harness/known-defects.js";
-import type { CheckResult } from "../../harness/checks.js";
+import { isRoot, type CheckResult } from "../../harness/checks.js";
 import { deliveryChecks } from "../../harness/delivery.js";
 import { proveCatalog } from "../../harness/prove.js";
 import { runConformance, type RunOptions } from "../../harness/run.js";
@@ -63,7 +63,7 @@ export const runCommand: Command = {
     }
     const written = writeReports(result, path.resolve(io.cwd, values.reports));
     writeLine(io.stdout, `reports: ${path.relative(io.cwd, written.dir) || written.dir} (junit.xml, results.json, summary.md, index.html); a copy in ${path.relative(io.cwd, path.join(path.dirname(written.dir), "latest"))}`);
-    return result.checks.some((c) => c.status === "fail") ? EXIT.failed : EXIT.ok;
+    return exitCode(result.checks);
   },
 };
 
@@ -113,20 +113,25 @@ function progressPrinter(io: CliIO): (done: number, total: number, label: string
   };
 }
 
+/** 3: the run itself could not happen (the implementation did not start, the harness failed); 1: a check failed; 0: none did. */
+export function exitCode(checks: readonly CheckResult[]): number {
+  if (checks.some((c) => c.status === "error" && (c.errorKind === "start" || c.errorKind === "internal"))) return EXIT.internal;
+  return checks.some(isRoot) ? EXIT.failed : EXIT.ok;
+}
+
 function printSummary(io: CliIO, checks: CheckResult[], durationMs: number, seed: number): void {
   const groups = ["requests", "sequences", "deliveries"] as const;
+  const counts = (of: readonly CheckResult[]) => ({ roots: of.filter(isRoot).length, blocked: of.filter((c) => c.status === "blocked").length, known: of.filter((c) => c.status === "known").length, passed: of.filter((c) => c.status === "passed").length });
   for (const group of groups) {
     const of = checks.filter((c) => c.group === group);
     if (of.length === 0) continue;
-    const failed = of.filter((c) => c.status === "fail").length;
-    const known = of.filter((c) => c.status === "known").length;
-    writeLine(io.stdout, `${group.padEnd(10)} ${String(of.length - failed - known).padStart(4)} passed  ${String(failed).padStart(4)} failed${known > 0 ? `  ${String(known).padStart(4)} known defects` : ""}`);
+    const c = counts(of);
+    writeLine(io.stdout, `${group.padEnd(10)} ${String(c.passed).padStart(4)} passed  ${String(c.roots).padStart(4)} failed${c.blocked > 0 ? `  ${String(c.blocked).padStart(4)} blocked` : ""}${c.known > 0 ? `  ${String(c.known).padStart(4)} known defects` : ""}`);
   }
-  for (const c of checks.filter((x) => x.status === "fail")) {
-    writeLine(io.stdout, `FAIL ${c.id}: ${c.message ?? ""}`);
+  for (const c of checks.filter(isRoot)) {
+    writeLine(io.stdout, `${c.status === "error" ? "ERROR" : "FAIL"} ${c.id}: ${c.message ?? ""}`);
     if (c.replay) writeLine(io.stdout, `     replay: ${c.replay}`);
   }
-  const failed = checks.filter((c) => c.status === "fail").length;
-  const known = checks.filter((c) => c.status === "known").length;
-  writeLine(io.stdout, `${checks.length - failed - known} passed, ${failed} failed${known > 0 ? `, ${known} known defects` : ""} in ${(durationMs / 1000).toFixed(1)} s (seed ${seed})`);
+  const c = counts(checks);
+  writeLine(io.stdout, `${c.passed} passed, ${c.roots} failed${c.blocked > 0 ? `, ${c.blocked} blocked by them` : ""}${c.known > 0 ? `, ${c.known} known defects` : ""} in ${(durationMs / 1000).toFixed(1)} s (seed ${seed})`);
 }
