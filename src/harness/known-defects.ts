@@ -18,18 +18,30 @@ export interface KnownDefect {
 export function applyKnownDefects(checks: readonly CheckResult[], defects: readonly KnownDefect[], partial = false): CheckResult[] {
   const matchers = defects.map((d) => ({ defect: d, matches: selector(d.checks) }));
   const used = new Set<KnownDefect>();
+  const blockedOnly = new Map<KnownDefect, string>();
   const out = checks.map((check) => {
     const hit = matchers.find((m) => m.matches(check.id));
     if (!hit) return check;
-    used.add(hit.defect);
     // Only a verdict can be known: a blocked check was not judged, an error could not run.
+    if (check.status === "blocked") {
+      blockedOnly.set(hit.defect, check.blockedBy ?? "?");
+      return { ...check, knownDefect: hit.defect.reason };
+    }
+    used.add(hit.defect);
     if (check.status === "failed") return { ...check, status: "known" as const, knownDefect: hit.defect.reason };
     if (check.status !== "passed") return { ...check, knownDefect: hit.defect.reason };
     return { ...check, status: "failed" as const, message: `unexpected pass: this known defect no longer happens (${hit.defect.reason}); remove it from the known defects`, knownDefect: hit.defect.reason };
   });
-  // An entry that matches no check of the run is a typo or a renamed check: say so rather than hide nothing.
+  // An entry that matches no check of the run is a typo or a renamed check: say so rather than hide
+  // nothing. One that matches only blocked checks excuses what nothing judged: it must name the root.
   for (const d of partial ? [] : defects.filter((x) => !used.has(x))) {
-    out.push(failed({ id: `known-defects/${d.checks}`, group: "run", subject: "known-defects", title: `the known defect "${d.reason}" names checks of this run` }, `no check of this run matches ${JSON.stringify(d.checks)}`));
+    const by = blockedOnly.get(d);
+    out.push(failed(
+      { id: `known-defects/${d.checks}`, group: "run", subject: "known-defects", title: `the known defect "${d.reason}" names checks of this run` },
+      by === undefined
+        ? `no check of this run matches ${JSON.stringify(d.checks)}`
+        : `${JSON.stringify(d.checks)} matches only checks that were not judged (blocked by ${by}): name the check that fails instead, and what it blocks follows`,
+    ));
   }
   return out;
 }

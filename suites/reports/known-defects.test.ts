@@ -32,6 +32,13 @@ describe("applyKnownDefects", () => {
     expect(after!.message).toMatch(/^unexpected pass: this known defect no longer happens/);
   });
 
+  test("an entry that matches only blocked checks fails, naming the root to list instead", () => {
+    const blocked = run.checks.find((c) => c.status === "blocked")!;
+    const after = applyKnownDefects(run.checks, [{ checks: blocked.id, reason: REASON }]);
+    expect(after.find((c) => c.id === blocked.id)).toMatchObject({ status: "blocked", knownDefect: REASON });
+    expect(after.at(-1)).toMatchObject({ id: `known-defects/${blocked.id}`, status: "failed", message: expect.stringContaining(`blocked by ${blocked.blockedBy}`) });
+  });
+
   test("an entry that matches no check fails, unless the run was partial", () => {
     const entry = { checks: "create-call.v9.ex99/*", reason: REASON };
     expect(applyKnownDefects(run.checks, [entry]).at(-1)).toMatchObject({ id: "known-defects/create-call.v9.ex99/*", status: "failed" });
