@@ -13,7 +13,7 @@ export const variant = faulty({
   id: "accepted-transfer-cannot-fail",
   bug: "ignores a transfer failure (the call back to established) once the transfer was accepted",
   why: "the Transfer page: when a transfer fails, the call is established again with the failure's resultInfo; nothing limits that to before transferAccepted (PROTOCOL.md, endings of a transfer)",
-  expectedFailures: ["sequence.transfer-failed-after-accepted/step.failed", "sequence.transfer-failed-after-accepted/end", "delivery.transfer-failed-after-accepted"],
+  expectedFailures: ["sequence.transfer-failed-after-accepted/step.failed", "sequence.transfer-failed-after-accepted/end"],
   messages: { "sequence.transfer-failed-after-accepted/end": /state: expected "established", observed "transferAccepted"/ },
   createBot: withParts({ newCallState: () => new AcceptedIsFinal() }),
 });

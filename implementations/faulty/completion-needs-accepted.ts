@@ -17,7 +17,7 @@ export const variant = faulty({
   id: "completion-needs-accepted",
   bug: "ignores a transfer completion (0/7015 GracefulTransferCompleted) that arrives without a transferAccepted before it",
   why: "the completion says in its own words that the transfer completed, and the docs never promise that transferAccepted always comes first (PROTOCOL.md, endings of a transfer)",
-  expectedFailures: ["sequence.transfer-completed-without-accepted/step.completed", "sequence.transfer-completed-without-accepted/end", "delivery.transfer-completed-without-accepted"],
+  expectedFailures: ["sequence.transfer-completed-without-accepted/step.completed", "sequence.transfer-completed-without-accepted/end"],
   messages: { "sequence.transfer-completed-without-accepted/end": /transfer: expected "completed", observed "transferring"/ },
   createBot: withParts({ newCallState: () => new CompletesOnlyAfterAccepted() }),
 });

@@ -14,7 +14,7 @@ export const variant = faulty({
   id: "end-completes-transfer",
   bug: "a call that ends while its transfer is only transferring counts as a completed transfer, whatever ended it",
   why: "the Transfer page shows a completed transfer told by its own notification (0/7015 GracefulTransferCompleted, or AppTransferred); a call hung up while transferring, with neither, did not complete a transfer (PROTOCOL.md, endings of a transfer)",
-  expectedFailures: ["sequence.transfer-ends-while-transferring/step.terminated", "sequence.transfer-ends-while-transferring/end", "delivery.transfer-ends-while-transferring"],
+  expectedFailures: ["sequence.transfer-ends-while-transferring/step.terminated", "sequence.transfer-ends-while-transferring/end"],
   messages: { "sequence.transfer-ends-while-transferring/end": /transfer: expected one of "transferring" \| "failed", observed "completed"/ },
   createBot: withParts({ newCallState: () => new EndCompletesTransfer() }),
 });

@@ -16,7 +16,7 @@ export const variant = faulty({
   id: "unmarked-end-fails-transfer",
   bug: "a call that ends after transferAccepted without 0/7015 or AppTransferred counts as a failed transfer",
   why: "the Transfer page tells a failed transfer by the call going back to established, never by its end; after transferAccepted, an end is the documented completion's flow (completed) or tells nothing more (accepted) (PROTOCOL.md, endings of a transfer)",
-  expectedFailures: ["sequence.transfer-ends-after-accepted/step.terminated", "sequence.transfer-ends-after-accepted/end", "delivery.transfer-ends-after-accepted"],
+  expectedFailures: ["sequence.transfer-ends-after-accepted/step.terminated", "sequence.transfer-ends-after-accepted/end"],
   messages: { "sequence.transfer-ends-after-accepted/end": /transfer: expected one of "completed" \| "accepted", observed "failed"/ },
   createBot: withParts({ newCallState: () => new UnmarkedEndFails() }),
 });

@@ -15,7 +15,7 @@ export const variant = faulty({
   id: "v1-result-without-failed-transfer",
   bug: "speaks observation version 1 but leaves a failed transfer's resultInfo out of result",
   why: "in version 1 (PROTOCOL.md, Versions), result is the last resultInfo applied, the failed transfer's included: an implementation of version 1 is judged on version 1's meaning",
-  expectedFailures: ["sequence.transfer-*-failed/step.failed", "sequence.transfer-*-failed/end", "delivery.transfer-*-failed", "sequence.transfer-failed-after-accepted/step.failed", "sequence.transfer-failed-after-accepted/end", "delivery.transfer-failed-after-accepted"],
+  expectedFailures: ["sequence.transfer-*-failed/step.failed", "sequence.transfer-*-failed/end", "sequence.transfer-failed-after-accepted/step.failed", "sequence.transfer-failed-after-accepted/end"],
   messages: { "sequence.transfer-*-failed/end": /^result: expected \{"code":500,"subcode":7\d00\}, observed null$/ },
   createBot: withParts({ newCallState: () => new TerminationResultOnly() }, 1),
 });
