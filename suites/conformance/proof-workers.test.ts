@@ -28,7 +28,7 @@ test("two variants in two workers: the same checks fail as in-process, in catalo
     const here = await runVariants(variants.FAULTY_VARIANTS, options);
     const verdicts = (results: typeof here) => results.map((r) => r.checks.map((c) => `${c.id} ${c.status}`));
     expect(verdicts(inWorkers.results)).toEqual(verdicts(here));
-    expect(inWorkers.results[0]!.checks.some((c) => c.status === "fail")).toBe(true);
+    expect(inWorkers.results[0]!.checks.some((c) => c.status === "failed")).toBe(true);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
