@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { decodeDocument, DocumentReadError } from "../../src/extract/index.js";
+import { decodeDocument, DocumentReadError, extractCorpus, readDocument } from "../../src/extract/index.js";
+import { toFixtures } from "../../src/extract/write.js";
 import { run, useTempDir } from "../cli/helpers.js";
 
 const PAGES = path.join(import.meta.dirname, "pages");
@@ -108,5 +109,14 @@ describe("graph-calls-contract extract on what is not a page", () => {
     const manifest = (key: string) => JSON.parse(fs.readFileSync(path.join(tmp(), "fx", "documented", key, "document.json"), "utf8")) as { document: string; counts: { requests: number } };
     expect([manifest(keys[0]!).document, manifest(keys[1]!).document]).toEqual(["2021/call-transfer.md", "2023/call-transfer.md"]);
     expect([manifest(keys[0]!).counts.requests, manifest(keys[1]!).counts.requests]).toEqual([1, 2]);
+  });
+});
+
+describe("the writer", () => {
+  test("refuses to write two payloads to one file, naming both, should naming ever give two documents one key", () => {
+    const dir = path.join(PAGES, "same-page-two-revisions");
+    const corpus = extractCorpus(["call-transfer.2021.md", "call-transfer.2023.md"].map((f) => readDocument(path.join(dir, f))));
+    corpus.documents[1]!.key = corpus.documents[0]!.key;
+    expect(() => toFixtures(corpus)).toThrow(/two payloads would be written to documented\/call-transfer\.en\.v1\.0\/ex01\.request\.json: call-transfer\.2021\.md lines \d+-\d+ and call-transfer\.2023\.md lines \d+-\d+/);
   });
 });
