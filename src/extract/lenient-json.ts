@@ -26,6 +26,8 @@ class ParseFailure extends Error {
 }
 
 const MAX_DEPTH = 256;
+/** Sticky: matches at lastIndex only, without copying the rest of the text. */
+const NUMBER = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
 
 export function parseLenientJson(text: string): LenientResult {
   const parser = new Parser(text);
@@ -54,10 +56,23 @@ class Parser {
     return value;
   }
 
+  /** Line starts, found once: a block with many repairs must not rescan its text for each. */
+  private lineStarts: number[] | undefined;
+
   position(offset: number): { line: number; column: number } {
-    const before = this.s.slice(0, offset);
-    const line = before.split("\n").length;
-    return { line, column: offset - before.lastIndexOf("\n") };
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let i = this.s.indexOf("\n"); i !== -1; i = this.s.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+    }
+    // The last line start at or before offset.
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
   }
 
   private repair(code: RepairCode, offset: number, description: string): void {
@@ -203,7 +218,8 @@ class Parser {
   }
 
   private number(): number {
-    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/.exec(this.s.slice(this.i));
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.s);
     if (!m) throw new ParseFailure("invalid number", this.i);
     this.i += m[0].length;
     return Number(m[0]);

@@ -29,7 +29,7 @@ export function tokenizeRendered(lines: readonly string[], from: number, to: num
       i++;
       continue;
     }
-    const snippet = scanSnippet(lines.slice(0, to), i);
+    const snippet = scanSnippet(lines, i, to);
     if (snippet) {
       tokens.push({ kind: "snippet", start: snippet.start + 1, end: snippet.end + 1, language: snippet.language, code: lines.slice(snippet.start, snippet.end + 1).join("\n") });
       i = snippet.end + 1;

@@ -22,15 +22,16 @@ export interface WrittenFixture {
 }
 
 export function fixtureTree(corpus: ExtractedCorpus, decisions: Decisions, fixturesRoot: string, wireShapes: readonly WireShapeFixture[] = []): GeneratedTree {
-  const files = new Map<string, string>();
+  // Contents are produced as they are written: a long page's fixtures are never all in memory as text.
+  const files = new Map<string, string | (() => string)>();
   const written = toFixtures(corpus);
-  for (const w of written) files.set(w.file, formatJson(w.fixture));
+  for (const w of written) files.set(w.file, () => formatJson(w.fixture));
   const byDocument = groupBy(written, (w) => w.doc);
   for (const doc of corpus.documents) {
-    files.set(path.posix.join(DOCUMENTED_DIR, doc.key, "document.json"), formatJson(manifest(doc, byDocument.get(doc) ?? [])));
+    files.set(path.posix.join(DOCUMENTED_DIR, doc.key, "document.json"), () => formatJson(manifest(doc, byDocument.get(doc) ?? [])));
   }
-  files.set("ERRATA.md", renderErrata(corpus.documents, written, decisions, wireShapes));
-  for (const scenario of scenariosFrom(written.map((w) => w.fixture))) files.set(path.posix.join(SCENARIOS_DIR, `${scenario.id}.json`), formatJson(scenario));
+  files.set("ERRATA.md", () => renderErrata(corpus.documents, written, decisions, wireShapes));
+  for (const scenario of scenariosFrom(written.map((w) => w.fixture))) files.set(path.posix.join(SCENARIOS_DIR, `${scenario.id}.json`), () => formatJson(scenario));
   return { root: fixturesRoot, owned: [DOCUMENTED_DIR, SCENARIOS_DIR], files };
 }
 

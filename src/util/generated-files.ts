@@ -10,8 +10,15 @@ export interface GeneratedTree {
   root: string;
   /** Sub-directories (relative to root) that this generator owns entirely: files there that it does not produce are stale. */
   owned: string[];
-  /** Relative path -> exact file content. */
-  files: Map<string, string>;
+  /**
+   * Relative path -> exact file content, or a function producing it: large trees (fixtures of a
+   * long page) are formatted one file at a time while written, never all held in memory at once.
+   */
+  files: Map<string, string | (() => string)>;
+}
+
+function contentOf(content: string | (() => string)): string {
+  return typeof content === "function" ? content() : content;
 }
 
 export interface SyncResult {
@@ -22,10 +29,29 @@ export interface SyncResult {
 }
 
 export function diffGeneratedTree(tree: GeneratedTree): SyncResult {
+  return sync(tree, false);
+}
+
+/** Write the tree, removing stale files in owned directories. Returns what changed. */
+export function writeGeneratedTree(tree: GeneratedTree): SyncResult {
+  const result = sync(tree, true);
+  for (const rel of result.extra) fs.rmSync(path.join(tree.root, rel));
+  for (const dir of tree.owned) removeEmptyDirs(path.join(tree.root, dir));
+  return result;
+}
+
+/** One pass: each file's content is produced once, compared with what is there, and written if it differs. */
+function sync(tree: GeneratedTree, write: boolean): SyncResult {
   const changed: string[] = [];
-  for (const [rel, content] of tree.files) {
+  for (const [rel, produce] of tree.files) {
     const full = path.join(tree.root, rel);
-    if (!fs.existsSync(full) || fs.readFileSync(full, "utf8") !== content) changed.push(rel);
+    const content = contentOf(produce);
+    if (fs.existsSync(full) && fs.readFileSync(full, "utf8") === content) continue;
+    changed.push(rel);
+    if (write) {
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      fs.writeFileSync(full, content);
+    }
   }
   const extra: string[] = [];
   for (const dir of tree.owned) {
@@ -34,19 +60,6 @@ export function diffGeneratedTree(tree: GeneratedTree): SyncResult {
     }
   }
   return { changed: changed.sort(), extra: extra.sort() };
-}
-
-/** Write the tree, removing stale files in owned directories. Returns what changed. */
-export function writeGeneratedTree(tree: GeneratedTree): SyncResult {
-  const result = diffGeneratedTree(tree);
-  for (const rel of result.changed) {
-    const full = path.join(tree.root, rel);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    fs.writeFileSync(full, tree.files.get(rel)!);
-  }
-  for (const rel of result.extra) fs.rmSync(path.join(tree.root, rel));
-  for (const dir of tree.owned) removeEmptyDirs(path.join(tree.root, dir));
-  return result;
 }
 
 /** A one-paragraph report for `--check` failures and write summaries. */

@@ -3,7 +3,7 @@
  * sometimes an object and sometimes an array, the same notification shaped differently from one
  * example to the next, and fields that appear once while every other payload of the type lacks them.
  */
-import { isObject, joinPointer, walkJson } from "../../util/json.js";
+import { isObject, joinPointer, walkJson, type JsonObject } from "../../util/json.js";
 import { diffJson, summarize } from "../../util/json-diff.js";
 import { type PayloadRecord } from "../model.js";
 import { add, recordsOf, typeOf, type ErrataContext } from "./context.js";
@@ -14,35 +14,67 @@ interface Occurrence {
   pointer: string;
 }
 
-/** Every (type, property) of every object in every payload, with where it occurs. */
-function propertiesByType(ctx: ErrataContext) {
-  const found: Array<{ type: string; key: string; occurrence: Occurrence; exampleKey: string }> = [];
+interface TypedObject {
+  record: PayloadRecord;
+  pointer: string;
+  value: JsonObject;
+  type: string;
+  /** The example it belongs to, across documents. */
+  example: string;
+}
+
+const typedObjectsCache = new WeakMap<ErrataContext, TypedObject[]>();
+
+/**
+ * Every object of every payload whose Graph type is known, computed once for the detectors that
+ * need it (the type walk is the costly part). Runs after placeholders were repaired.
+ */
+function typedObjects(ctx: ErrataContext): TypedObject[] {
+  let found = typedObjectsCache.get(ctx);
+  if (found) return found;
+  found = [];
   for (const [doc, record] of recordsOf(ctx.corpus)) {
+    const example = `${doc.key}#${record.example.key}`;
     for (const [pointer, value] of walkJson(record.value)) {
       if (!isObject(value)) continue;
       const type = typeOf(ctx, record, value, pointer);
-      if (!type) continue;
-      for (const key of Object.keys(value)) {
-        found.push({ type, key, occurrence: { record, pointer: joinPointer(pointer, key) }, exampleKey: `${doc.key}#${record.example.key}` });
-      }
+      if (type) found.push({ record, pointer, value, type, example });
     }
   }
+  typedObjectsCache.set(ctx, found);
   return found;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function detectSpellings(ctx: ErrataContext): void {
-  const groups = new Map<string, Map<string, Occurrence[]>>();
-  for (const { type, key, occurrence } of propertiesByType(ctx)) {
-    const id = `${type}.${key.toLowerCase()}`;
-    const spellings = groups.get(id) ?? new Map<string, Occurrence[]>();
-    spellings.set(key, [...(spellings.get(key) ?? []), occurrence]);
-    groups.set(id, spellings);
+  // Counted first; occurrences are gathered only for the few properties spelled two ways.
+  const spellings = new Map<string, Map<string, number>>();
+  for (const { value, type } of typedObjects(ctx)) {
+    for (const key of Object.keys(value)) {
+      const id = `${type}.${key.toLowerCase()}`;
+      const counts = spellings.get(id) ?? new Map<string, number>();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      spellings.set(id, counts);
+    }
   }
-  for (const [subject, spellings] of groups) {
-    if (spellings.size < 2) continue;
-    const census = [...spellings].map(([k, occ]) => `${k} (${occ.length}×)`).join(" and ");
-    for (const [key, occurrences] of spellings) {
-      for (const { record, pointer } of occurrences) {
+  const flagged = new Set([...spellings].filter(([, counts]) => counts.size > 1).map(([id]) => id));
+  if (flagged.size === 0) return;
+  const occurrences = new Map<string, Occurrence[]>();
+  for (const { record, pointer, value, type } of typedObjects(ctx)) {
+    for (const key of Object.keys(value)) {
+      if (flagged.has(`${type}.${key.toLowerCase()}`)) pushTo(occurrences, `${type}.${key.toLowerCase()}\u0000${key}`, { record, pointer: joinPointer(pointer, key) });
+    }
+  }
+  for (const subject of flagged) {
+    const counts = spellings.get(subject)!;
+    const census = [...counts].map(([k, n]) => `${k} (${n}×)`).join(" and ");
+    for (const key of counts.keys()) {
+      for (const { record, pointer } of occurrences.get(`${subject}\u0000${key}`) ?? []) {
         add(record, { code: "FIELD_SPELLING", subject, pointer, line: record.lines.start, description: `spelled "${key}" here; the docs spell ${subject} as ${census}` });
       }
     }
@@ -84,6 +116,12 @@ function resourceKind(url: string): "one" | "collection" | undefined {
   return /^calls$/i.test(segments[segments.length - 2]!) || COLLECTIONS.test(segments[segments.length - 2]!) ? "one" : undefined;
 }
 
+/** "examples 1, 2, 3": long pages list the first few. */
+function listNumbers(numbers: number[]): string {
+  const distinct = [...new Set(numbers)];
+  return distinct.length <= 12 ? distinct.join(", ") : `${distinct.slice(0, 12).join(", ")} and ${distinct.length - 12} more`;
+}
+
 /** Leaf pointers with array indices generalised: what a payload's shape looks like. */
 function signature(value: unknown): string[] {
   return [...new Set([...walkJson(value)].filter(([, v]) => !isObject(v) && !Array.isArray(v)).map(([p]) => p.replace(/\/\d+(?=\/|$)/g, "/*")))].sort();
@@ -95,26 +133,24 @@ export function detectNotificationVariants(ctx: ErrataContext): void {
     for (const r of doc.payloads) {
       if (r.role !== "notification" || !r.section) continue;
       const key = `${(r.sectionSource ?? r.section).toLowerCase().replace(/\s+/g, " ")}\u0000${r.variantSource ?? r.variant ?? ""}`;
-      groups.set(key, [...(groups.get(key) ?? []), r]);
+      pushTo(groups, key, r);
     }
     for (const records of groups.values()) {
-      if (new Set(records.map((r) => r.example.number)).size < 2) continue;
+      if (new Set(records.map((r) => r.example)).size < 2) continue;
       const bySignature = new Map<string, PayloadRecord[]>();
-      for (const r of records) {
-        const s = signature(r.value).join("|");
-        bySignature.set(s, [...(bySignature.get(s) ?? []), r]);
-      }
+      for (const r of records) pushTo(bySignature, signature(r.value).join("|"), r);
       const modal = [...bySignature.values()].sort((a, b) => b.length - a.length)[0]!;
-      const modalExamples = modal.map((r) => r.example.number).join(", ");
+      const inModal = new Set(modal);
+      const modalExamples = listNumbers(modal.map((r) => r.example.number));
       for (const r of records) {
-        if (modal.includes(r)) continue;
+        if (inModal.has(r)) continue;
         const diffs = diffJson(modal[0]!.value, r.value);
         const extra = diffs.filter((d) => d.kind === "only-right").map((d) => d.pointer);
         const lacking = diffs.filter((d) => d.kind === "only-left").map((d) => d.pointer);
         const parts = [extra.length ? `has ${summarize(extra)}` : "", lacking.length ? `lacks ${summarize(lacking)}` : ""].filter(Boolean);
         add(r, { code: "NOTIFICATION_VARIANT", subject: r.sectionSource ?? r.section!, line: r.lines.start, description: `the "${r.section}" notification of example ${r.example.number} ${parts.join(" and ")} compared with the same notification in example${modal.length > 1 ? "s" : ""} ${modalExamples}` });
       }
-      for (const r of records.filter((x) => !modal.includes(x))) {
+      for (const r of records.filter((x) => !inModal.has(x))) {
         const changed = diffJson(modal[0]!.value, r.value).filter((d) => d.kind === "changed" && typeof (d as { left: unknown }).left === "number");
         for (const d of changed) {
           add(r, { code: "NOTIFICATION_VARIANT", subject: `${r.sectionSource ?? r.section} ${d.pointer}`, pointer: d.pointer, line: r.lines.start, description: `reports ${JSON.stringify((d as { right: unknown }).right)} at ${d.pointer} where example${modal.length > 1 ? "s" : ""} ${modalExamples} report${modal.length > 1 ? "" : "s"} ${JSON.stringify((d as { left: unknown }).left)}` });
@@ -126,20 +162,27 @@ export function detectNotificationVariants(ctx: ErrataContext): void {
 
 export function detectSingletonFields(ctx: ErrataContext): void {
   const typeExamples = new Map<string, Set<string>>();
-  const props = new Map<string, { examples: Set<string>; occurrences: Occurrence[] }>();
-  for (const { type, key, occurrence, exampleKey } of propertiesByType(ctx)) {
-    if (key.startsWith("@odata.")) continue;
-    typeExamples.set(type, (typeExamples.get(type) ?? new Set()).add(exampleKey));
-    const entry = props.get(`${type}.${key}`) ?? { examples: new Set<string>(), occurrences: [] };
-    entry.examples.add(exampleKey);
-    entry.occurrences.push(occurrence);
-    props.set(`${type}.${key}`, entry);
+  // Occurrences are kept only while a property has been seen in one example: most are seen in many.
+  const props = new Map<string, { example: string; occurrences: Occurrence[] | null }>();
+  for (const { record, pointer, value, type, example } of typedObjects(ctx)) {
+    for (const key of Object.keys(value)) {
+      if (key.startsWith("@odata.")) continue;
+      const examples = typeExamples.get(type);
+      if (examples) examples.add(example);
+      else typeExamples.set(type, new Set([example]));
+      const subject = `${type}.${key}`;
+      const entry = props.get(subject);
+      const occurrence = { record, pointer: joinPointer(pointer, key) };
+      if (!entry) props.set(subject, { example, occurrences: [occurrence] });
+      else if (entry.example !== example) entry.occurrences = null;
+      else entry.occurrences?.push(occurrence);
+    }
   }
   const typedInSdk = sdkTypedProperties(ctx);
-  for (const [subject, { examples, occurrences }] of props) {
+  for (const [subject, { occurrences }] of props) {
     const type = subject.slice(0, subject.indexOf("."));
     const others = (typeExamples.get(type)?.size ?? 0) - 1;
-    if (examples.size !== 1 || others < 3 || typedInSdk.has(subject) || isDeprecatedProperty(subject)) continue;
+    if (occurrences === null || others < 3 || typedInSdk.has(subject) || isDeprecatedProperty(subject)) continue;
     for (const { record, pointer } of occurrences) {
       add(record, { code: "FIELD_NOT_IN_TYPE", subject, pointer, line: record.lines.start, description: `${subject} appears only in this example: the ${others} other examples with a ${type} never carry it, and no SDK snippet sets it as a typed property` });
     }

@@ -1,13 +1,17 @@
 /** The same example in two API versions of a page: what the v1.0 request sends differently from the beta one. */
 import { diffJson, summarize } from "../../util/json-diff.js";
+import type { PayloadRecord } from "../model.js";
 import { add, type ErrataContext } from "./context.js";
 
 export function detectVersionDifferences(ctx: ErrataContext): void {
   const betas = ctx.corpus.filter((d) => d.apiVersion === "beta");
   for (const doc of ctx.corpus.filter((d) => d.apiVersion === "v1.0")) {
     for (const beta of betas.filter((b) => b.page === doc.page)) {
+      // The beta's first request of each example number, found by lookup rather than a scan per request.
+      const betaRequests = new Map<number, PayloadRecord>();
+      for (const r of beta.payloads) if (r.role === "request" && !betaRequests.has(r.example.number)) betaRequests.set(r.example.number, r);
       for (const record of doc.payloads.filter((r) => r.role === "request")) {
-        const other = beta.payloads.find((r) => r.role === "request" && r.example.number === record.example.number);
+        const other = betaRequests.get(record.example.number);
         if (!other || record.value == null || other.value == null) continue;
         const diffs = diffJson(other.value, record.value);
         if (diffs.length === 0) continue;

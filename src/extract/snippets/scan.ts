@@ -51,37 +51,40 @@ const HEADER_LOOKAHEAD = 12;
 /** Longest snippet we follow; the SDK generators stay far below. */
 const MAX_SNIPPET_LINES = 3000;
 
-export function scanSnippet(lines: readonly string[], i: number): SnippetScan | undefined {
-  const line = lines[i];
-  if (line === undefined) return undefined;
-  const language = startLanguage(lines, i);
+/**
+ * The snippet starting at lines[i], if one does, looking no further than lines[limit - 1] (the end
+ * of the fence or page being read): a bound, not a copy, so scanning a page stays linear.
+ */
+export function scanSnippet(lines: readonly string[], i: number, limit = lines.length): SnippetScan | undefined {
+  if (i >= limit || lines[i] === undefined) return undefined;
+  const language = startLanguage(lines, i, limit);
   if (language === undefined) return undefined;
-  const end = language === "cli" ? cliEnd(lines, i) : codeEnd(lines, i, language);
+  const end = language === "cli" ? cliEnd(lines, i, limit) : codeEnd(lines, i, language, limit);
   return end === undefined ? undefined : { language, start: i, end };
 }
 
-function startLanguage(lines: readonly string[], i: number): SnippetLanguage | undefined {
+function startLanguage(lines: readonly string[], i: number, limit: number): SnippetLanguage | undefined {
   const line = lines[i]!;
   const header = HEADER.exec(line);
-  if (header) return headerLanguage(lines, i, header[1] === "#");
+  if (header) return headerLanguage(lines, i, header[1] === "#", limit);
   const strong = STRONG_STARTS.find(([r]) => r.test(line))?.[1];
   if (strong) return strong;
   // A weak start is only a hint (old C# and Java both open with `GraphServiceClient graphClient = new`).
   const weak = WEAK_STARTS.find(([r]) => r.test(line))?.[1];
-  return weak && (detectSnippetLanguage(following(lines, i - 1).join("\n")) ?? weak);
+  return weak && (detectSnippetLanguage(following(lines, i - 1, limit).join("\n")) ?? weak);
 }
 
 /** The language a header announces, read from the code after it (not from the header's wording). */
-function headerLanguage(lines: readonly string[], i: number, hashComment: boolean): SnippetLanguage | undefined {
-  const detected = detectSnippetLanguage(following(lines, i).join("\n"));
+function headerLanguage(lines: readonly string[], i: number, hashComment: boolean, limit: number): SnippetLanguage | undefined {
+  const detected = detectSnippetLanguage(following(lines, i, limit).join("\n"));
   if (detected !== undefined) return detected;
   return hashComment ? "python" : undefined;
 }
 
 /** The lines after `i` that can belong to the same snippet, for telling its language. */
-function following(lines: readonly string[], i: number): string[] {
+function following(lines: readonly string[], i: number, limit: number): string[] {
   const out: string[] = [];
-  for (let j = i + 1; j < lines.length && j <= i + HEADER_LOOKAHEAD; j++) {
+  for (let j = i + 1; j < limit && j <= i + HEADER_LOOKAHEAD; j++) {
     const l = lines[j]!;
     if (HEADER.test(l) || STRONG_STARTS.some(([r]) => r.test(l)) || isBoundaryText(l)) break;
     out.push(l);
@@ -140,13 +143,13 @@ function isBoundary(lines: readonly string[], j: number, language: SnippetLangua
   return !/[;{}()[\]=.,:"'$@<>&]/.test(line) && !CODE_KEYWORD_LINE.test(line);
 }
 
-function codeEnd(lines: readonly string[], start: number, language: SnippetLanguage): number | undefined {
+function codeEnd(lines: readonly string[], start: number, language: SnippetLanguage, end: number): number | undefined {
   const invocation = INVOCATION[language];
   let depth = 0;
   let lastCode: number | undefined;
   let inInvocation = false;
   let statementOpen = false;
-  const limit = Math.min(lines.length, start + MAX_SNIPPET_LINES);
+  const limit = Math.min(end, start + MAX_SNIPPET_LINES);
   for (let j = start; j < limit; j++) {
     const line = lines[j]!;
     if (j > start && isBoundary(lines, j, language, depth, statementOpen)) break;
@@ -158,7 +161,7 @@ function codeEnd(lines: readonly string[], start: number, language: SnippetLangu
     const trimmed = code.trimEnd();
     statementOpen = SEMICOLON_LANGUAGES.has(language) ? !/[;}]$/.test(trimmed) : depth > 0;
     if (inInvocation && depth === 0) {
-      const next = lines[j + 1] ?? "";
+      const next = j + 1 < end ? lines[j + 1]! : "";
       const complete = SEMICOLON_LANGUAGES.has(language) ? trimmed.endsWith(";") : !/^\s*\./.test(next) && !trimmed.endsWith("`");
       if (complete) return j;
     }
@@ -168,9 +171,9 @@ function codeEnd(lines: readonly string[], start: number, language: SnippetLangu
 }
 
 /** mgc commands: `\` continues a line; the --body quote may span lines. */
-function cliEnd(lines: readonly string[], start: number): number | undefined {
+function cliEnd(lines: readonly string[], start: number, end: number): number | undefined {
   let quote: string | undefined;
-  const limit = Math.min(lines.length, start + MAX_SNIPPET_LINES);
+  const limit = Math.min(end, start + MAX_SNIPPET_LINES);
   for (let j = start; j < limit; j++) {
     const line = lines[j]!;
     if (j > start && quote === undefined && (HEADER.test(line) || STRONG_STARTS.some(([r]) => r.test(line)) || isBoundaryText(line))) return j - 1;
