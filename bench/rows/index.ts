@@ -6,7 +6,7 @@ import type { Row } from "../row.js";
 import { buildRow } from "./build.js";
 import { cliHelpRows, cliValidateRow } from "./cli.js";
 import { proofRow } from "./conformance.js";
-import { extractRow } from "./extract.js";
+import { extractRows } from "./extract.js";
 import { processRow } from "./process.js";
 import { validationRows } from "./validation.js";
 
@@ -16,6 +16,6 @@ export const ROWS: Row[] = [
   cliValidateRow,
   ...cliHelpRows,
   ...validationRows,
-  extractRow,
+  ...extractRows,
   processRow,
 ];
