@@ -54,6 +54,7 @@ import { variant as failedTransferTerminates } from "./failed-transfer-terminate
 import { variant as readsOnlySubcode } from "./reads-only-subcode.js";
 import { variant as readsOnlyCamelSubcode } from "./reads-only-camel-subcode.js";
 import { variant as deltaInArrivalOrder } from "./delta-in-arrival-order.js";
+import { variant as dropsStaleBatches } from "./drops-stale-batches.js";
 import { variant as mergesFullRoster } from "./merges-full-roster.js";
 import { variant as ignoresContentSharingDeleted } from "./ignores-content-sharing-deleted.js";
 import { variant as routesOnlyCallResources } from "./routes-only-call-resources.js";
@@ -114,6 +115,7 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   readsOnlySubcode,
   readsOnlyCamelSubcode,
   deltaInArrivalOrder,
+  dropsStaleBatches,
   mergesFullRoster,
   ignoresContentSharingDeleted,
   routesOnlyCallResources,

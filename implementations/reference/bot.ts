@@ -47,8 +47,8 @@ export const REFERENCE_PARTS: BotParts = {
 };
 
 export class ReferenceBot implements BotUnderTest {
-  private env: BotEnvironment | undefined;
-  private readonly calls = new Map<string, CallState>();
+  protected env: BotEnvironment | undefined;
+  protected readonly calls = new Map<string, CallState>();
   /** The 201 body of each call it created, by call id. */
   protected readonly created = new Map<string, Json>();
 

@@ -45,6 +45,9 @@ export async function executePlan(session: Session, sequence: Sequence, plan: re
   const callId = created.callId;
   const timeline: TimelineEntry[] = [];
   const byId = new Map<string, Step>(sequence.steps.map((s) => [s.id, s]));
+  const bound = (step: Extract<Step, { notification: string }>) => bindNotification(stepBody(step, session.notifications, sequence.id), { callId, callbackUri: session.options.callbackUri });
+  // Graph knows the history of the call's roster before it notifies any of it (mock-graph/rosters.ts).
+  session.graph.rosters.plan(sequence.steps.filter(isNotificationStep).map(bound));
 
   for (const delivery of plan) {
     const entry: TimelineEntry = { post: timeline.length + 1, steps: delivery.kind === "post" ? [...delivery.steps] : [`${delivery.step} (action)`], status: null };
@@ -63,7 +66,7 @@ export async function executePlan(session: Session, sequence: Sequence, plan: re
       const steps = delivery.steps.map((id) => {
         const step = byId.get(id);
         if (!step || !isNotificationStep(step)) throw new Error(`sequence ${sequence.id}: plan names ${id}, which is not a notification step`);
-        return { step, body: bindNotification(stepBody(step, session.notifications, sequence.id), { callId, callbackUri: session.options.callbackUri }) };
+        return { step, body: bound(step) };
       });
       const batch = batchBody(steps.map((s) => s.body));
       const body = delivery.alter ? delivery.alter(batch) : batch;

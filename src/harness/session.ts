@@ -99,6 +99,7 @@ export class Session {
 
   /** POST a body to the bot's callback, as Graph does. */
   async deliver(body: JsonValue): Promise<{ status: number | null } & CallFailure> {
+    this.graph.rosters.sent(body); // sent before it arrives: a bot that re-reads the roster while handling it sees it in Graph's
     try {
       const request = new Request(this.callbackUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
       const response = await bounded("handleNotification", this.options.stepTimeoutMs, () => this.bot.handleNotification(request));

@@ -1,7 +1,8 @@
 /**
- * The mock Graph: msw handlers for POST /communications/calls (201 with a call carrying a fresh id)
- * and POST /communications/calls/{id}/transfer (202), answering what Graph answers to a bad request
- * (400/401/404/415 with Graph's error body), and recording every request it sees.
+ * The mock Graph: msw handlers for POST /communications/calls (201 with a call carrying a fresh id),
+ * POST /communications/calls/{id}/transfer (202) and GET /communications/calls/{id}/participants
+ * (the roster, see rosters.ts), answering what Graph answers to a bad request (400/401/404/415 with
+ * Graph's error body), and recording every request it sees.
  *
  * The same handlers serve an in-process bot (msw intercepting its fetch) and, through msw's
  * getResponse, a real HTTP server for bots in other processes.
@@ -10,6 +11,7 @@ import { http, HttpResponse, type HttpHandler } from "msw";
 import type { Contract } from "../contract/validator.js";
 import { isObject, type JsonObject } from "../util/json.js";
 import { formatContractError } from "../contract/errors.js";
+import { Rosters } from "./rosters.js";
 
 export interface CapturedRequest {
   /** 1-based, in arrival order. */
@@ -42,6 +44,8 @@ export class GraphMock {
   readonly requests: CapturedRequest[] = [];
   /** Calls Graph created: id -> the 201 body. */
   readonly calls = new Map<string, JsonObject>();
+  /** The roster of each call, as the notifications of the run say: what GET .../participants lists. */
+  readonly rosters = new Rosters();
   private counter = 0;
   private readonly contract: Contract;
   private readonly seed: number;
@@ -66,6 +70,7 @@ export class GraphMock {
     return [
       http.post(`${this.origin}/:version/communications/calls`, ({ request, params }) => this.createCall(request, String(params.version))),
       http.post(`${this.origin}/:version/communications/calls/:callId/transfer`, ({ request, params }) => this.transfer(request, String(params.version), String(params.callId))),
+      http.get(`${this.origin}/:version/communications/calls/:callId/participants`, ({ request, params }) => this.listParticipants(request, String(params.version), String(params.callId))),
       http.all(`${this.origin}/*`, ({ request }) => this.unknown(request)),
     ];
   }
@@ -102,15 +107,26 @@ export class GraphMock {
     return this.answer(captured, new HttpResponse(null, { status: 202 }));
   }
 
+  /** Graph's collection shape: the participants of the roster the notifications sent so far imply. */
+  private async listParticipants(request: Request, version: string, callId: string): Promise<Response> {
+    const captured = await this.capture(request, version);
+    captured.callId = callId;
+    const refusal = unauthorized(captured);
+    if (refusal) return this.answer(captured, refusal);
+    if (!this.calls.has(callId)) return this.answer(captured, graphError(404, "ItemNotFound", `No call with id ${callId} exists.`));
+    const context = `${this.origin}/${version}/$metadata#communications/calls('${callId}')/participants`;
+    return this.answer(captured, HttpResponse.json({ "@odata.context": context, value: this.rosters.list(callId) }));
+  }
+
   private async unknown(request: Request): Promise<Response> {
     const captured = await this.capture(request, new URL(request.url).pathname.split("/")[1] ?? "");
-    return this.answer(captured, graphError(404, "UnknownOperation", `${request.method} ${captured.path} is not an operation of this mock (create call, transfer).`));
+    return this.answer(captured, graphError(404, "UnknownOperation", `${request.method} ${captured.path} is not an operation of this mock (create call, transfer, list participants).`));
   }
 
   /** What Graph answers before it even looks at the operation: auth, content type, JSON, schema. */
   private refuse(captured: CapturedRequest, schema: string): Response | undefined {
-    const auth = captured.headers["authorization"] ?? "";
-    if (!/^Bearer\s+\S+/.test(auth)) return graphError(401, "InvalidAuthenticationToken", auth ? "Access token validation failure: not a bearer token." : "Access token is empty.");
+    const refusal = unauthorized(captured);
+    if (refusal) return refusal;
     const type = captured.headers["content-type"] ?? "";
     if (!/^application\/json\b/i.test(type)) return graphError(415, "UnsupportedMediaType", `Content-Type must be application/json (got ${type ? JSON.stringify(type) : "none"}).`);
     if (captured.body === undefined) return graphError(400, "BadRequest", "The request body is not valid JSON.");
@@ -159,6 +175,12 @@ export class GraphMock {
     const seed = this.seed.toString(16).padStart(8, "0").slice(-8);
     return `${seed}-0000-4000-8000-${this.counter.toString(16).padStart(12, "0")}`;
   }
+}
+
+/** Graph's 401 to a request without a bearer token. */
+function unauthorized(captured: CapturedRequest): Response | undefined {
+  const auth = captured.headers["authorization"] ?? "";
+  return /^Bearer\s+\S+/.test(auth) ? undefined : graphError(401, "InvalidAuthenticationToken", auth ? "Access token validation failure: not a bearer token." : "Access token is empty.");
 }
 
 /** Graph's error body: { error: { code, message, innerError: { date, request-id } } }. */

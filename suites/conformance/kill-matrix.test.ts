@@ -10,6 +10,7 @@ import { selector, type RunResult } from "../../src/harness/run.js";
 import { REFERENCE_PARTS, ReferenceBot } from "../../implementations/reference/bot.js";
 import { FAULTY_VARIANTS, type FaultyVariant } from "../../implementations/faulty/index.js";
 import { KNOWN_GAPS } from "../../implementations/faulty/known-gaps.js";
+import { ALTERNATIVES } from "../../implementations/alternatives/index.js";
 import { killMatrix, type KillMatrix } from "../../src/harness/kill-matrix.js";
 import { unmetExpectations } from "./expectations.js";
 
@@ -22,6 +23,7 @@ let reference: RunResult;
 /** The reference speaking observation version 1: judged on version 1's meaning, it must pass as well. */
 let referenceV1: RunResult;
 const runs = new Map<string, RunResult>();
+const alternatives = new Map<string, RunResult>();
 let matrix: KillMatrix;
 
 // The same runs as `graph-calls-contract run --prove`, so the suite and the reports agree.
@@ -32,6 +34,7 @@ beforeAll(async () => {
     { id: "reference (observation version 1)", bug: "", createBot: () => new ReferenceBot(REFERENCE_PARTS, 1) },
   ], options) as [RunResult, RunResult];
   for (const result of await runVariants(FAULTY_VARIANTS, options)) runs.set(result.adapter, result);
+  for (const result of await runVariants(ALTERNATIVES.map((a) => ({ ...a, bug: "" })), options)) alternatives.set(result.adapter, result);
   matrix = killMatrix([...runs.values()]);
 }, 600_000); // one conformance run per variant: minutes on a busy two-core machine
 
@@ -46,6 +49,17 @@ describe("the reference", () => {
   it("passes every check speaking observation version 1, on version 1's meaning", () => {
     expect(failing(referenceV1).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
     expect(referenceV1.checks.map((c) => c.id)).toEqual(reference.checks.map((c) => c.id));
+  });
+});
+
+describe.each(ALTERNATIVES.map((a) => [a.id, a] as const))("alternative %s, a design PROTOCOL.md accepts", (id, alternative) => {
+  it("passes every check, as the reference does", async () => {
+    const run = alternatives.get(id)!;
+    expect(failing(run).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
+    expect(run.checks.map((c) => c.id)).toEqual(reference.checks.map((c) => c.id));
+    const module = (await import(`../../implementations/alternatives/${id}.ts`)) as { design: unknown; name: string; createBot: unknown };
+    expect(module.design).toBe(alternative);
+    expect(module.name).toBe(id);
   });
 });
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { setupServer } from "msw/node";
 import { GraphMock } from "../../src/mock-graph/graph-mock.js";
+import type { JsonObject, JsonValue } from "../../src/util/json.js";
 import { loadContract } from "../../src/index.js";
 
 const graph = new GraphMock({ contract: loadContract(), seed: 0xabc });
@@ -72,4 +73,63 @@ test("an operation the mock does not have is a 404 with Graph's error body, and 
   expect(response.status).toBe(404);
   expect(((await response.json()) as { error: { code: string } }).error.code).toBe("UnknownOperation");
   expect(graph.requests.at(-1)).toMatchObject({ path: "/communications/calls/abc/answer", status: 404 });
+});
+
+describe("list participants", () => {
+  const get = (id: string, headers: Record<string, string> = { Authorization: TOKEN }) => fetch(`${graph.baseUrl}/communications/calls/${id}/participants`, { headers });
+  const participant = (id: string, extra: JsonObject = {}): JsonObject => ({ "@odata.type": "#microsoft.graph.participant", id, info: { identity: { user: { id } } }, ...extra });
+  const roster = (callId: string, resourceData: JsonValue[]): JsonValue => ({ value: [{ changeType: "updated", resourceUrl: `/communications/calls/${callId}/participants`, resourceData }] });
+  const delta = (callId: string, sequenceNumber: number | string, participants: JsonObject[]) =>
+    roster(callId, [{ "@odata.type": "#microsoft.graph.deltaParticipants", sequenceNumber, participants }]);
+  const listed = async (id: string) => {
+    const response = await get(id);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { "@odata.context": string; value: Array<{ id: string }> };
+    expect(body["@odata.context"]).toBe(`${graph.origin}/v1.0/$metadata#communications/calls('${id}')/participants`);
+    return body.value.map((p) => p.id).sort();
+  };
+  const created = async () => ((await (await post("/communications/calls", call)).json()) as { id: string }).id;
+
+  test("a call no roster notification was sent about lists nobody; 404 for a call Graph never created; 401 without a token", async () => {
+    const id = await created();
+    expect(await listed(id)).toEqual([]);
+    const unknown = await get("11111111-2222-4333-8444-555555555555");
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: { code: string } }).error.code).toBe("ItemNotFound");
+    const anonymous = await get(id, {});
+    expect(anonymous.status).toBe(401);
+    expect(graph.requests.at(-1)).toMatchObject({ method: "GET", path: `/communications/calls/${id}/participants`, status: 401, callId: id });
+  });
+
+  test("a full roster lists its participants, the last one sent replacing the ones before", async () => {
+    const id = await created();
+    graph.rosters.sent(roster(id, [participant("a"), participant("b")]));
+    expect(await listed(id)).toEqual(["a", "b"]);
+    graph.rosters.sent(roster(id, [participant("b")]));
+    expect(await listed(id)).toEqual(["b"]);
+  });
+
+  test("delta updates: every update numbered up to the newest sent has happened, delivered yet or not", async () => {
+    const id = await created();
+    const updates = [delta(id, 1, [participant("john")]), delta(id, 2, [participant("ana")]), delta(id, 3, [participant("john", { removedState: { reason: "left" } })]), delta(id, "4", [participant("eve")])];
+    graph.rosters.plan(updates);
+    expect(await listed(id)).toEqual([]); // planned, nothing sent yet
+    graph.rosters.sent(updates[0]!);
+    expect(await listed(id)).toEqual(["john"]);
+    graph.rosters.sent(updates[2]!); // number 3 sent before 2: Ana joined before John left
+    expect(await listed(id)).toEqual(["ana"]);
+    graph.rosters.sent(updates[1]!); // the late one changes nothing Graph did not already list
+    expect(await listed(id)).toEqual(["ana"]);
+    graph.rosters.sent(updates[3]!); // an Int64 sequence number written as a string
+    expect(await listed(id)).toEqual(["ana", "eve"]);
+  });
+
+  test("a roster for another call, or another collection, leaves this call's roster alone", async () => {
+    const id = await created();
+    const other = await created();
+    graph.rosters.sent(roster(other, [participant("x")]));
+    graph.rosters.sent({ value: [{ changeType: "created", resourceUrl: `/communications/calls/${id}/contentsharingsessions`, resourceData: [{ id: "s1" }] }] });
+    expect(await listed(id)).toEqual([]);
+    expect(await listed(other)).toEqual(["x"]);
+  });
 });

@@ -1,0 +1,27 @@
+/** The mock Graph over real HTTP (for implementations in other processes) answers with the same handlers as in process. */
+import { expect, test } from "vitest";
+import { GraphMock } from "../../src/mock-graph/graph-mock.js";
+import { startGraphServer } from "../../src/mock-graph/http-server.js";
+import { loadContract } from "../../src/index.js";
+
+const TOKEN = "Bearer test-token";
+const call = {
+  "@odata.type": "#microsoft.graph.call",
+  callbackUri: "https://bot.example.com/callback",
+  targets: [{ identity: { user: { id: "112f7296-5fa4-42ca-bae8-6a692b15d4b8" } } }],
+  requestedModalities: ["audio"],
+  mediaConfig: { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" },
+};
+
+test("over HTTP, for implementations in other processes, the same mock answers GET participants", async () => {
+  const server = await startGraphServer((origin) => new GraphMock({ contract: loadContract(), seed: 1, origin }));
+  try {
+    const created = (await (await fetch(`${server.graph.baseUrl}/communications/calls`, { method: "POST", headers: { Authorization: TOKEN, "Content-Type": "application/json" }, body: JSON.stringify(call) })).json()) as { id: string };
+    server.graph.rosters.sent({ value: [{ changeType: "updated", resourceUrl: `/communications/calls/${created.id}/participants`, resourceData: [{ "@odata.type": "#microsoft.graph.participant", id: "p1" }] }] });
+    const response = await fetch(`${server.graph.baseUrl}/communications/calls/${created.id}/participants`, { headers: { Authorization: TOKEN } });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { value: Array<{ id: string }> }).value.map((p) => p.id)).toEqual(["p1"]);
+  } finally {
+    await server.close();
+  }
+});
