@@ -75,7 +75,8 @@ function tooltip(check: CheckResult): string {
 }
 
 function link(check: CheckResult, label: string, css: string): string {
-  return `<a class="${css} ${cellState([check])}" data-status="${check.status}" data-check="${escapeAttribute(check.id)}" href="#${checkAnchor(check)}" title="${escapeAttribute(tooltip(check))}">${escapeMarkup(label)}</a>`;
+  const state = cellState([check]); // data-status names the same state as the class, as on every other element of the page
+  return `<a class="${css} ${state}" data-status="${state}" data-check="${escapeAttribute(check.id)}" href="#${checkAnchor(check)}" title="${escapeAttribute(tooltip(check))}">${escapeMarkup(label)}</a>`;
 }
 
 function cell(checks: CheckResult[] | undefined, column: string): string {
