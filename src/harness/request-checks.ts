@@ -9,6 +9,7 @@ import { deriveCreateCall, deriveTransfer } from "../scenarios/derive.js";
 import type { CreateCallIntent, Media, Party, Scenario, TransferIntent } from "../scenarios/model.js";
 import { blocked, errored, failed, passed, type CheckBase, type CheckResult, type ErrorKind, type SentRequest } from "./checks.js";
 import { formatContractError, type ContractError } from "../contract/errors.js";
+import { kindDoc } from "./check-registry.js";
 import type { JsonValue } from "../util/json.js";
 
 export interface RequestContext {
@@ -22,8 +23,8 @@ export interface RequestContext {
 }
 
 interface Aspect<I> {
+  /** Its kind in the check registry, which documents it. */
   id: string;
-  what: string;
   /**
    * The parts of the body the aspect reads (JSON pointers). When the schema finds an error there,
    * the aspect is blocked by the schema check: what the bot meant cannot be read from a malformed part.
@@ -38,24 +39,14 @@ const sorted = (xs: string[]) => [...xs].sort();
 const differ = (label: string, want: unknown, got: unknown) => (same(want, got) ? undefined : `${label}: the scenario says ${JSON.stringify(want)}, the request says ${JSON.stringify(got)}`);
 
 const CREATE_CALL_ASPECTS: Array<Aspect<CreateCallIntent>> = [
-  { id: "fidelity.callback", reads: ["/callbackUri"], what: "callbackUri is the public callback the bot is configured with", compare: (_w, _g, ctx, c) => differ("callbackUri", ctx.callbackUri, (c.body as Record<string, unknown> | undefined)?.callbackUri ?? null) },
-  { id: "fidelity.targets", reads: ["/targets"], what: "the targets are the scenario's parties (kind and id)", compare: (w, g) => differ("targets", sorted(w.targets.map(who)), sorted(g.targets.map(who))) },
-  { id: "fidelity.modalities", reads: ["/requestedModalities"], what: "the requested modalities are the scenario's", compare: (w, g) => differ("requestedModalities", sorted(w.modalities), sorted(g.modalities)) },
-  {
-    id: "fidelity.media",
-    reads: ["/mediaConfig"],
-    what: "the media config is the scenario's kind (service- or app-hosted) and prefetches its media or carries its blob",
-    compare: (w, g) => differ("media", mediaKey(w.media), mediaKey(g.media)),
-  },
-  {
-    id: "fidelity.meeting",
-    reads: ["/meetingInfo", "/chatInfo"],
-    what: "the meeting info is the scenario's kind and names its meeting",
-    compare: (w, g) => differ("meeting", meetingKey(w), meetingKey(g)),
-  },
-  { id: "fidelity.tenant", reads: ["/tenantId"], what: "tenantId is the scenario's tenant", compare: (w, g) => differ("tenantId", w.tenantId, g.tenantId) },
-  { id: "fidelity.source", reads: ["/source"], what: "the source identity is the scenario's (when it names one)", compare: (w, g) => (w.source ? differ("source", who(w.source), who(g.source)) : undefined) },
-  { id: "fidelity.notifications", reads: ["/callOptions"], what: "the call asks for the notifications the scenario asks for (content sharing, delta roster)", compare: (w, g) => differ("callOptions", w.notifications, g.notifications) },
+  { id: "fidelity.callback", reads: ["/callbackUri"], compare: (_w, _g, ctx, c) => differ("callbackUri", ctx.callbackUri, (c.body as Record<string, unknown> | undefined)?.callbackUri ?? null) },
+  { id: "fidelity.targets", reads: ["/targets"], compare: (w, g) => differ("targets", sorted(w.targets.map(who)), sorted(g.targets.map(who))) },
+  { id: "fidelity.modalities", reads: ["/requestedModalities"], compare: (w, g) => differ("requestedModalities", sorted(w.modalities), sorted(g.modalities)) },
+  { id: "fidelity.media", reads: ["/mediaConfig"], compare: (w, g) => differ("media", mediaKey(w.media), mediaKey(g.media)) },
+  { id: "fidelity.meeting", reads: ["/meetingInfo", "/chatInfo"], compare: (w, g) => differ("meeting", meetingKey(w), meetingKey(g)) },
+  { id: "fidelity.tenant", reads: ["/tenantId"], compare: (w, g) => differ("tenantId", w.tenantId, g.tenantId) },
+  { id: "fidelity.source", reads: ["/source"], compare: (w, g) => (w.source ? differ("source", who(w.source), who(g.source)) : undefined) },
+  { id: "fidelity.notifications", reads: ["/callOptions"], compare: (w, g) => differ("callOptions", w.notifications, g.notifications) },
 ];
 
 /** What a media config must keep: its kind, and the media a service prefetches or the blob an app-hosted config carries. */
@@ -72,15 +63,14 @@ function meetingKey(i: CreateCallIntent): unknown {
 }
 
 const TRANSFER_ASPECTS: Array<Aspect<TransferIntent>> = [
-  { id: "fidelity.transfer-target", reads: ["/transferTarget/identity"], what: "transferTarget names the scenario's party", compare: (w, g) => differ("transferTarget", who(w.target), who(g.target)) },
-  { id: "fidelity.replaces-call", reads: ["/transferTarget/replacesCallId"], what: "replacesCallId is the scenario's (consultative transfer) or absent (blind)", compare: (w, g) => differ("replacesCallId", w.replacesCallId, g.replacesCallId) },
+  { id: "fidelity.transfer-target", reads: ["/transferTarget/identity"], compare: (w, g) => differ("transferTarget", who(w.target), who(g.target)) },
+  { id: "fidelity.replaces-call", reads: ["/transferTarget/replacesCallId"], compare: (w, g) => differ("replacesCallId", w.replacesCallId, g.replacesCallId) },
   {
     id: "fidelity.transferee",
     reads: ["/transferee"],
-    what: "the transferee is the scenario's (group call) or absent",
     compare: (w, g) => differ("transferee", w.transferee ? { party: who(w.transferee), participantId: w.transferee.participantId ?? null } : null, g.transferee ? { party: who(g.transferee), participantId: g.transferee.participantId ?? null } : null),
   },
-  { id: "fidelity.client-context", reads: ["/clientContext"], what: "clientContext is the scenario's", compare: (w, g) => differ("clientContext", w.clientContext, g.clientContext) },
+  { id: "fidelity.client-context", reads: ["/clientContext"], compare: (w, g) => differ("clientContext", w.clientContext, g.clientContext) },
 ];
 
 /** The check ids a request scenario has, whatever the bot does: the catalog reports list. */
@@ -90,17 +80,7 @@ export function requestCheckIds(scenario: Scenario): string[] {
 }
 
 export function titleOf(scenario: Scenario, aspect: string): string {
-  const what: Record<string, string> = {
-    "http.sent": "the bot sends exactly one request",
-    "http.method-path": scenario.intent.operation === "create-call" ? "POST to /communications/calls" : "POST to /communications/calls/{the call's id}/transfer",
-    "http.content-type": "Content-Type: application/json",
-    "http.authorization": "Authorization: Bearer <the token it was given>",
-    schema: `the body validates as ${scenario.intent.operation === "create-call" ? "create-call-request" : "transfer-request"} (strict profile)`,
-    "result.call-id": "the bot reports the id Graph gave the call in its 201 response",
-    "result.accepted": "Graph accepts the transfer (202)",
-    ...Object.fromEntries([...CREATE_CALL_ASPECTS, ...TRANSFER_ASPECTS].map((a) => [a.id, a.what])),
-  };
-  return `${scenario.description}: ${what[aspect] ?? aspect}`;
+  return `${scenario.description}: ${kindDoc(aspect)}`;
 }
 
 /** What the bot sent, for a report: the Authorization header shows its scheme and the token's length, never the token. */

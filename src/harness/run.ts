@@ -12,6 +12,7 @@ import type { Scenario } from "../scenarios/model.js";
 import { loadScenarios, loadSequences, notificationIndex, sequenceProblems } from "../sequences/load.js";
 import type { Sequence } from "../sequences/model.js";
 import { bounded, type AdapterModule, type BotUnderTest } from "./adapter.js";
+import { kindDoc } from "./check-registry.js";
 import { blocked, describeError, errored, isRoot, passed, type CheckBase, type CheckResult } from "./checks.js";
 import { checkRequests, requestCheckBase, requestCheckIds } from "./request-checks.js";
 import { selector } from "./select.js";
@@ -92,7 +93,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   let session: Session | undefined;
   let observationVersion: ObservationVersion | undefined;
   let stopped: RunResult["stopped"];
-  const startBase: CheckBase = { id: START_CHECK, group: "run", subject: "implementation", title: "the implementation is created, starts, and answers the URL of its callback" };
+  const startBase: CheckBase = { id: START_CHECK, group: "run", subject: "implementation", title: kindDoc("start") };
   try {
     const startedAt = Date.now();
     const created = await createBot(options.adapter, options.stepTimeoutMs);

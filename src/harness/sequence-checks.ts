@@ -7,6 +7,7 @@
  */
 import { expectedOf } from "../sequences/expectations.js";
 import type { Sequence } from "../sequences/model.js";
+import { kindDoc } from "./check-registry.js";
 import { blocked, errored, failed, passed, type CheckBase, type CheckResult, type ErrorKind, type TimelineEntry } from "./checks.js";
 import { documentedPlan, executePlan, mismatchLines, type PlanResult } from "./runner.js";
 import type { ExpectedObservation } from "./observation.js";
@@ -22,12 +23,7 @@ export const sequenceFile = (id: string): string => `fixtures/sequences/${id}.js
 const describe = (sequence: Sequence, what: string) => `${sequence.description.replace(/\.$/, "")} (${sequence.from[0]}): ${what}`;
 
 function title(sequence: Sequence, check: string): string {
-  const what = check === "acks"
-    ? "every notification POST is answered with a 2xx"
-    : check === "end"
-      ? "the bot ends in the documented state"
-      : `after step ${check.slice("step.".length)}, the bot believes what the docs say`;
-  return describe(sequence, what);
+  return describe(sequence, check.startsWith("step.") ? `after step ${check.slice("step.".length)}, the bot believes what the docs say` : kindDoc(check));
 }
 
 /** A check of a sequence, before its verdict: "step.<id>", "acks" or "end". */
@@ -41,7 +37,7 @@ export function deliveryCheckBase(sequence: Sequence, seed: number): CheckBase {
     id: `delivery.${sequence.id}`,
     group: "deliveries",
     subject: sequence.id,
-    title: describe(sequence, "under any delivery the docs allow (reordered, duplicated, batched, with unknown properties and enum values), every POST gets a 2xx and the bot ends in the documented state"),
+    title: describe(sequence, kindDoc("delivery")),
     seed,
     file: sequenceFile(sequence.id),
   };

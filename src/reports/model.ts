@@ -5,6 +5,7 @@
  */
 import { isRoot, type CheckGroup, type CheckResult, type TimelineEntry } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
+import { checkKind } from "../harness/check-registry.js";
 
 export const GROUPS: readonly CheckGroup[] = ["run", "requests", "sequences", "deliveries"];
 
@@ -40,15 +41,8 @@ export function countsByGroup(result: RunResult): Record<CheckGroup, Counts> {
   return Object.fromEntries(GROUPS.map((g) => [g, countChecks(result.checks.filter((c) => c.group === g))])) as Record<CheckGroup, Counts>;
 }
 
-/**
- * The kind of check, the same for every subject: the part of the id after the subject
- * ("create-call.v1.0.ex01/schema" -> "schema", "sequence.x/step.established" -> "step.established"),
- * or the id's first word when it has no "/" ("delivery.delta-roster" -> "delivery").
- */
-export function checkKind(check: Pick<CheckResult, "id">): string {
-  const slash = check.id.indexOf("/");
-  return slash >= 0 ? check.id.slice(slash + 1) : check.id.split(".")[0]!;
-}
+/** The kind of a check (the check registry's reading of its id): a matrix column, a junit test name, a root cause's kind. */
+export { checkKind };
 
 const STEP_PREFIX = "step.";
 
