@@ -7,6 +7,7 @@ import type { CommandEntry } from "../command.js";
 
 export const COMMANDS: CommandEntry[] = [
   { name: "run", summary: "run the conformance checks against an implementation (the bundled reference by default)", usage: async () => (await import("../usage/run.js")).usage, load: async () => (await import("./run.js")).runCommand },
+  { name: "checks", summary: "print the check catalog: every check id with its one-line doc (docs/checks.md)", usage: async () => (await import("../usage/checks.js")).usage, load: async () => (await import("./checks.js")).checksCommand },
   { name: "validate", summary: "validate JSON payloads (files, directories, stdin) against the contract", usage: async () => (await import("../usage/validate.js")).usage, load: async () => (await import("./validate.js")).validateCommand },
   { name: "schemas", summary: "list the schemas (operations, notifications, and types per profile)", usage: async () => (await import("../usage/schemas.js")).usage, load: async () => (await import("./schemas.js")).schemasCommand },
   { name: "fixtures", summary: "check every documented fixture and invalid case against the schemas, and print a summary", usage: async () => (await import("../usage/fixtures.js")).usage, load: async () => (await import("./fixtures.js")).fixturesCommand },
