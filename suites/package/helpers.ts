@@ -12,6 +12,10 @@ export const STANDALONE_FILE = path.join(STANDALONE_DIR, STANDALONE_MODULE);
 
 export interface PackageJson {
   name: string;
+  version: string;
+  license?: string;
+  private?: boolean;
+  repository?: { type: string; url: string };
   bin: Record<string, string>;
   types: string;
   exports: Record<string, string | { types: string; default: string }>;
