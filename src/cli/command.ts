@@ -23,6 +23,8 @@ export interface CommandEntry {
   /** `<command> --help`: from src/cli/usage/, without loading the command (which may load the harness). */
   usage(): Promise<string>;
   load(): Promise<Command>;
+  /** A maintainer's command: it rewrites files of a clone of the repository (fixtures, schemas, docs) or runs what only a clone has; an installed package neither lists nor runs it. */
+  repositoryOnly?: true;
 }
 
 /** Exit codes shared by every command: 3 says the tool failed, never what it checked. */

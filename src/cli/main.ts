@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /** graph-calls-contract: the command-line entry point. Routes to a command; never prints a stack trace. */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PROJECT_ROOT } from "../util/paths.js";
 import { COMMANDS } from "./commands/index.js";
-import { EXIT, UsageError, writeLine, type CliIO } from "./command.js";
+import { EXIT, UsageError, writeLine, type CliIO, type CommandEntry } from "./command.js";
 import { watchOutput } from "./closed-output.js";
 
 function version(): string {
@@ -13,15 +13,26 @@ function version(): string {
   return pkg.version;
 }
 
-export function mainUsage(): string {
+/**
+ * Whether this CLI runs from a clone of the repository (its TypeScript sources are there) rather than
+ * from an installed package (which ships dist/ only): only a clone offers the maintainer's commands.
+ */
+export function inRepository(root = PROJECT_ROOT): boolean {
+  return existsSync(path.join(root, "src", "cli", "main.ts"));
+}
+
+export function mainUsage(repository = inRepository()): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const line = (c: CommandEntry) => `  ${c.name.padEnd(width)}  ${c.summary}`;
+  const maintainer = COMMANDS.filter((c) => c.repositoryOnly);
   return [
     "Usage: graph-calls-contract <command> [options]",
     "",
     "The Microsoft Graph calling API (create call, transfer, change notifications) as an executable contract.",
     "",
     "Commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.filter((c) => !c.repositoryOnly).map(line),
+    ...(repository ? ["", "Maintainer commands (in a clone of the repository only):", ...maintainer.map(line)] : []),
     "",
     "Run `graph-calls-contract <command> --help` for a command's options.",
     "Exit codes: 0 success, 1 a check failed (or a payload is invalid), 2 usage error, 3 the tool itself failed",
@@ -41,9 +52,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     writeLine(io.stdout, version());
     return EXIT.ok;
   }
+  const repository = inRepository();
   const entry = COMMANDS.find((c) => c.name === name);
   if (!entry) {
-    writeLine(io.stderr, `graph-calls-contract: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See --help.`);
+    writeLine(io.stderr, `graph-calls-contract: unknown command "${name}". Commands: ${COMMANDS.filter((c) => repository || !c.repositoryOnly).map((c) => c.name).join(", ")}. See --help.`);
+    return EXIT.usage;
+  }
+  if (entry.repositoryOnly && !repository) {
+    writeLine(io.stderr, `graph-calls-contract: "${name}" is a maintainer command: it runs in a clone of the graph-calls-contract repository (npm run ${name}), not from an installed package. See --help for the commands an installed package offers.`);
     return EXIT.usage;
   }
   if (rest.includes("--help") || rest.includes("-h")) {

@@ -1,7 +1,9 @@
 /**
  * Every CLI command, in the order `--help` lists them. A command's module is loaded only when it runs,
  * so `validate` starts without the harness, msw or fast-check, and its usage text (src/cli/usage/)
- * only for --help, which loads nothing else.
+ * only for --help, which loads nothing else. `repositoryOnly` marks the maintainer's commands, which
+ * run in a clone of the repository (npm run extract, generate, snippets, compat) and not from an
+ * installed package, where the files they rewrite or read are absent or not theirs to change.
  */
 import type { CommandEntry } from "../command.js";
 
@@ -11,10 +13,10 @@ export const COMMANDS: CommandEntry[] = [
   { name: "validate", summary: "validate JSON payloads (files, directories, stdin) against the contract", usage: async () => (await import("../usage/validate.js")).usage, load: async () => (await import("./validate.js")).validateCommand },
   { name: "schemas", summary: "list the schemas (operations, notifications, and types per profile)", usage: async () => (await import("../usage/schemas.js")).usage, load: async () => (await import("./schemas.js")).schemasCommand },
   { name: "fixtures", summary: "check every documented fixture and invalid case against the schemas, and print a summary", usage: async () => (await import("../usage/fixtures.js")).usage, load: async () => (await import("./fixtures.js")).fixturesCommand },
-  { name: "extract", summary: "extract fixtures and errata from the documentation pages (--check: fail if fixtures/ is stale)", usage: async () => (await import("../usage/extract.js")).usage, load: async () => (await import("./extract.js")).extractCommand },
-  { name: "generate", summary: "rebuild the published schemas from schemas/source/, the TypeScript types in generated/ and the OpenAPI/AsyncAPI documents in exports/", usage: async () => (await import("../usage/generate.js")).usage, load: async () => (await import("./generate.js")).generateCommand },
+  { name: "extract", summary: "extract fixtures and errata from the documentation pages (--check: fail if fixtures/ is stale)", usage: async () => (await import("../usage/extract.js")).usage, load: async () => (await import("./extract.js")).extractCommand, repositoryOnly: true },
+  { name: "generate", summary: "rebuild the published schemas from schemas/source/, the TypeScript types in generated/ and the OpenAPI/AsyncAPI documents in exports/", usage: async () => (await import("../usage/generate.js")).usage, load: async () => (await import("./generate.js")).generateCommand, repositoryOnly: true },
   { name: "diff", summary: "compare two versions of the published schemas; exit 1 on a breaking change not acknowledged", usage: async () => (await import("../usage/diff.js")).usage, load: async () => (await import("./diff.js")).diffCommand },
   { name: "export", summary: "print the contract as an OpenAPI 3.1 or AsyncAPI 3 document (JSON)", usage: async () => (await import("../usage/export.js")).usage, load: async () => (await import("./export.js")).exportCommand },
-  { name: "snippets", summary: "run the documentation's SDK snippets (Python, Go, Java, JavaScript) against the mock Graph and write docs/SNIPPETS.md", usage: async () => (await import("../usage/snippets.js")).usage, load: async () => (await import("./snippets.js")).snippetsCommand },
-  { name: "compat", summary: "run every implementation of implementations/compatibility.json and write the compatibility table", usage: async () => (await import("../usage/compat.js")).usage, load: async () => (await import("./compat.js")).compatCommand },
+  { name: "snippets", summary: "run the documentation's SDK snippets (Python, Go, Java, JavaScript) against the mock Graph and write docs/SNIPPETS.md", usage: async () => (await import("../usage/snippets.js")).usage, load: async () => (await import("./snippets.js")).snippetsCommand, repositoryOnly: true },
+  { name: "compat", summary: "run every implementation of implementations/compatibility.json and write the compatibility table", usage: async () => (await import("../usage/compat.js")).usage, load: async () => (await import("./compat.js")).compatCommand, repositoryOnly: true },
 ];
