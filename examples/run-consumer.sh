@@ -4,20 +4,24 @@
 #   2. copy examples/consumer/ to a temporary folder, with the tarball as vendor/graph-calls-contract.tgz;
 #   3. npm install there (offline first: the consumer pins the repository's versions, so npm's cache has them);
 #   4. typecheck with NodeNext and with Bundler resolution, and run the consumer's vitest suite.
-# Usage: examples/run-consumer.sh [--no-build] [--keep]
-#   --no-build  pack dist/ as it is (suites/package/consumer.test.ts: the suites run after a build)
+# Usage: examples/run-consumer.sh [--no-build] [--tarball <file>] [--keep]
+#   --no-build        pack dist/ as it is
+#   --tarball <file>  install this tarball instead of packing (suites/package/consumer.test.ts: the run's one pack)
 #   --keep      leave the temporary folder, and print where it is
 # Exit 0 when every step passed; each step prints its time.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 build=1
 keep=0
-for arg in "$@"; do
-  case "$arg" in
+tarball=""
+while [ $# -gt 0 ]; do
+  case "$1" in
     --no-build) build=0 ;;
     --keep) keep=1 ;;
-    *) echo "usage: $0 [--no-build] [--keep]" >&2; exit 2 ;;
+    --tarball) [ $# -ge 2 ] || { echo "$0: --tarball needs a file" >&2; exit 2; }; tarball="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
+    *) echo "usage: $0 [--no-build] [--tarball <file>] [--keep]" >&2; exit 2 ;;
   esac
+  shift
 done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/graph-calls-contract-consumer-XXXXXX")"
@@ -34,10 +38,11 @@ step() {
 }
 
 pack() {
+  mkdir -p "$work/consumer/vendor"
+  if [ -n "$tarball" ]; then cp "$tarball" "$work/consumer/vendor/graph-calls-contract.tgz"; return; fi
   local flags=(--pack-destination "$work" --loglevel=error)
   [ "$build" = 1 ] || flags+=(--ignore-scripts)
   (cd "$repo" && npm pack "${flags[@]}" >/dev/null)
-  mkdir -p "$work/consumer/vendor"
   mv "$work"/graph-calls-contract-*.tgz "$work/consumer/vendor/graph-calls-contract.tgz"
 }
 

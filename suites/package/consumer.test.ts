@@ -1,12 +1,12 @@
 /**
  * The example consumer (examples/consumer/) installs the packed tarball in a temporary folder,
  * typechecks with NodeNext and Bundler resolution, and passes its own vitest suite: what a bot
- * team vendoring the package would do (examples/run-consumer.sh, here without rebuilding dist/).
+ * team vendoring the package would do (examples/run-consumer.sh, here with the run's one packed tarball).
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import { readPackageJson, requireBuild, ROOT, withoutVitest } from "./helpers.js";
+import { packedTarball, readPackageJson, requireBuild, ROOT, withoutVitest } from "./helpers.js";
 
 const BUDGET_MS = 240_000;
 
@@ -18,7 +18,7 @@ test("the example consumer pins the repository's versions, so npm's cache has th
 });
 
 test("the example consumer installs the tarball, typechecks and passes its suite", () => {
-  const run = spawnSync("bash", [path.join(ROOT, "examples", "run-consumer.sh"), "--no-build"], {
+  const run = spawnSync("bash", [path.join(ROOT, "examples", "run-consumer.sh"), "--tarball", packedTarball()], {
     cwd: ROOT,
     encoding: "utf8",
     env: withoutVitest(process.env),

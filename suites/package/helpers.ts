@@ -5,6 +5,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../../src/util/paths.js";
 import { STANDALONE_MODULE } from "../../src/validators/standalone-module.js";
 import { STANDALONE_BUILD_DIR } from "../../src/validators/write-standalone.js";
+import { inject } from "vitest";
 
 export const ROOT = PROJECT_ROOT;
 export const STANDALONE_DIR = STANDALONE_BUILD_DIR;
@@ -64,4 +65,43 @@ export function runNodeScript<T>(script: string, nodeArgs: string[] = []): T {
 /** The environment without vitest's own variables, for child processes that must not believe they run inside it. */
 export function withoutVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith("VITEST")));
+}
+
+const PACK_WAIT_MS = 240_000;
+
+/**
+ * The package packed as `npm pack` gives it (dist/ as it is: no build), packed once per test run
+ * into the run's folder (suites/setup/pack.ts) and shared by every suite that asks. The first
+ * worker to ask takes a lock (an exclusive mkdir) and packs; the others wait for the tarball,
+ * within a bound.
+ */
+export function packedTarball(): string {
+  const dir = inject("packDir");
+  if (!dir) throw new Error("no packDir: suites/setup/pack.ts is not among vitest's globalSetup files");
+  const tarball = path.join(dir, "graph-calls-contract.tgz");
+  const lock = path.join(dir, "packing");
+  const deadline = Date.now() + PACK_WAIT_MS;
+  for (;;) {
+    if (fs.existsSync(tarball)) return tarball;
+    try {
+      fs.mkdirSync(lock);
+    } catch {
+      if (Date.now() > deadline) throw new Error(`waited ${PACK_WAIT_MS / 1000} s for another suite to pack ${tarball}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+      continue;
+    }
+    try {
+      const out = path.join(lock, "out");
+      fs.mkdirSync(out);
+      execFileSync("npm", ["pack", "--ignore-scripts", "--loglevel=error", "--pack-destination", out], { cwd: ROOT, encoding: "utf8", env: withoutVitest(process.env), timeout: PACK_WAIT_MS });
+      const [file] = fs.readdirSync(out).filter((f) => f.endsWith(".tgz"));
+      if (!file) throw new Error(`npm pack wrote no tarball into ${out}`);
+      // A rename is atomic: a waiting worker sees no tarball or the whole one.
+      fs.renameSync(path.join(out, file), tarball);
+    } finally {
+      // Released on failure too, so that a waiting suite tries (and reports the error) itself.
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+    return tarball;
+  }
 }

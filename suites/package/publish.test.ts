@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
-import { readPackageJson, requireBuild, ROOT, withoutVitest } from "./helpers.js";
+import { packedTarball, readPackageJson, requireBuild, ROOT, withoutVitest } from "./helpers.js";
 
 beforeAll(requireBuild);
 
@@ -20,10 +20,11 @@ test("package.json names the licence and the repository, and is not private", ()
 });
 
 test("npm publish --dry-run accepts the package, with the LICENSE in it", () => {
-  const run = spawnSync("npm", ["publish", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8", env: withoutVitest(process.env), timeout: 120_000 });
+  // The run's packed tarball: what would be published is exactly what the other package suites install.
+  const run = spawnSync("npm", ["publish", packedTarball(), "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8", env: withoutVitest(process.env), timeout: 120_000 });
   expect(run.status, run.stderr).toBe(0);
   expect(run.stderr).not.toMatch(/auto-corrected|npm error/i);
   const published = (JSON.parse(run.stdout) as Record<string, { id: string; files: { path: string }[] }>)["graph-calls-contract"];
   expect(published?.id).toBe(`graph-calls-contract@${readPackageJson().version}`);
   expect(published?.files.map((f) => f.path)).toContain("LICENSE");
-}, 130_000);
+}, 370_000);
