@@ -105,3 +105,35 @@ export function packedTarball(): string {
     return tarball;
   }
 }
+
+export interface InstallSize {
+  bytes: number;
+  /** Every installed package (nested ones too), by name. */
+  packages: string[];
+}
+
+/** What `npm install` put in `dir`/node_modules: its bytes on disk (file sizes) and its packages. */
+export function installSize(dir: string): InstallSize {
+  let bytes = 0;
+  const packages: string[] = [];
+  const walk = (folder: string, inModules: boolean): void => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isSymbolicLink()) continue;
+      if (entry.isDirectory()) {
+        const isPackage = inModules && !entry.name.startsWith("@") && !entry.name.startsWith(".");
+        if (isPackage) packages.push(path.relative(path.join(dir, "node_modules"), full).split(path.sep).join("/").replace(/\/node_modules\//g, " > "));
+        walk(full, entry.name === "node_modules" || (inModules && entry.name.startsWith("@")));
+      } else {
+        bytes += fs.statSync(full).size;
+      }
+    }
+  };
+  walk(path.join(dir, "node_modules"), true);
+  return { bytes, packages: packages.sort() };
+}
+
+/** "3.1 MB, 2 packages": the figure the package suites log. */
+export function formatInstallSize(size: InstallSize): string {
+  return `${(size.bytes / 1024 / 1024).toFixed(1)} MB, ${size.packages.length} package${size.packages.length === 1 ? "" : "s"}`;
+}

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { packedTarball, requireBuild, ROOT, withoutVitest } from "./helpers.js";
+import { formatInstallSize, installSize, packedTarball, requireBuild, ROOT, withoutVitest } from "./helpers.js";
 
 const PYTHON = "python3";
 const pythonAvailable = spawnSync(PYTHON, ["--version"], { stdio: "ignore" }).status === 0;
@@ -37,11 +37,15 @@ beforeAll(() => {
   expect(init.status, output(init)).toBe(0);
   const install = sh("npm", ["install", "--save-dev", packedTarball(), "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], INSTALL_MS);
   expect(install.status, output(install)).toBe(0);
+  // The figure README quotes beside the validators-only install (suites/package/validators-only.test.ts).
+  const size = installSize(dir);
+  console.log(`full install (graph-calls-contract, with its peer fast-check): ${formatInstallSize(size)}`);
+  expect(size.packages).toEqual(expect.arrayContaining(["graph-calls-contract", "msw", "ajv", "fast-check"]));
 }, INSTALL_MS + 60_000);
 
 afterAll(() => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000); // removing an installed node_modules took over vitest's 10 s under a loaded machine
 
 test("the tarball lands in devDependencies and puts the CLI on npx's path", () => {
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { devDependencies?: Record<string, string> };
