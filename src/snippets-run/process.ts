@@ -1,8 +1,7 @@
 /** One bounded child process: its output, exit code, and no survivor (the group is killed at the deadline). */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { killTree, track } from "../adapters/children.js";
+import { killTree, spawnGroup } from "../adapters/children.js";
 
 export interface ProcessResult {
   code: number | null;
@@ -15,18 +14,17 @@ const MAX_OUTPUT = 8 * 1024 * 1024;
 
 export function runProcess(command: string, args: readonly string[], options: { cwd: string; input?: string; env?: NodeJS.ProcessEnv; timeoutMs: number }): Promise<ProcessResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ["pipe", "pipe", "pipe"] });
-    track(child);
+    const child = spawnGroup(command, args, { cwd: options.cwd, ...(options.env ? { env: options.env } : {}) });
     let stdout = "";
     let stderr = "";
     let timedOut = false;
-    child.stdout.on("data", (chunk: Buffer) => { if (stdout.length < MAX_OUTPUT) stdout += chunk.toString("utf8"); });
-    child.stderr.on("data", (chunk: Buffer) => { if (stderr.length < MAX_OUTPUT) stderr += chunk.toString("utf8"); });
+    child.stdout!.on("data", (chunk: Buffer) => { if (stdout.length < MAX_OUTPUT) stdout += chunk.toString("utf8"); });
+    child.stderr!.on("data", (chunk: Buffer) => { if (stderr.length < MAX_OUTPUT) stderr += chunk.toString("utf8"); });
     const timer = setTimeout(() => { timedOut = true; killTree(child); }, options.timeoutMs);
-    child.on("error", (error) => { clearTimeout(timer); resolve({ code: null, stdout, stderr: `${stderr}${error.message}`, timedOut }); });
-    child.on("close", (code) => { clearTimeout(timer); resolve({ code, stdout, stderr, timedOut }); });
-    child.stdin.on("error", () => undefined);
-    child.stdin.end(options.input ?? "");
+    child.on("error", (error) => { clearTimeout(timer); killTree(child); resolve({ code: null, stdout, stderr: `${stderr}${error.message}`, timedOut }); });
+    child.on("close", (code) => { clearTimeout(timer); killTree(child); resolve({ code, stdout, stderr, timedOut }); });
+    child.stdin!.on("error", () => undefined);
+    child.stdin!.end(options.input ?? "");
   });
 }
 
