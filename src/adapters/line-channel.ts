@@ -1,11 +1,13 @@
 /**
  * Requests and responses over a child's stdin/stdout, one JSON object per line, each request
  * bounded by a timeout. A line that is not a response, an exit, or a timeout fails the pending
- * requests with what the child printed on stderr, never hangs the harness.
+ * requests with what the child printed on stderr, never hangs the harness. Lines are bounded:
+ * a stdout line over MAX_STDOUT_LINE is a protocol violation (the process is killed; the next
+ * step starts it again), a stderr line keeps its first bytes.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createInterface } from "node:readline";
-import { killTree, track } from "./children.js";
+import type { ChildProcess } from "node:child_process";
+import { killTree, spawnGroup } from "./children.js";
+import { LineSplitter } from "./line-splitter.js";
 import { ImplementationFault } from "../harness/adapter.js";
 import { HANDSHAKE_VERSION, type Method, type Methods, type ProtocolVersion, type ResponseMessage } from "./protocol.js";
 
@@ -16,25 +18,36 @@ export class ChannelError extends ImplementationFault {}
 export class ImplementationErrorReply extends Error {}
 
 const STDERR_LINES = 40;
+/** Longest response line: far above any real answer (an observation is a few KB). */
+export const MAX_STDOUT_LINE = 1024 * 1024;
+/** What a stderr line keeps (the diagnostics show its first 300 characters). */
+const MAX_STDERR_LINE = 4096;
+const STDERR_SHOWN = 300;
+/** Ids of requests that timed out, whose late answers are ignored rather than taken for garbage. */
+const LATE_IDS = 64;
 
 export class LineChannel {
   private readonly child: ChildProcess;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; method: string }>();
   private readonly stderrTail: string[] = [];
+  private readonly stderrLines: LineSplitter;
+  private readonly timedOut: number[] = [];
   private exited: string | undefined;
   /** The version every request carries: the handshake's until the implementation chose one. */
   protocol: ProtocolVersion = HANDSHAKE_VERSION;
 
   constructor(command: string, options: { cwd: string; env?: NodeJS.ProcessEnv }) {
-    // detached: the child leads its own process group, so killTree reaches what it starts in turn.
-    this.child = spawn(command, { cwd: options.cwd, env: options.env ?? process.env, shell: true, detached: true, stdio: ["pipe", "pipe", "pipe"] });
-    track(this.child);
-    createInterface({ input: this.child.stdout! }).on("line", (line) => this.onLine(line));
-    createInterface({ input: this.child.stderr! }).on("line", (line) => {
-      this.stderrTail.push(line.length > 300 ? line.slice(0, 300) + "…" : line);
-      if (this.stderrTail.length > STDERR_LINES) this.stderrTail.shift();
+    // Its own process group, marked: killTree reaches what it starts in turn (children.ts).
+    this.child = spawnGroup(command, undefined, { cwd: options.cwd, ...(options.env ? { env: options.env } : {}) });
+    const stdout = new LineSplitter({
+      maxBytes: MAX_STDOUT_LINE,
+      onLine: (line) => this.onLine(line),
+      onOverflow: () => this.violation(`a line on stdout longer than ${MAX_STDOUT_LINE} bytes (responses are one JSON object per line; log to stderr)`),
     });
+    this.stderrLines = new LineSplitter({ maxBytes: MAX_STDERR_LINE, onLine: (line, dropped) => this.note(shorten(line, dropped)) });
+    this.child.stdout!.on("data", (chunk: Buffer) => stdout.push(chunk));
+    this.child.stderr!.on("data", (chunk: Buffer) => this.stderrLines.push(chunk));
     this.child.stdin!.on("error", () => { /* the exit handler reports it */ });
     this.child.once("error", (e) => this.failAll(`could not start \`${command}\`: ${e.message}`, "crash"));
     this.child.once("exit", (code, signal) => {
@@ -47,9 +60,10 @@ export class LineChannel {
     return this.exited === undefined;
   }
 
-  /** The last lines the implementation wrote on stderr, for diagnostics. */
+  /** The last lines the implementation wrote on stderr (with the one it is writing), for diagnostics. */
   stderr(): string[] {
-    return [...this.stderrTail];
+    const partial = this.stderrLines.partial();
+    return partial.text === "" ? [...this.stderrTail] : [...this.stderrTail, shorten(partial.text, partial.droppedBytes)];
   }
 
   request<M extends Method>(method: M, params: Methods[M]["params"], timeoutMs: number): Promise<Methods[M]["result"]> {
@@ -58,6 +72,8 @@ export class LineChannel {
     return new Promise<Methods[M]["result"]>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
+        this.timedOut.push(id);
+        if (this.timedOut.length > LATE_IDS) this.timedOut.shift();
         reject(new ChannelError(this.withStderr(`no answer to ${method} within ${timeoutMs} ms`), "timeout"));
       }, timeoutMs);
       this.pending.set(id, {
@@ -99,6 +115,13 @@ export class LineChannel {
       message = undefined;
     }
     const entry = message && typeof message === "object" && typeof message.id === "number" ? this.pending.get(message.id) : undefined;
+    const late = message && !entry ? this.timedOut.indexOf(message.id) : -1;
+    if (late >= 0) {
+      // The answer to a request that already timed out (and failed its step): not garbage.
+      this.timedOut.splice(late, 1);
+      this.note(`[harness] ignored a late answer to request ${message!.id}, which had timed out`);
+      return;
+    }
     if (!message || !entry) {
       this.failAll(`garbage on stdout (stdout is for protocol responses only; log to stderr): ${JSON.stringify(trimmed.slice(0, 200))}`, "protocol");
       return;
@@ -107,6 +130,18 @@ export class LineChannel {
     if ("error" in message) entry.reject(new ImplementationErrorReply(this.withStderr(`${entry.method} failed in the implementation: ${message.error?.message ?? JSON.stringify(message.error)}`)));
     else if ("result" in message) entry.resolve(message.result);
     else entry.reject(new ChannelError(this.withStderr(`the answer to ${entry.method} has neither result nor error: ${JSON.stringify(trimmed.slice(0, 200))}`), "protocol"));
+  }
+
+  /** A violation the stream cannot recover from: fail what is pending and stop the process (the next step starts it again). */
+  private violation(reason: string): void {
+    this.note(`[harness] stopped the implementation: ${reason}`);
+    this.failAll(reason, "protocol");
+    killTree(this.child);
+  }
+
+  private note(line: string): void {
+    this.stderrTail.push(line);
+    if (this.stderrTail.length > STDERR_LINES) this.stderrTail.shift();
   }
 
   private failAll(reason: string, kind: ChannelError["kind"]): void {
@@ -121,4 +156,10 @@ export class LineChannel {
     const tail = this.stderr().slice(-8);
     return tail.length > 0 ? `${message}; its stderr ended with: ${tail.join(" | ")}` : message;
   }
+}
+
+function shorten(line: string, droppedBytes: number): string {
+  if (line.length <= STDERR_SHOWN && droppedBytes === 0) return line;
+  const more = Buffer.byteLength(line.slice(STDERR_SHOWN)) + droppedBytes;
+  return `${line.slice(0, STDERR_SHOWN)}… (${more} more bytes)`;
 }
