@@ -8,12 +8,13 @@ import type { CallObservation, ObservationVersion } from "../harness/observation
 import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
 import { ChannelError, LineChannel } from "./line-channel.js";
 import { HANDSHAKE_VERSION, PROTOCOL_VERSIONS, type ProtocolVersion } from "./protocol.js";
+import { startTimeoutMs } from "../harness/session.js";
 
 export interface ProcessBotOptions {
   command: string;
   cwd: string;
   env?: NodeJS.ProcessEnv;
-  /** Longest one protocol request may take (start gets twice as long: the process boots). */
+  /** Longest one protocol request may take (start gets twice as long: the process boots; startTimeoutMs). */
   requestTimeoutMs: number;
   maxRestarts?: number;
 }
@@ -23,6 +24,7 @@ export class ProcessBot implements BotUnderTest {
   private env: BotEnvironment | undefined;
   private callbackUrl = "";
   private restarts = 0;
+  private booting: Promise<string> | undefined;
   private protocol: ProtocolVersion = HANDSHAKE_VERSION;
 
   constructor(private readonly options: ProcessBotOptions) {}
@@ -79,25 +81,39 @@ export class ProcessBot implements BotUnderTest {
     await channel.close(1_000);
   }
 
-  private async boot(): Promise<string> {
+  /** One boot at a time: a step that comes while the process is still starting waits for that start. */
+  private boot(): Promise<string> {
+    this.booting ??= this.startProcess().finally(() => { this.booting = undefined; });
+    return this.booting;
+  }
+
+  private async startProcess(): Promise<string> {
     if (!this.env) throw new ChannelError("start() was not called", "protocol");
     await this.channel?.close(0);
-    this.channel = new LineChannel(this.options.command, { cwd: this.options.cwd, ...(this.options.env ? { env: this.options.env } : {}) });
-    const { callbackUrl, protocol } = await this.channel.request("start", { graphBaseUrl: this.env.graphBaseUrl, accessToken: this.env.accessToken, callbackUri: this.env.callbackUri, protocols: PROTOCOL_VERSIONS }, this.options.requestTimeoutMs * 2);
-    if (protocol !== undefined && !PROTOCOL_VERSIONS.includes(protocol)) {
-      throw new ChannelError(`start answered protocol ${JSON.stringify(protocol)}: it must be one of those offered (${PROTOCOL_VERSIONS.join(", ")}), or absent for 1`, "protocol");
+    const channel = new LineChannel(this.options.command, { cwd: this.options.cwd, ...(this.options.env ? { env: this.options.env } : {}) });
+    this.channel = channel;
+    try {
+      const { callbackUrl, protocol } = await channel.request("start", { graphBaseUrl: this.env.graphBaseUrl, accessToken: this.env.accessToken, callbackUri: this.env.callbackUri, protocols: PROTOCOL_VERSIONS }, startTimeoutMs(this.options.requestTimeoutMs));
+      if (protocol !== undefined && !PROTOCOL_VERSIONS.includes(protocol)) {
+        throw new ChannelError(`start answered protocol ${JSON.stringify(protocol)}: it must be one of those offered (${PROTOCOL_VERSIONS.join(", ")}), or absent for 1`, "protocol");
+      }
+      if (typeof callbackUrl !== "string" || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(callbackUrl)) {
+        throw new ChannelError(`start answered callbackUrl ${JSON.stringify(callbackUrl)}: it must be an http URL on 127.0.0.1`, "protocol");
+      }
+      this.protocol = protocol ?? HANDSHAKE_VERSION;
+      channel.protocol = this.protocol;
+      this.callbackUrl = callbackUrl;
+      return callbackUrl;
+    } catch (e) {
+      // A process that did not start properly is not used: the next step starts another (bounded).
+      await channel.close(0);
+      throw e;
     }
-    this.protocol = protocol ?? HANDSHAKE_VERSION;
-    this.channel.protocol = this.protocol;
-    if (typeof callbackUrl !== "string" || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(callbackUrl)) {
-      throw new ChannelError(`start answered callbackUrl ${JSON.stringify(callbackUrl)}: it must be an http URL on 127.0.0.1`, "protocol");
-    }
-    this.callbackUrl = callbackUrl;
-    return callbackUrl;
   }
 
   /** The running channel; a dead process is restarted (bounded), since each check stands on its own. */
   private async live(): Promise<LineChannel> {
+    if (this.booting) await this.booting;
     if (this.channel?.running) return this.channel;
     const why = this.channel ? `the implementation died (${this.channel.stderr().slice(-3).join(" | ") || "no stderr"})` : "the implementation is not started";
     if (this.restarts >= (this.options.maxRestarts ?? 3)) throw new ChannelError(`${why}; not restarted again (${this.restarts} restarts already)`, "crash");

@@ -33,6 +33,11 @@ export interface SessionOptions {
   callbackUri: string;
 }
 
+/** How long start may take: twice a step (PROTOCOL.md, Lifecycle). */
+export function startTimeoutMs(stepTimeoutMs: number): number {
+  return 2 * stepTimeoutMs;
+}
+
 export class Session {
   callbackUrl = "";
 
@@ -48,7 +53,8 @@ export class Session {
   /** Undefined when the implementation started; otherwise why not. */
   async start(): Promise<string | undefined> {
     try {
-      const { callbackUrl } = await bounded("start", this.options.stepTimeoutMs, () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken, callbackUri: this.options.callbackUri }));
+      // Twice a step, as PROTOCOL.md promises: a JVM or .NET process takes seconds to boot.
+      const { callbackUrl } = await bounded("start", startTimeoutMs(this.options.stepTimeoutMs), () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken, callbackUri: this.options.callbackUri }));
       if (typeof callbackUrl !== "string" || !/^https?:\/\//.test(callbackUrl)) return `start() answered a callbackUrl that is not an http(s) URL: ${JSON.stringify(callbackUrl)}`;
       this.callbackUrl = callbackUrl;
       const version = this.bot.observationVersion;

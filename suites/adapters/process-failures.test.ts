@@ -38,6 +38,8 @@ readline.createInterface({ input: process.stdin }).on("line", async (line) => {
       return;
     }
     const server = http.createServer((req, res) => { req.resume(); req.on("end", () => res.writeHead(202).end()); });
+    // A JVM boots for seconds: longer than a step, shorter than the two steps start gets.
+    if (MODE === "slow-start") await new Promise((r) => setTimeout(r, 3500));
     server.listen(0, "127.0.0.1", () => answer(id, { callbackUrl: "http://127.0.0.1:" + server.address().port + "/api/calls" }));
     return;
   }
@@ -105,6 +107,12 @@ describe("a bot that misbehaves: the check concerned is an error with a diagnost
     expect(byId(r, "sequence.outgoing-call-lifecycle/end")).toMatchObject({ status: "blocked", blockedBy: step.id });
     // The request checks do not observe: they pass.
     expect(byId(r, "create-call.v1.0.ex01/schema").status).toBe("passed");
+  });
+
+  test("a start slower than a step (3.5 s, steps of 2.5 s) is given twice a step: the run is judged", async () => {
+    const r = await run("slow-start");
+    expect(byId(r, "create-call.v1.0.ex01/schema").status).toBe("passed");
+    expect(byId(r, "sequence.outgoing-call-lifecycle/acks").status).toBe("passed");
   });
 
   test("a callback port nobody listens on: the acknowledgements error with connection refused, and the steps are blocked by them", async () => {
