@@ -41,7 +41,7 @@ export interface Call {
   /**
    * Not checked by the type (validate() checks it):
    * - format "uri"
-   * - pattern "^https://"
+   * - pattern "^[Hh][Tt][Tt][Pp][Ss]://([^/?#@\\s]*@)?[^/?#@:\\s]"
    */
   callbackUri: string;
   /**

@@ -232,6 +232,8 @@ function child(pointer: string, prop: string): string {
 }
 
 function show(value: unknown): string {
+  // JSON.parse reads 1e400 as Infinity, which JSON.stringify would print as null.
+  if (typeof value === "number" && !Number.isFinite(value)) return `${value}, out of the range of a double`;
   const text = JSON.stringify(value);
   if (text === undefined) return String(value);
   return text.length > 60 ? text.slice(0, 57) + "..." : text;

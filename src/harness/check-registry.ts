@@ -55,7 +55,7 @@ export const CHECK_REGISTRY: readonly CheckKindEntry[] = [
     doc: "the body validates against the operation's request schema, create-call-request or transfer-request (strict profile)",
     cause: "the first schema error (its JSON pointer and the rule it breaks): the error Graph's 400 names",
   },
-  { kind: "fidelity.callback", group: "requests", id: "<scenario>/fidelity.callback", appliesTo: CREATE, blockedBy: SCHEMA_PART, doc: "callbackUri is the public callback the bot is configured with" },
+  { kind: "fidelity.callback", group: "requests", id: "<scenario>/fidelity.callback", appliesTo: CREATE, blockedBy: SCHEMA_PART, doc: "callbackUri is the public callback the bot is configured with (scheme and host in any case)" },
   { kind: "fidelity.targets", group: "requests", id: "<scenario>/fidelity.targets", appliesTo: CREATE, blockedBy: SCHEMA_PART, doc: "the targets are the scenario's parties (kind and id)" },
   { kind: "fidelity.modalities", group: "requests", id: "<scenario>/fidelity.modalities", appliesTo: CREATE, blockedBy: SCHEMA_PART, doc: "the requested modalities are the scenario's" },
   {

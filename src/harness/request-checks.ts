@@ -39,7 +39,14 @@ const sorted = (xs: string[]) => [...xs].sort();
 const differ = (label: string, want: unknown, got: unknown) => (same(want, got) ? undefined : `${label}: the scenario says ${JSON.stringify(want)}, the request says ${JSON.stringify(got)}`);
 
 const CREATE_CALL_ASPECTS: Array<Aspect<CreateCallIntent>> = [
-  { id: "fidelity.callback", reads: ["/callbackUri"], compare: (_w, _g, ctx, c) => differ("callbackUri", ctx.callbackUri, (c.body as Record<string, unknown> | undefined)?.callbackUri ?? null) },
+  {
+    id: "fidelity.callback",
+    reads: ["/callbackUri"],
+    compare: (_w, _g, ctx, c) => {
+      const sent = (c.body as Record<string, unknown> | undefined)?.callbackUri ?? null;
+      return typeof sent === "string" && normalUri(sent) === normalUri(ctx.callbackUri) ? undefined : differ("callbackUri", ctx.callbackUri, sent);
+    },
+  },
   { id: "fidelity.targets", reads: ["/targets"], compare: (w, g) => differ("targets", sorted(w.targets.map(who)), sorted(g.targets.map(who))) },
   { id: "fidelity.modalities", reads: ["/requestedModalities"], compare: (w, g) => differ("requestedModalities", sorted(w.modalities), sorted(g.modalities)) },
   { id: "fidelity.media", reads: ["/mediaConfig"], compare: (w, g) => differ("media", mediaKey(w.media), mediaKey(g.media)) },
@@ -48,6 +55,15 @@ const CREATE_CALL_ASPECTS: Array<Aspect<CreateCallIntent>> = [
   { id: "fidelity.source", reads: ["/source"], compare: (w, g) => (w.source ? differ("source", who(w.source), who(g.source)) : undefined) },
   { id: "fidelity.notifications", reads: ["/callOptions"], compare: (w, g) => differ("callOptions", w.notifications, g.notifications) },
 ];
+
+/** A URL as RFC 3986 6.2.2 compares it: scheme and host in lower case, the default port dropped. */
+function normalUri(uri: string): string {
+  try {
+    return new URL(uri).href;
+  } catch {
+    return uri;
+  }
+}
 
 /** What a media config must keep: its kind, and the media a service prefetches or the blob an app-hosted config carries. */
 function mediaKey(m: Media): unknown {

@@ -52,6 +52,20 @@ describe("messages", () => {
     ]);
   });
 
+  test("a number beyond a double (1e400 parses as Infinity) is shown as such, not as null", () => {
+    const body = JSON.parse(JSON.stringify(request()).replace(/}$/, ',"ringingTimeoutInSeconds":1e400}'));
+    expect(body.ringingTimeoutInSeconds).toBe(Infinity);
+    expect(contract.validate("create-call-request", body).errors).toEqual([
+      { pointer: "/ringingTimeoutInSeconds", rule: "type", message: '"ringingTimeoutInSeconds" must be an integer or null (got number Infinity, out of the range of a double)' },
+    ]);
+  });
+
+  test("callbackUri: the https scheme in any case (RFC 3986 3.1) is accepted; no host is refused (fixtures/invalid has the cases)", () => {
+    for (const callbackUri of ["HTTPS://Bot.Example.com/callback", "Https://bot.example.com:8443/cb?x=1", "https://[2001:db8::1]/cb"]) {
+      expect(contract.validate("create-call-request", { ...request(), callbackUri }).errors, callbackUri).toEqual([]);
+    }
+  });
+
   test("an anyOf with its own message reports that message alone", () => {
     const { targets: _t, ...body } = request();
     expect(contract.validate("create-call-request", body).errors).toEqual([
