@@ -38,7 +38,8 @@ function convert(value: unknown, ancestors: WeakSet<object>, depth: number): Jso
     const out: { [key: string]: JsonValue } = {};
     for (const key of Object.keys(object)) {
       const item = (object as Record<string, unknown>)[key];
-      if (item !== undefined) out[key] = convert(item, ancestors, depth + 1);
+      // Defined, not assigned: `out["__proto__"] = x` would set the prototype and lose the key.
+      if (item !== undefined) Object.defineProperty(out, key, { value: convert(item, ancestors, depth + 1), enumerable: true, writable: true, configurable: true });
     }
     return out;
   } catch (error) {

@@ -37,6 +37,15 @@ describe("text helpers", () => {
     expect(toJsonValue(cyclic)).toEqual({ n: "1n", nan: "NaN", f: "[function]", self: "[circular]" });
     expect(toJsonValue(throwing)).toBe("[unreadable: no]");
     expect(toJsonValue([undefined, new Date(0)])).toEqual([null, "1970-01-01T00:00:00.000Z"]);
+    expect(toJsonValue(Infinity)).toBe("Infinity");
+  });
+
+  it("keeps a key named __proto__ (JSON.parse makes it an own property; an assignment would drop it)", () => {
+    const observed = JSON.parse('{"__proto__":{"polluted":true},"constructor":1,"state":"established"}');
+    const safe = toJsonValue(observed);
+    expect(JSON.stringify(safe)).toBe('{"__proto__":{"polluted":true},"constructor":1,"state":"established"}');
+    expect(Object.getPrototypeOf(safe)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
 
