@@ -19,12 +19,12 @@ function fidelity(callbackUri: string) {
 
 describe("fidelity.callback", () => {
   test.each([CALLBACK_URI, CALLBACK_URI.replace("https://bot.conformance", "HTTPS://Bot.Conformance"), CALLBACK_URI.replace(".example/", ".example:443/")])("%s is the configured callback", (uri) => {
-    expect(fidelity(uri).status).toBe("pass");
+    expect(fidelity(uri).status).toBe("passed");
   });
 
   test("another path is another callback", () => {
     const check = fidelity(CALLBACK_URI.replace("/api/calls", "/API/calls"));
-    expect(check.status).toBe("fail");
+    expect(check.status).toBe("failed");
     expect(check.message).toMatch(/the request says "https:\/\/bot\.conformance\.example\/API\/calls"/);
   });
 });
