@@ -5,11 +5,10 @@
  */
 import { setupServer } from "msw/node";
 import { loadContract } from "../index.js";
-import { loadDocumentedFixtures } from "../fixtures/load.js";
 import { GraphMock } from "../mock-graph/graph-mock.js";
 import { startGraphServer } from "../mock-graph/http-server.js";
 import type { Scenario } from "../scenarios/model.js";
-import { loadScenarios, loadSequences, notificationIndex, sequenceProblems } from "../sequences/load.js";
+import { loadNotifications, loadScenarios, loadSequences, sequenceProblems } from "../sequences/load.js";
 import type { Sequence } from "../sequences/model.js";
 import { bounded, type AdapterModule, type BotUnderTest } from "./adapter.js";
 import { kindDoc } from "./check-registry.js";
@@ -75,7 +74,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const contract = loadContract();
   const scenarios = loadScenarios();
   const sequences = loadSequences();
-  const notifications = notificationIndex(loadDocumentedFixtures());
+  const notifications = loadNotifications();
   const byId = new Map<string, Scenario>(scenarios.map((s) => [s.id, s]));
   for (const seq of sequences) {
     const problems = sequenceProblems(seq, scenarios, notifications);

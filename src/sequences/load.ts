@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { FIXTURES_DIR } from "../util/paths.js";
 import { isObject, type JsonValue } from "../util/json.js";
-import type { DocumentedFixture } from "../fixtures/model.js";
+import type { DocumentedFixture, WireShapeFixture } from "../fixtures/model.js";
+import { loadDocumentedFixtures, loadWireShapeFixtures } from "../fixtures/load.js";
 import type { Scenario } from "../scenarios/model.js";
 import { applyPatch } from "./patch.js";
 import { isNotificationStep, type Sequence, type Step } from "./model.js";
@@ -28,11 +29,16 @@ function readDir<T>(dir: string): T[] {
   });
 }
 
-/** The documented notifications by fixture id. */
-export function notificationIndex(fixtures: ReadonlyArray<{ data: DocumentedFixture }>): Map<string, JsonValue> {
+/** The notifications of these fixtures (documented, or shapes Graph sends: fixtures/wire-shapes) by fixture id. */
+export function notificationIndex(fixtures: ReadonlyArray<{ data: DocumentedFixture | WireShapeFixture }>): Map<string, JsonValue> {
   const index = new Map<string, JsonValue>();
   for (const { data } of fixtures) if (data.provenance.role === "notification" && data.payload !== null) index.set(data.id, data.payload);
   return index;
+}
+
+/** Every notification a sequence may deliver: the documented ones, and the shapes Graph sends that the seeds do not show. */
+export function loadNotifications(root = FIXTURES_DIR): Map<string, JsonValue> {
+  return notificationIndex([...loadDocumentedFixtures(root), ...loadWireShapeFixtures(root)]);
 }
 
 /** The body a notification step delivers (before binding): the documented payload, patched if the step says. */

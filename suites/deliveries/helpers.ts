@@ -1,14 +1,13 @@
 /** What the deliveries suites share: the sequences, the documented notifications, and a conformance run of the delivery checks only. */
-import { loadDocumentedFixtures } from "../../src/fixtures/load.js";
 import type { BotUnderTest } from "../../src/harness/adapter.js";
 import type { CheckResult } from "../../src/harness/checks.js";
 import type { DeliveryChecks } from "../../src/harness/delivery.js";
 import { runConformance } from "../../src/harness/run.js";
 import type { Delivery } from "../../src/harness/runner.js";
-import { loadSequences, notificationIndex } from "../../src/sequences/load.js";
+import { loadNotifications, loadSequences } from "../../src/sequences/load.js";
 import type { Sequence } from "../../src/sequences/model.js";
 
-export const notifications = notificationIndex(loadDocumentedFixtures());
+export const notifications = loadNotifications();
 export const sequences = loadSequences();
 
 export function sequenceNamed(id: string): Sequence {

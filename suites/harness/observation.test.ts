@@ -3,9 +3,8 @@ import { describe, expect, test } from "vitest";
 import { compareObservation, describeExpected, EMPTY_OBSERVATION, expectationFor, type ExpectedObservation } from "../../src/harness/observation.js";
 import { mismatchLines } from "../../src/harness/runner.js";
 import { expectedOf } from "../../src/sequences/expectations.js";
-import { loadScenarios, loadSequences, notificationIndex, sequenceProblems } from "../../src/sequences/load.js";
+import { loadNotifications, loadScenarios, loadSequences, sequenceProblems } from "../../src/sequences/load.js";
 import type { Sequence } from "../../src/sequences/model.js";
-import { loadDocumentedFixtures } from "../../src/fixtures/load.js";
 
 const FAILED = { code: 500, subcode: 7000 };
 const HUNG_UP = { code: 200, subcode: 5001 };
@@ -75,7 +74,7 @@ describe("what each observation version is held to", () => {
 
 describe("a sequence's expectations are checked before a run", () => {
   const scenarios = loadScenarios();
-  const notifications = notificationIndex(loadDocumentedFixtures());
+  const notifications = loadNotifications();
   const base = loadSequences().find((s) => s.id === "transfer-ends-while-transferring")!;
   const problems = (change: (s: Sequence) => void) => {
     const s = structuredClone(base);
