@@ -55,6 +55,7 @@ import { variant as readsOnlySubcode } from "./reads-only-subcode.js";
 import { variant as readsOnlyCamelSubcode } from "./reads-only-camel-subcode.js";
 import { variant as deltaInArrivalOrder } from "./delta-in-arrival-order.js";
 import { variant as dropsStaleBatches } from "./drops-stale-batches.js";
+import { variant as sequenceNumbersOnly } from "./sequence-numbers-only.js";
 import { variant as mergesFullRoster } from "./merges-full-roster.js";
 import { variant as ignoresContentSharingDeleted } from "./ignores-content-sharing-deleted.js";
 import { variant as routesOnlyCallResources } from "./routes-only-call-resources.js";
@@ -116,6 +117,7 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   readsOnlyCamelSubcode,
   deltaInArrivalOrder,
   dropsStaleBatches,
+  sequenceNumbersOnly,
   mergesFullRoster,
   ignoresContentSharingDeleted,
   routesOnlyCallResources,

@@ -67,12 +67,12 @@ export class CallState {
     this.delta.clear();
   }
 
-  /** Delta updates apply per participant by sequence number: an older update never undoes a newer one. */
+  /** Delta updates apply per participant by sequence number (Int64: a number or a string of digits): an older update never undoes a newer one. */
   applyDelta(update: Json): void {
-    const batchSequence = typeof update.sequenceNumber === "number" ? update.sequenceNumber : 0;
+    const batchSequence = readInteger(update.sequenceNumber) ?? 0;
     for (const p of Array.isArray(update.participants) ? update.participants : []) {
       if (!isJson(p) || typeof p.id !== "string") continue;
-      const sequence = typeof p.rosterSequenceNumber === "number" ? p.rosterSequenceNumber : batchSequence;
+      const sequence = readInteger(p.rosterSequenceNumber) ?? batchSequence;
       const known = this.delta.get(p.id);
       if (known && known.sequence > sequence) continue;
       if (known && known.sequence === sequence && known.removed) continue; // a removal wins over an update of the same number
@@ -122,7 +122,8 @@ export function readResultInfo(value: unknown): ResultCode | null {
   return { code, subcode: readInteger(value.subcode) ?? readInteger(value.subCode) };
 }
 
-function readInteger(value: unknown): number | null {
+/** An integer Graph may write as a JSON number or, for Int64 and in some pages' resultInfo, as a string of digits. */
+export function readInteger(value: unknown): number | null {
   if (typeof value === "number" && Number.isInteger(value)) return value;
   return typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : null;
 }
