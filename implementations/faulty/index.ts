@@ -57,6 +57,7 @@ import { variant as deltaInArrivalOrder } from "./delta-in-arrival-order.js";
 import { variant as dropsStaleBatches } from "./drops-stale-batches.js";
 import { variant as sequenceNumbersOnly } from "./sequence-numbers-only.js";
 import { variant as resultNumbersOnly } from "./result-numbers-only.js";
+import { variant as deletedNeedsState } from "./deleted-needs-state.js";
 import { variant as mergesFullRoster } from "./merges-full-roster.js";
 import { variant as ignoresContentSharingDeleted } from "./ignores-content-sharing-deleted.js";
 import { variant as routesOnlyCallResources } from "./routes-only-call-resources.js";
@@ -120,6 +121,7 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   dropsStaleBatches,
   sequenceNumbersOnly,
   resultNumbersOnly,
+  deletedNeedsState,
   mergesFullRoster,
   ignoresContentSharingDeleted,
   routesOnlyCallResources,
