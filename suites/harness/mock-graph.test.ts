@@ -124,6 +124,20 @@ describe("list participants", () => {
     expect(await listed(id)).toEqual(["ana", "eve"]);
   });
 
+  test("a full roster replaces what the updates before it said; updates numbered after it apply on it; /app/calls counts", async () => {
+    const id = await created();
+    const updates = [delta(id, 1, [participant("a")]), delta(id, 2, [participant("b")]), delta(id, 3, [participant("c")])];
+    graph.rosters.plan(updates);
+    graph.rosters.sent(updates[0]!);
+    expect(await listed(id)).toEqual(["a"]);
+    graph.rosters.sent({ value: [{ changeType: "updated", resourceUrl: `/app/calls/${id}/participants`, resourceData: [participant("x")] }] });
+    expect(await listed(id)).toEqual(["x"]); // the deprecated path names the same call; the full roster says everything so far
+    graph.rosters.sent(updates[2]!); // number 3 sent: number 2 has happened too, after the full roster
+    expect(await listed(id)).toEqual(["b", "c", "x"]);
+    graph.rosters.sent(updates[2]!); // a duplicate changes nothing
+    expect(await listed(id)).toEqual(["b", "c", "x"]);
+  });
+
   test("a roster for another call, or another collection, leaves this call's roster alone", async () => {
     const id = await created();
     const other = await created();
