@@ -316,8 +316,8 @@ function bitParallelDistance(text: string, masks: Map<number, number>, m: number
   return score;
 }
 
-/** Plain Levenshtein distance, for names too long for the bit-parallel one. */
-function editDistance(a: string, b: string): number {
+/** Plain Levenshtein distance, for names too long for the bit-parallel one (and for check ids: run --only). */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;

@@ -14,7 +14,7 @@ import { bounded, type AdapterModule, type BotUnderTest } from "./adapter.js";
 import { kindDoc } from "./check-registry.js";
 import { blocked, describeError, errored, isRoot, passed, type CheckBase, type CheckResult } from "./checks.js";
 import { checkRequests, requestCheckBase, requestCheckIds } from "./request-checks.js";
-import { selector } from "./select.js";
+import { NothingSelected, selector, unselecting } from "./select.js";
 import { checkSequence, deliveryCheckBase, sequenceCheckBase, sequenceCheckIds } from "./sequence-checks.js";
 import { Session } from "./session.js";
 import type { Proof } from "./prove.js";
@@ -81,6 +81,14 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     if (problems.length > 0) throw new Error(`fixtures/sequences/${seq.id}.json: ${problems.join("; ")}`);
   }
   const wanted = selector(options.only);
+  if (options.only !== undefined) {
+    // Every pattern must select a check: a typo would otherwise leave a CI job green that checks nothing.
+    const deliveryIds = sequences.map((s) => `delivery.${s.id}`);
+    const ids = [...scenarios.flatMap((s) => [s.id, ...requestCheckIds(s)]), ...sequences.flatMap((s) => [s.id, ...sequenceCheckIds(s)]), ...(options.deliveries ? deliveryIds : [])];
+    const none = unselecting(options.only, ids);
+    const off = (pattern: string) => !options.deliveries && deliveryIds.some(selector(pattern));
+    if (none.length > 0) throw new NothingSelected(none.map((n) => (off(n.pattern) ? { ...n, note: "the delivery checks are off: --runs 0" } : n)));
+  }
   const requestScenarios = scenarios.filter((s) => wanted(s.id) || requestCheckIds(s).some(wanted));
   const chosenSequences = sequences.filter((s) => wanted(s.id) || sequenceCheckIds(s).some(wanted) || wanted(`delivery.${s.id}`));
   const total = requestScenarios.length + chosenSequences.length * (options.deliveries ? 2 : 1);

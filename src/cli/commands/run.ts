@@ -8,6 +8,7 @@ import { isRoot, type CheckResult } from "../../harness/checks.js";
 import { deliveryChecks } from "../../harness/delivery.js";
 import { proveCatalog } from "../../harness/prove.js";
 import { runConformance, type RunOptions } from "../../harness/run.js";
+import { NothingSelected } from "../../harness/select.js";
 import { writeReports } from "../../reports/index.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
 import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
@@ -52,7 +53,9 @@ export const runCommand: Command = {
       ...(runs > 0 ? { deliveries: deliveryChecks } : {}),
       ...(values.only ? { only: values.only } : {}),
     };
-    const result = await runConformance(options);
+    const result = await runConformance(options).catch((e: unknown) => {
+      throw e instanceof NothingSelected ? new UsageError(e.message) : e;
+    });
     // A replay must drive the same implementation: name it after the check's own arguments.
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
