@@ -31,6 +31,10 @@ a { color: #0969da; }
 .check h4 { margin: 0; font-size: 14px; word-break: break-all; }
 .check .message { margin: 2px 0; font-weight: 600; white-space: pre-wrap; word-break: break-word; }
 .check ul.details { margin: 4px 0; }
+.root-cause .rule, .rule { color: var(--muted); }
+.subject-card.blocked { border-color: var(--blocked); background: var(--blocked-bg); }
+details.evidence pre, .root-cause pre { margin: 4px 0; padding: 6px 8px; max-height: 420px; overflow: auto; background: #fff; border: 1px solid var(--line); border-radius: 4px; white-space: pre-wrap; word-break: break-word; font-size: 12.5px; }
+details.evidence summary, details.blocked-list summary { cursor: pointer; font-weight: 600; }
 .to-timeline { font-weight: 400; font-size: 12.5px; }
 .marker { font-weight: 700; color: var(--fail); }
 .replay { margin: 6px 0; }

@@ -10,7 +10,10 @@ import { REPORT_CSS } from "./html-style.js";
 import { renderTimelineSvg } from "./html-timeline.js";
 import { anchorId, escapeAttribute, escapeMarkup } from "./markup.js";
 import { proofHtml } from "./proof.js";
-import { countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView, knownDefectsOf, statusLabel } from "./model.js";
+import { checkKind, countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView, knownDefectsOf, statusLabel } from "./model.js";
+import { catalogLink } from "./check-catalog.js";
+import { evidenceLines } from "./evidence.js";
+import { bySubject, causeHeadline, countByGroup, rootCausesOf, ROOT_CAUSE_RULE, type RootCause } from "./root-causes.js";
 import { formatDuration, plural } from "./text.js";
 import { replayLines } from "./timeline-text.js";
 
@@ -36,6 +39,7 @@ function toolbar(failures: number): string {
   return [
     `<nav class="toolbar" aria-label="report">`,
     `<span><input type="checkbox" id="only-failures"><label for="only-failures">Show only failures</label></span>`,
+    `<a href="#root-causes">Root causes</a>`,
     `<a href="#matrix">Matrix</a>`,
     `<a href="#failures">Failures (${failures})</a>`,
     `<a href="#timelines">Timelines</a>`,
@@ -49,6 +53,14 @@ function replayBlock(check: CheckResult): string {
   return lines.length === 0 ? "" : `<p class="replay">${lines.map((l) => `<code>${escapeMarkup(l)}</code>`).join(" ")}</p>`;
 }
 
+/** What a check was judged on (the request the bot sent, the notification delivered), beside its errors. */
+function evidenceBlock(check: CheckResult, open: boolean): string {
+  const lines = evidenceLines(check);
+  if (lines.length === 0) return "";
+  const body = lines.slice(1).map((l) => l.replace(/^ {2}/, "")).join("\n");
+  return `<details class="evidence"${open ? " open" : ""}><summary>${escapeMarkup(lines[0]!.replace(/:$/, ""))}</summary><pre>${escapeMarkup(body)}</pre></details>`;
+}
+
 function failingCheck(check: CheckResult, ownTitle: string, timeline: string | undefined): string {
   const details = check.details && check.details.length > 0 ? `<ul class="details">${check.details.map((d) => `<li><code>${escapeMarkup(d)}</code></li>`).join("")}</ul>` : "";
   return [
@@ -57,6 +69,7 @@ function failingCheck(check: CheckResult, ownTitle: string, timeline: string | u
     `<p class="title">${escapeMarkup(ownTitle)}</p>`,
     `<p class="message">${escapeMarkup(check.message ?? "failed")}</p>`,
     details,
+    evidenceBlock(check, false),
     replayBlock(check),
     `</li>`,
   ].filter(Boolean).join("\n");
@@ -84,6 +97,33 @@ function failuresSection(checks: readonly CheckResult[], timelineOfCheck: Readon
         ...subjectsOf(checks).filter((s) => rootCount(s.counts) > 0).map((s) => failureCard(s, timelineOfCheck)),
       ].join("\n");
   return `<section id="failures"><h2>Failures (${failing.length})</h2>\n${body}\n</section>`;
+}
+
+/** A root cause: what its roots found, which they are, the evidence of the first, what they blocked (folded). */
+function causeCard(cause: RootCause): string {
+  const first = cause.roots[0];
+  const blockedList = bySubject(cause.blocked)
+    .map((s) => `<li><code>${escapeMarkup(s.subject)}</code> (${escapeMarkup(s.group)}): ${s.checks.map((c) => `<code title="${escapeAttribute(`blocked by ${c.blockedBy ?? "?"}`)}">${escapeMarkup(checkKind(c))}</code>`).join(" ")}</li>`)
+    .join("");
+  return [
+    `<article class="root-cause subject-card ${cause.outside ? "blocked" : "fail"}" data-status="${cause.outside ? "blocked" : "fail"}" id="cause-${cause.number}">`,
+    `<h3><span class="marker">${cause.number}.</span> ${escapeMarkup(causeHeadline(cause))}</h3>`,
+    `<p class="title"><a href="${escapeAttribute(catalogLink(cause.kind))}">what <code>${escapeMarkup(cause.kind)}</code> checks</a></p>`,
+    cause.roots.length > 0 ? `<p>${cause.status === "error" ? "Errored" : "Failed"}: ${cause.roots.map((r) => `<a href="#${checkAnchor(r)}"><code>${escapeMarkup(r.id)}</code></a>`).join(", ")}</p>` : "",
+    first?.message ? `<p class="message">${escapeMarkup(first.message)}</p>` : "",
+    first?.details?.length ? `<ul class="details">${first.details.map((d) => `<li><code>${escapeMarkup(d)}</code></li>`).join("")}</ul>` : "",
+    first ? evidenceBlock(first, true) : "",
+    first ? replayBlock(first) : "",
+    cause.blocked.length > 0 ? `<details class="blocked-list"><summary>${escapeMarkup(`${cause.blocked.length} blocked: ${countByGroup(cause.blocked)}`)}</summary><ul>${blockedList}</ul></details>` : "",
+    `</article>`,
+  ].filter(Boolean).join("\n");
+}
+
+/** First on the page: the root causes, the one that explains the most checks first. */
+function rootCausesSection(checks: readonly CheckResult[]): string {
+  const { causes } = rootCausesOf(checks);
+  const body = causes.length === 0 ? `<p class="empty">No check failed.</p>` : causes.map(causeCard).join("\n");
+  return `<section id="root-causes"><h2>Root causes (${causes.length})</h2>\n<p class="rule">${escapeMarkup(ROOT_CAUSE_RULE)} <a href="${escapeAttribute(catalogLink())}">The check catalog</a>.</p>\n${body}\n</section>`;
 }
 
 const LEGEND = [
@@ -167,6 +207,7 @@ export function renderHtml(result: RunResult): string {
     header(result),
     toolbar(rootCount(totals)),
     `<main>`,
+    rootCausesSection(result.checks),
     `<section id="matrix"><h2>Pass/fail matrix</h2>`,
     `<p>A row per scenario or sequence, a column per kind of check; a cell links to its check, a subject to its timeline.</p>`,
     renderMatrices(result.checks, timelineOfSubject),
@@ -178,7 +219,7 @@ export function renderHtml(result: RunResult): string {
     timelines.length === 0 ? `<p class="empty">No sequence ran.</p>` : `${LEGEND}\n${timelines.map(timelineSection).join("\n")}`,
     `</section>`,
     allChecks(result.checks),
-    `<footer>graph-calls-contract conformance report. Machine-readable: results.json (schema: results.schema.json); CI: junit.xml; pull requests: summary.md.</footer>`,
+    `<footer>graph-calls-contract conformance report. Machine-readable: results.json (schema: results.schema.json); CI: junit.xml; pull requests: summary.md. What each check judges: <a href="${escapeAttribute(catalogLink())}">the check catalog</a>.</footer>`,
     `</main>`,
     `</body></html>`,
     "",

@@ -1,11 +1,13 @@
 /**
  * The reports a conformance run writes: reports/<run>/ with junit.xml (CI test reporters),
- * results.json and its schema (machines), summary.md (a pull-request comment) and index.html (people),
+ * results.json and its schema (machines), ctrf.json (CTRF reporters), summary.md (a pull-request
+ * comment) and index.html (people),
  * and reports/latest, a copy of the newest run. The renderers are pure; this is the only writer.
  */
 import fs from "node:fs";
 import path from "node:path";
 import type { RunResult } from "../harness/run.js";
+import { CTRF_FILE, renderCtrf } from "./ctrf.js";
 import { renderHtml } from "./html.js";
 import { renderJunit } from "./junit.js";
 import { renderSummaryMarkdown } from "./markdown.js";
@@ -20,7 +22,7 @@ export interface WrittenReports {
 }
 
 /** The files of a run folder, in the order a reader wants them. */
-export const REPORT_FILES = ["index.html", "summary.md", "junit.xml", "results.json", RESULTS_SCHEMA_FILE] as const;
+export const REPORT_FILES = ["index.html", "summary.md", "junit.xml", "results.json", CTRF_FILE, RESULTS_SCHEMA_FILE] as const;
 
 export function writeReports(result: RunResult, reportsRoot: string): WrittenReports {
   // Render everything before touching the disk: a renderer that throws leaves no half-written run.
@@ -29,6 +31,7 @@ export function writeReports(result: RunResult, reportsRoot: string): WrittenRep
     "summary.md": renderSummaryMarkdown(result),
     "junit.xml": renderJunit(result),
     "results.json": renderResultsJson(result),
+    [CTRF_FILE]: renderCtrf(result),
     [RESULTS_SCHEMA_FILE]: readResultsSchema(),
   };
   const root = path.resolve(reportsRoot);

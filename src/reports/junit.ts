@@ -1,14 +1,20 @@
 /**
- * junit.xml for CI test reporters. One <testsuite> per subject (a documented scenario or a
- * sequence, within its group): GitLab and Jenkins list test cases by classname (= the subject),
- * and the GitHub reporters (dorny/test-reporter, action-junit-report) show one section per
- * testsuite, so per-subject suites read as "create-call.v1.0.ex01: 1 of 14 failed" everywhere,
- * where three per-group suites would be 200-line lists. The group is the suite name's prefix.
+ * junit.xml for CI test reporters. The first <testsuite>, "root causes", holds the checks that
+ * failed or errored on their own, each cause's first root saying what the cause blocked; then one
+ * <testsuite> per subject (a documented scenario or a sequence, within its group) with the rest:
+ * GitLab and Jenkins list test cases by classname (= the subject) and name (= the kind of check,
+ * so it does not repeat the class), and the GitHub reporters (dorny/test-reporter,
+ * action-junit-report) show one section per testsuite. A blocked check is <skipped> naming the
+ * check and the root cause that blocked it; an error is <error>; `file` is the scenario or
+ * sequence fixture. Every check is one test case, once.
  */
 import type { CheckResult } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 import { escapeAttribute, escapeMarkup } from "./markup.js";
+import { catalogLink } from "./check-catalog.js";
+import { evidenceLines } from "./evidence.js";
 import { checkKind, countChecks, subjectsOf, type SubjectChecks } from "./model.js";
+import { blockedSummary, causeHeadline, rootCausesOf, type RootCause } from "./root-causes.js";
 import { oneLine } from "./text.js";
 import { replayLines, timelineLines } from "./timeline-text.js";
 
@@ -18,46 +24,84 @@ function attributes(values: Record<string, string | number>): string {
   return Object.entries(values).map(([name, value]) => ` ${name}="${escapeAttribute(String(value))}"`).join("");
 }
 
-/** Everything a reader needs to act on a failure without opening another file. */
-export function failureText(check: CheckResult): string {
-  const lines = [check.title, "", `message: ${check.message ?? "(none)"}`];
+/** Everything a reader needs to act on a failure without opening another file: its cause, the errors beside the evidence, the timeline. */
+export function failureText(check: CheckResult, cause?: RootCause): string {
+  const lines = [check.title, ""];
+  if (cause) {
+    lines.push(`root cause ${cause.number}: ${causeHeadline(cause)}`);
+    if (cause.roots[0] === check) {
+      const blocked = blockedSummary(cause, 20);
+      if (blocked) lines.push(`  ${blocked}`);
+    }
+    lines.push(`  what this check judges: ${catalogLink(checkKind(check))}`, "");
+  }
+  lines.push(`message: ${check.message ?? "(none)"}`);
   if (check.details && check.details.length > 0) lines.push("", "details:", ...check.details.map((d) => `  ${d}`));
+  const evidence = evidenceLines(check);
+  if (evidence.length > 0) lines.push("", ...evidence);
   const replay = replayLines(check);
   if (replay.length > 0) lines.push("", ...replay);
   if (check.timeline && check.timeline.length > 0) lines.push("", "timeline:", ...timelineLines(check.timeline).map((l) => `  ${l}`));
   return lines.join("\n");
 }
 
-function testcase(check: CheckResult): string {
-  const head = `    <testcase${attributes({ classname: check.subject, name: check.id, time: seconds(check.durationMs) })}`;
+/** Which cause each root and blocked check belongs to. */
+type CauseOf = ReadonlyMap<string, RootCause>;
+
+function testcase(check: CheckResult, causeOf: CauseOf): string {
+  const head = `    <testcase${attributes({ classname: check.subject, name: checkKind(check), time: seconds(check.durationMs), ...(check.file ? { file: check.file } : {}) })}`;
+  const cause = causeOf.get(check.id);
   if (check.status === "passed") return `${head}/>`;
   if (check.status === "known") return `${head}>\n      <skipped${attributes({ message: oneLine(`known defect: ${check.knownDefect ?? ""}`) })}/>\n    </testcase>`;
-  if (check.status === "blocked") return `${head}>\n      <skipped${attributes({ message: oneLine(`blocked by ${check.blockedBy ?? "?"}: ${check.message ?? ""}`) })}/>\n    </testcase>`;
+  if (check.status === "blocked") {
+    const why = `blocked by ${check.blockedBy ?? "?"}${cause && !cause.outside ? ` (root cause ${cause.number}: ${cause.kind})` : ""}: ${check.message ?? ""}`;
+    return `${head}>\n      <skipped${attributes({ message: oneLine(why) })}/>\n    </testcase>`;
+  }
   const element = check.status === "error" ? "error" : "failure";
-  const failure = `<${element}${attributes({ message: oneLine(check.message ?? "failed"), type: check.errorKind ?? checkKind(check) })}>${escapeMarkup(failureText(check))}</${element}>`;
+  const failure = `<${element}${attributes({ message: oneLine(`${cause ? `root cause ${cause.number}: ` : ""}${check.message ?? "failed"}`), type: check.errorKind ?? checkKind(check) })}>${escapeMarkup(failureText(check, cause))}</${element}>`;
   return `${head}>\n      ${failure}\n    </testcase>`;
 }
 
-function testsuite(subject: SubjectChecks, result: RunResult): string {
+function properties(values: Record<string, string | number>): string[] {
+  return ["    <properties>", ...Object.entries(values).map(([name, value]) => `      <property${attributes({ name, value })}/>`), "    </properties>"];
+}
+
+/** The roots, cause by cause, the cause that explains the most checks first. */
+function rootCausesSuite(causes: readonly RootCause[], causeOf: CauseOf, result: RunResult): string[] {
+  const roots = causes.flatMap((c) => c.roots);
+  if (roots.length === 0) return [];
+  const counts = countChecks(roots);
+  return [
+    `  <testsuite${attributes({ name: "root causes", tests: counts.checks, failures: counts.failed, errors: counts.errors, skipped: 0, time: seconds(Math.max(0, ...roots.map((r) => r.durationMs))), timestamp: result.startedAt })}>`,
+    ...properties(Object.fromEntries(causes.map((c) => [`root cause ${c.number}`, causeHeadline(c)]))),
+    ...roots.map((r) => testcase(r, causeOf)),
+    "  </testsuite>",
+  ];
+}
+
+function testsuite(subject: SubjectChecks, result: RunResult, causeOf: CauseOf): string {
   // Checks of one subject are timed together (each carries the subject's elapsed time): the suite took the longest of them.
   const elapsed = Math.max(0, ...subject.checks.map((c) => c.durationMs));
-  const properties = { group: subject.group, adapter: result.adapter, seed: result.seed, runs: result.runs };
   return [
-    `  <testsuite${attributes({ name: `${subject.group}/${subject.subject}`, tests: subject.counts.checks, failures: subject.counts.failed, errors: subject.counts.errors, skipped: subject.counts.known + subject.counts.blocked, time: seconds(elapsed), timestamp: result.startedAt })}>`,
-    "    <properties>",
-    ...Object.entries(properties).map(([name, value]) => `      <property${attributes({ name, value })}/>`),
-    "    </properties>",
-    ...subject.checks.map(testcase),
+    `  <testsuite${attributes({ name: `${subject.group}/${subject.subject}`, tests: subject.counts.checks, failures: subject.counts.failed, errors: subject.counts.errors, skipped: subject.counts.known + subject.counts.blocked, time: seconds(elapsed), timestamp: result.startedAt, ...(subject.checks[0]?.file ? { file: subject.checks[0].file } : {}) })}>`,
+    ...properties({ group: subject.group, adapter: result.adapter, seed: result.seed, runs: result.runs }),
+    ...subject.checks.map((c) => testcase(c, causeOf)),
     "  </testsuite>",
   ].join("\n");
 }
 
 export function renderJunit(result: RunResult): string {
   const totals = countChecks(result.checks);
+  const { causes } = rootCausesOf(result.checks);
+  const causeOf = new Map(causes.flatMap((c) => [...c.roots, ...c.blocked].map((check) => [check.id, c] as const)));
+  // The roots are in the first suite; each subject's suite has the rest of its checks.
+  const roots = new Set(causes.flatMap((c) => c.roots));
+  const rest = subjectsOf(result.checks.filter((c) => !roots.has(c)));
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites${attributes({ name: `graph-calls-contract conformance: ${result.adapter}`, tests: totals.checks, failures: totals.failed, errors: totals.errors, skipped: totals.known + totals.blocked, time: seconds(result.durationMs), timestamp: result.startedAt })}>`,
-    ...subjectsOf(result.checks).map((subject) => testsuite(subject, result)),
+    ...rootCausesSuite(causes, causeOf, result),
+    ...rest.map((subject) => testsuite(subject, result, causeOf)),
     "</testsuites>",
     "",
   ].join("\n");

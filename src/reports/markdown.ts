@@ -1,6 +1,7 @@
 /**
- * summary.md, for a pull-request comment: the verdict first, a table per group (failing subjects
- * first), each failing check with its message and a short timeline, everything else folded.
+ * summary.md, for a pull-request comment: the verdict, then the root causes (each with the
+ * evidence of its first root and what it blocked, folded), the counts, each failing check with its
+ * message and a short timeline, and only then the tables per group and the passing checks, folded.
  * Cut to a size GitHub accepts, saying what was left out.
  */
 import { proofMarkdown } from "./proof.js";
@@ -8,6 +9,9 @@ import type { CheckResult } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 import { mdCode, mdFence, mdRow, mdTable, mdTableParts, mdText } from "./markdown-syntax.js";
 import { checkKind, countChecks, countsByGroup, failuresFirst, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type Counts, type SubjectChecks, knownDefectsOf } from "./model.js";
+import { catalogLink } from "./check-catalog.js";
+import { evidenceLines } from "./evidence.js";
+import { bySubject, countByGroup, rootCausesOf, type RootCause } from "./root-causes.js";
 import { formatDuration, plural } from "./text.js";
 import { replayLines, timelineLines } from "./timeline-text.js";
 
@@ -19,6 +23,12 @@ export const SUMMARY_MAX_CHARS = 64_000;
 const MESSAGE_WIDTH = 300;
 const DETAILS_SHOWN = 5;
 const TIMELINE_LINES = 8;
+const ROOT_IDS_SHOWN = 10;
+/** A root's body in a pull-request comment: a whole create-call request fits. */
+const MD_BODY_MAX = 3_000;
+/** The same, folded under each failing check (the root cause above shows the first one whole). */
+const EVIDENCE_FOLDED_MAX = 1_500;
+const indent = (block: string) => block.split("\n").map((l) => `  ${l}`).join("\n");
 
 const mark = (counts: Counts) => (counts.checks === 0 ? "➖" : rootCount(counts) > 0 ? "❌" : counts.blocked > 0 ? "⛔" : "✅");
 
@@ -80,6 +90,8 @@ function failingItems(checks: readonly CheckResult[], own: (check: CheckResult) 
     for (const d of details.slice(0, DETAILS_SHOWN)) lines.push(`  - ${mdText(d, MESSAGE_WIDTH)}`);
     if (details.length > DETAILS_SHOWN) lines.push(`  - … ${details.length - DETAILS_SHOWN} more`);
     for (const r of replayLines(first)) lines.push(`  - ${mdText(r)}`);
+    const evidence = evidenceLines(first, EVIDENCE_FOLDED_MAX);
+    if (evidence.length > 0) lines.push(`  <details><summary>${mdText(evidence[0]!.replace(/:$/, ""))}</summary>`, "", indent(mdFence(evidence.slice(1).map((l) => l.replace(/^ {2}/, "")))), "", "  </details>");
     return lines;
   });
 }
@@ -95,6 +107,36 @@ function failureBlock(subject: SubjectChecks): string {
     lines.push("", `Timeline (${mdText(view.label)}), ${plural(view.timeline.length, "POST")}:`, "", mdFence(shown));
   }
   return lines.join("\n");
+}
+
+/** A root cause: its headline, its roots, the evidence of the first one open, what it blocked folded. */
+function causeBlock(cause: RootCause): string {
+  const first = cause.roots[0];
+  const lines = [`#### ${cause.outside ? "⛔" : "❌"} ${cause.number}. ${mdCode(cause.kind)}: ${mdText(cause.diagnosis, MESSAGE_WIDTH)}`, ""];
+  const what = cause.outside
+    ? `blocked by ${mdCode(cause.outside)}, which is not in this report`
+    : `${plural(cause.roots.length, "check")} ${cause.status === "error" ? `errored (${cause.errorKind ?? "error"})` : "failed"} on ${cause.roots.length === 1 ? "its" : "their"} own`;
+  lines.push(`${what}${cause.blocked.length > 0 ? `, ${cause.blocked.length} blocked` : ""} · [what ${mdCode(cause.kind)} checks](${catalogLink(cause.kind)})`, "");
+  if (cause.roots.length > 1) lines.push(`${cause.status === "error" ? "Errored" : "Failed"}: ${cause.roots.slice(0, ROOT_IDS_SHOWN).map((r) => mdCode(r.id)).join(", ")}${cause.roots.length > ROOT_IDS_SHOWN ? ` and ${cause.roots.length - ROOT_IDS_SHOWN} more` : ""}`, "");
+  if (first) {
+    lines.push(`${mdCode(first.id)}: ${mdText(first.message ?? "failed", MESSAGE_WIDTH)}`, "");
+    const details = first.details ?? [];
+    if (details.length > 0) lines.push(...details.slice(0, DETAILS_SHOWN).map((d) => `- ${mdText(d, MESSAGE_WIDTH)}`), ...(details.length > DETAILS_SHOWN ? [`- … ${details.length - DETAILS_SHOWN} more`] : []), "");
+    const evidence = evidenceLines(first, MD_BODY_MAX);
+    if (evidence.length > 0) lines.push(`${mdText(evidence[0]!.replace(/:$/, ""))}:`, "", mdFence(evidence.slice(1).map((l) => l.replace(/^ {2}/, ""))), "");
+    const replay = replayLines(first);
+    if (replay.length > 0) lines.push(...replay.map((r) => `- ${mdText(r)}`), "");
+  }
+  if (cause.blocked.length > 0) {
+    lines.push(
+      `<details><summary>${cause.blocked.length} blocked: ${mdText(countByGroup(cause.blocked))}</summary>`,
+      "",
+      ...bySubject(cause.blocked).map((s) => `- ${mdCode(s.subject)} (${s.group}): ${s.checks.map((c) => mdCode(checkKind(c))).join(" ")}`),
+      "",
+      "</details>",
+    );
+  }
+  return lines.join("\n").replace(/\n+$/, "");
 }
 
 function passingLine(subject: SubjectChecks): string {
@@ -129,17 +171,24 @@ class SizeBudget {
     return this.used + length + 2 <= this.limit;
   }
 
-  add(text: string): boolean {
-    if (!this.fits(text.length)) return false;
+  add(text: string, until = this.limit): boolean {
+    if (!this.fits(text.length) || this.used + text.length + 2 > until) return false;
     this.parts.push(text);
     this.used += text.length + 2; // the blank line that joins parts
     return true;
   }
+
+  /** The size a section may grow the summary to, when it may take `share` of the whole room. */
+  upTo(share: number): number {
+    return this.used + Math.floor(this.limit * share);
+  }
 }
 
 const NOTE_RESERVE = 400;
-/** The part of the summary the subject tables may take at most. */
-const TABLES_SHARE = 0.4;
+/** The parts of the summary the root causes, the failing checks and the subject tables may each take at most. */
+const CAUSES_SHARE = 0.35;
+const FAILING_SHARE = 0.3;
+const TABLES_SHARE = 0.25;
 /** Room for the "… N more subjects" row of a cut table. */
 const MORE_ROW_RESERVE = 60;
 
@@ -148,9 +197,23 @@ export function renderSummaryMarkdown(result: RunResult, maxChars = SUMMARY_MAX_
   const subjects = subjectsOf(result.checks);
   const left: string[] = [];
 
-  const essentials = [headline(result).join("\n"), overview(result), ...knownDefectsMarkdown(result), ...(result.proof ? [proofMarkdown(result.proof)] : [])];
+  if (!budget.add(headline(result).join("\n"))) left.push("part of the overview");
+  // The root causes lead: what a reader acts on, each with the evidence and what it blocked.
+  const { causes } = rootCausesOf(result.checks);
+  const causesUntil = budget.upTo(CAUSES_SHARE);
+  const causesShown = causes.findIndex((c, i) => !budget.add(i === 0 ? `### Root causes (${causes.length})\n\n${causeBlock(c)}` : causeBlock(c), causesUntil));
+  if (causesShown >= 0) left.push(`${plural(causes.length - causesShown, "root cause")} (of ${causes.length})`);
+  const essentials = [overview(result), ...knownDefectsMarkdown(result)];
   for (const part of essentials) if (!budget.add(part)) left.push("part of the overview");
-  // The tables may take a share of the room, so the failures' details still fit after a long table.
+
+  // Failures before the passing tables.
+  const failing = subjects.filter((s) => rootCount(s.counts) > 0);
+  const failingUntil = budget.upTo(FAILING_SHARE);
+  const failingShown = failing.findIndex((s, i) => !budget.add(i === 0 ? `### Failing checks\n\n${failureBlock(s)}` : failureBlock(s), failingUntil));
+  if (failingShown >= 0) left.push(`${plural(failing.length - failingShown, "failing subject")} (of ${failing.length})`);
+  if (result.proof && !budget.add(proofMarkdown(result.proof))) left.push("the proof");
+
+  // The tables may take a share of the room, so the passing checks still fit after a long table.
   const groups = GROUPS.map((g) => subjects.filter((s) => s.group === g)).filter((inGroup) => inGroup.length > 0);
   let tableRoom = Math.floor((maxChars - NOTE_RESERVE) * TABLES_SHARE);
   for (const [i, inGroup] of groups.entries()) {
@@ -163,10 +226,6 @@ export function renderSummaryMarkdown(result: RunResult, maxChars = SUMMARY_MAX_
     if (more > 0) left.push(`${plural(more, "row")} of the ${inGroup[0]!.group} table`);
   }
 
-  const failing = subjects.filter((s) => rootCount(s.counts) > 0);
-  const failingShown = failing.findIndex((s, i) => !budget.add(i === 0 ? `### Failing checks\n\n${failureBlock(s)}` : failureBlock(s)));
-  if (failingShown >= 0) left.push(`${plural(failing.length - failingShown, "failing subject")} (of ${failing.length})`);
-
   const passing = subjects.filter((s) => s.counts.passed > 0);
   const passedCount = passing.reduce((n, s) => n + s.counts.passed, 0);
   const open = `<details><summary>${plural(passedCount, "passing check")}</summary>\n`;
@@ -175,6 +234,7 @@ export function renderSummaryMarkdown(result: RunResult, maxChars = SUMMARY_MAX_
   if (shownPassing > 0) budget.add(`${open}\n${passing.slice(0, shownPassing).map(passingLine).join("\n")}\n\n${close}`);
   if (shownPassing < passing.length) left.push(shownPassing === 0 ? `the ${plural(passedCount, "passing check")}` : `the passing checks of ${plural(passing.length - shownPassing, "subject")}`);
 
+  budget.add(`Check ids, what each judges and what counts as one root cause: [the check catalog](${catalogLink()}).`);
   const note = left.length === 0
     ? []
     : [`> [!NOTE]\n> Cut to stay under GitHub's comment limit (65 536 characters): ${mdText(left.join(", "), NOTE_RESERVE - 150)} not shown. The run's index.html and results.json have everything.`];

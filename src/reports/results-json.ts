@@ -11,7 +11,9 @@ import type { RunResult } from "../harness/run.js";
 import type { JsonValue } from "../util/json.js";
 import { PROJECT_ROOT } from "../util/paths.js";
 import { toJsonValue } from "./json-safe.js";
+import { catalogLink } from "./check-catalog.js";
 import { checkKind, countChecks, countsByGroup, type Counts } from "./model.js";
+import { rootCausesOf } from "./root-causes.js";
 
 export const RESULTS_SCHEMA_VERSION = 2;
 /** The schema's file name, written next to every results.json (which names it in "$schema"). */
@@ -53,6 +55,17 @@ export interface CheckV2 {
   durationMs: number;
 }
 
+export interface RootCauseV2 {
+  number: number;
+  kind: string;
+  status: "failed" | "error";
+  errorKind?: ErrorKind;
+  diagnosis: string;
+  roots: string[];
+  blocked: string[];
+  outside?: string;
+}
+
 export interface ResultsV2 {
   $schema: string;
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
@@ -68,6 +81,9 @@ export interface ResultsV2 {
   groups: Record<CheckGroup, Counts>;
   /** Present when the run stopped early (--max-failures). */
   stopped?: { reason: string; subjectsNotRun: number };
+  /** Derived from checks (a merge recomputes it), before them: what a reader acts on. */
+  rootCauses: RootCauseV2[];
+  catalog: string;
   checks: CheckV2[];
   /** Present when the run proved its checks against the catalog of faulty implementations (run --prove). */
   proof?: { variants: Array<{ id: string; bug: string; failing: string[] }>; unproven: string[]; collateralOnly: string[] };
@@ -120,6 +136,20 @@ function check(c: CheckResult): CheckV2 {
   };
 }
 
+/** The root causes as ids, for machines (results.json, ctrf.json): derived from the checks. */
+export function rootCausesV2(checks: readonly CheckResult[]): RootCauseV2[] {
+  return rootCausesOf(checks).causes.map((c) => ({
+    number: c.number,
+    kind: c.kind,
+    status: c.status,
+    ...optional("errorKind", c.errorKind),
+    diagnosis: c.diagnosis,
+    roots: c.roots.map((r) => r.id),
+    blocked: c.blocked.map((b) => b.id),
+    ...optional("outside", c.outside),
+  }));
+}
+
 export function toResultsV2(result: RunResult): ResultsV2 {
   return {
     $schema: RESULTS_SCHEMA_FILE,
@@ -134,6 +164,8 @@ export function toResultsV2(result: RunResult): ResultsV2 {
     totals: countChecks(result.checks),
     groups: countsByGroup(result),
     ...optional("stopped", result.stopped && { ...result.stopped }),
+    rootCauses: rootCausesV2(result.checks),
+    catalog: catalogLink(),
     checks: result.checks.map(check),
     ...optional("proof", result.proof && {
       variants: result.proof.variants.map((v) => ({ id: v.id, bug: v.bug, failing: [...v.failing] })),
@@ -157,7 +189,7 @@ export function readResultsSchema(): string {
 }
 
 let version: string | undefined;
-function toolVersion(): string {
+export function toolVersion(): string {
   version ??= String((JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version?: unknown }).version ?? "unknown");
   return version;
 }

@@ -12,6 +12,8 @@
  */
 import { isRoot, rootOf, type CheckResult, type ErrorKind } from "../harness/checks.js";
 import { registryKind } from "../harness/check-registry.js";
+import { BODY_MAX_CHARS, evidenceLines } from "./evidence.js";
+import { replayLines } from "./timeline-text.js";
 
 export const ROOT_CAUSE_RULE =
   "Checks that failed or errored on their own (roots) are one root cause when they are the same kind of check with the same diagnosis: " +
@@ -123,4 +125,43 @@ export function bySubject(checks: readonly CheckResult[]): Array<{ subject: stri
 export function causeHeadline(cause: RootCause): string {
   const what = cause.outside ? `blocked by ${cause.outside}, which is not in this report` : `${cause.roots.length} ${cause.status === "error" ? (cause.roots.length === 1 ? "error" : "errors") : cause.roots.length === 1 ? "check failed" : "checks failed"}`;
   return `${cause.kind}: ${cause.diagnosis} (${what}${cause.blocked.length > 0 ? `, ${cause.blocked.length} blocked` : ""})`;
+}
+
+export interface CauseTextOptions {
+  /** At most this many ids of roots, and of blocked subjects, are named (the rest are counted). */
+  maxIds?: number;
+  /** The evidence's body is cut at this many characters. */
+  bodyMax?: number;
+}
+
+/** "a, b, c and 7 more". */
+function someOf(names: readonly string[], max: number): string {
+  return names.length <= max ? names.join(", ") : `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
+}
+
+/** What the cause blocked, in one line: "227 (100 requests, 107 sequences, 20 deliveries) of call-transfer.beta.ex01, … and 30 more subjects". */
+export function blockedSummary(cause: RootCause, max = 6): string | undefined {
+  if (cause.blocked.length === 0) return undefined;
+  const subjects = bySubject(cause.blocked).map((s) => `${s.subject} (${s.checks.length})`);
+  return `${cause.blocked.length} blocked (${countByGroup(cause.blocked)}) in ${subjects.length === 1 ? "" : `${subjects.length} subjects: `}${someOf(subjects, max)}`;
+}
+
+/**
+ * A cause as plain lines, the same in every text format (stdout, junit, CTRF, GitHub annotations):
+ * its headline, its roots, what it blocked, and the evidence of its first root (the request the bot
+ * sent, or the notification it was judged after) with its replay.
+ */
+export function causeLines(cause: RootCause, { maxIds = 6, bodyMax = BODY_MAX_CHARS }: CauseTextOptions = {}): string[] {
+  const first = cause.roots[0];
+  const lines = [`${cause.number}. ${causeHeadline(cause)}`];
+  if (cause.roots.length > 0) lines.push(`   ${cause.status === "error" ? "errored" : "failed"}: ${someOf(cause.roots.map((r) => r.id), maxIds)}`);
+  const blockedLine = blockedSummary(cause, maxIds);
+  if (blockedLine) lines.push(`   ${blockedLine}`);
+  if (first) {
+    if (registryKind(first) === "schema" && (first.details?.length ?? 0) > 1) lines.push(`   ${first.id}: ${first.message ?? ""}`, ...first.details!.map((d) => `     ${d}`));
+    const evidence = evidenceLines(first, bodyMax);
+    if (evidence.length > 0) lines.push(`   ${evidence[0]!.replace(/:$/, "")} (${first.id}):`, ...evidence.slice(1).map((l) => `   ${l}`.trimEnd()));
+    lines.push(...replayLines(first).map((l) => `   ${l}`));
+  }
+  return lines;
 }

@@ -58,7 +58,7 @@ describe("reports", () => {
 
   test("junit.xml: a skipped test case carrying the reason, not a failure", () => {
     const root = parseXml(renderJunit(run));
-    const testcase = elementsNamed(root, "testcase").find((t) => t.attributes.name === FAILING.request)!;
+    const testcase = elementsNamed(root, "testcase").find((t) => `${t.attributes.classname}/${t.attributes.name}` === FAILING.request)!;
     expect(elementsNamed(testcase, "failure")).toHaveLength(0);
     expect(elementsNamed(testcase, "skipped")[0]!.attributes.message).toContain(REASON);
   });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../../src/harness/run.js";
 import { REPORT_FILES, writeReports, type WrittenReports } from "../../src/reports/index.js";
+import { checkKind } from "../../src/reports/model.js";
 import { RESULTS_SCHEMA_PATH, type ResultsV2 } from "../../src/reports/results-json.js";
 import { runFolderName } from "../../src/reports/run-folder.js";
 import { resultsValidator } from "./results-validator.js";
@@ -49,9 +50,11 @@ describe("writeReports on real runs", () => {
     for (const [run, out] of [[reference, written.reference], [faulty, written.faulty]] as const) {
       const xml = parseXml(read(out.dir, "junit.xml"));
       const cases = elementsNamed(xml, "testcase");
-      expect(cases.map((c) => c.attributes.name)).toEqual(run.checks.map((c) => c.id));
-      const failedIds = cases.filter((c) => elementsNamed(c, "failure").length > 0).map((c) => c.attributes.name);
-      expect(failedIds).toEqual(run.checks.filter((c) => c.status === "failed").map((c) => c.id));
+      const key = (subject: string, kind: string) => `${subject} ${kind}`;
+      expect(new Set(cases.map((c) => key(c.attributes.classname!, c.attributes.name!)))).toEqual(new Set(run.checks.map((c) => key(c.subject, checkKind(c)))));
+      expect(cases).toHaveLength(run.checks.length);
+      const failedIds = cases.filter((c) => elementsNamed(c, "failure").length > 0).map((c) => key(c.attributes.classname!, c.attributes.name!));
+      expect(new Set(failedIds)).toEqual(new Set(run.checks.filter((c) => c.status === "failed").map((c) => key(c.subject, checkKind(c)))));
       expect(xml.attributes.failures).toBe(String(failedIds.length));
     }
     expect(reference.checks.length).toBeGreaterThan(300);

@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import { AdapterUnavailable, loadAdapterModule, processAdapter, type LoadedAdapter } from "../../adapters/load.js";
 import { readKnownDefectsFile, type KnownDefect } from "../../harness/known-defects.js";
 import { isRoot, type CheckResult } from "../../harness/checks.js";
+import { renderConsoleSummary } from "../../reports/console.js";
+import { appendJobSummary, githubAnnotations } from "../../reports/github.js";
 import { deliveryChecks } from "../../harness/delivery.js";
 import { proveCatalog } from "../../harness/prove.js";
 import { runConformance, type RunOptions } from "../../harness/run.js";
@@ -59,13 +61,18 @@ export const runCommand: Command = {
     // A replay must drive the same implementation: name it after the check's own arguments.
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
-    printSummary(io, result.checks, result.durationMs, seed);
+    for (const line of renderConsoleSummary(result)) writeLine(io.stdout, line);
     if (values.prove) {
       result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), onVariant: progressPrinter(io) });
       writeLine(io.stdout, `proof: ${result.proof.variants.length} faulty implementations; ${result.proof.unproven.length === 0 ? "every check fails for at least one of them" : `${result.proof.unproven.length} check(s) fail for none of them: ${result.proof.unproven.join(", ")}`}`);
     }
     const written = writeReports(result, path.resolve(io.cwd, values.reports));
-    writeLine(io.stdout, `reports: ${path.relative(io.cwd, written.dir) || written.dir} (junit.xml, results.json, summary.md, index.html); a copy in ${path.relative(io.cwd, path.join(path.dirname(written.dir), "latest"))}`);
+    writeLine(io.stdout, `reports: ${path.relative(io.cwd, written.dir) || written.dir} (${written.files.map((f) => path.basename(f)).join(", ")}); a copy in ${path.relative(io.cwd, path.join(path.dirname(written.dir), "latest"))}`);
+    if (process.env.GITHUB_ACTIONS === "true") {
+      for (const line of githubAnnotations(result)) writeLine(io.stdout, line);
+      const problem = appendJobSummary(fs.readFileSync(path.join(written.dir, "summary.md"), "utf8"));
+      if (problem) writeLine(io.stderr, `graph-calls-contract run: ${problem}`);
+    }
     return exitCode(result.checks);
   },
 };
@@ -120,21 +127,4 @@ function progressPrinter(io: CliIO): (done: number, total: number, label: string
 export function exitCode(checks: readonly CheckResult[]): number {
   if (checks.some((c) => c.status === "error" && (c.errorKind === "start" || c.errorKind === "internal"))) return EXIT.internal;
   return checks.some(isRoot) ? EXIT.failed : EXIT.ok;
-}
-
-function printSummary(io: CliIO, checks: CheckResult[], durationMs: number, seed: number): void {
-  const groups = ["requests", "sequences", "deliveries"] as const;
-  const counts = (of: readonly CheckResult[]) => ({ roots: of.filter(isRoot).length, blocked: of.filter((c) => c.status === "blocked").length, known: of.filter((c) => c.status === "known").length, passed: of.filter((c) => c.status === "passed").length });
-  for (const group of groups) {
-    const of = checks.filter((c) => c.group === group);
-    if (of.length === 0) continue;
-    const c = counts(of);
-    writeLine(io.stdout, `${group.padEnd(10)} ${String(c.passed).padStart(4)} passed  ${String(c.roots).padStart(4)} failed${c.blocked > 0 ? `  ${String(c.blocked).padStart(4)} blocked` : ""}${c.known > 0 ? `  ${String(c.known).padStart(4)} known defects` : ""}`);
-  }
-  for (const c of checks.filter(isRoot)) {
-    writeLine(io.stdout, `${c.status === "error" ? "ERROR" : "FAIL"} ${c.id}: ${c.message ?? ""}`);
-    if (c.replay) writeLine(io.stdout, `     replay: ${c.replay}`);
-  }
-  const c = counts(checks);
-  writeLine(io.stdout, `${c.passed} passed, ${c.roots} failed${c.blocked > 0 ? `, ${c.blocked} blocked by them` : ""}${c.known > 0 ? `, ${c.known} known defects` : ""} in ${(durationMs / 1000).toFixed(1)} s (seed ${seed})`);
 }

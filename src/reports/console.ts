@@ -1,0 +1,38 @@
+/**
+ * What `run` prints on stdout when the run ends: the root causes first (each with what it blocked
+ * and the evidence of its first root), then the counts per group, then one summary line, which a CI
+ * log ends with. Progress goes to stderr; this is a view of the result like every other report.
+ */
+import { isRoot } from "../harness/checks.js";
+import type { RunResult } from "../harness/run.js";
+import { catalogLink } from "./check-catalog.js";
+import { countChecks, countsByGroup, GROUPS, rootCount } from "./model.js";
+import { causeLines, rootCausesOf } from "./root-causes.js";
+import { plural } from "./text.js";
+
+/** A body on a terminal: long enough for a create-call request, short enough for a CI log. */
+const CONSOLE_BODY_MAX = 2_500;
+
+export function renderConsoleSummary(result: RunResult): string[] {
+  const { causes, blockedByKnown } = rootCausesOf(result.checks);
+  const lines: string[] = [];
+  if (causes.length > 0) {
+    lines.push(`Root causes (${causes.length}), the one that explains the most checks first:`);
+    for (const cause of causes) lines.push(...causeLines(cause, { bodyMax: CONSOLE_BODY_MAX }), "");
+    lines.push(`What each check judges, and what counts as one root cause: ${catalogLink()}`, "");
+  }
+  if (blockedByKnown.length > 0) lines.push(`${plural(blockedByKnown.length, "check")} blocked by known defects`, "");
+  const byGroup = countsByGroup(result);
+  for (const group of GROUPS) {
+    const c = byGroup[group];
+    if (group === "run" || c.checks === 0) continue;
+    lines.push(`${group.padEnd(10)} ${String(c.passed).padStart(4)} passed  ${String(rootCount(c)).padStart(4)} failed${c.blocked > 0 ? `  ${String(c.blocked).padStart(4)} blocked` : ""}${c.known > 0 ? `  ${String(c.known).padStart(4)} known defects` : ""}`);
+  }
+  if (result.stopped) lines.push(`stopped early: ${result.stopped.reason}; ${plural(result.stopped.subjectsNotRun, "scenario or sequence")} not run`);
+  const t = countChecks(result.checks);
+  const roots = result.checks.filter(isRoot).length;
+  lines.push(
+    `${t.passed} passed, ${roots} failed${causes.length > 0 ? ` (${plural(causes.filter((c) => !c.outside).length, "root cause")})` : ""}${t.blocked > 0 ? `, ${t.blocked} blocked by them` : ""}${t.known > 0 ? `, ${t.known} known defects` : ""} in ${(result.durationMs / 1000).toFixed(1)} s (seed ${result.seed})`,
+  );
+  return lines;
+}
