@@ -76,6 +76,7 @@ export function renderCheckCatalog(): string {
     "## Root causes",
     "",
     mdText(ROOT_CAUSE_RULE),
+    "Every report (stdout, summary.md, index.html, junit.xml, results.json, ctrf.json) leads with the root causes, each with the checks it blocked folded under it, and links here.",
     "",
     ...groups.flatMap((g) => [`## ${GROUP_TITLES[g]}`, "", ...CHECK_REGISTRY.filter((e) => e.group === g).flatMap((e) => [entry(e), ""])]),
     `## Subjects`,
