@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHECK_REGISTRY, catalogAnchor, kindDoc, registryEntry, registryKind } from "../../src/harness/check-registry.js";
+import { CHECK_REGISTRY, catalogAnchor, EXIT_CODE_DOCS, kindDoc, registryEntry, registryKind } from "../../src/harness/check-registry.js";
 import type { RunResult } from "../../src/harness/run.js";
 import { runConformance } from "../../src/harness/run.js";
 import { deliveryChecks } from "../../src/harness/delivery.js";
@@ -75,5 +75,18 @@ describe("docs/checks.md", () => {
     const r = await run(["checks", "--check"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--check compares a file: give it with --out/);
+  });
+});
+
+describe("exit codes", () => {
+  it("run --help, the catalog and the README state the same exit codes", async () => {
+    const help = (await run(["run", "--help"])).stdout;
+    const readme = fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    const catalog = renderCheckCatalog();
+    for (const e of EXIT_CODE_DOCS) {
+      expect(help).toContain(`  ${e.code}  ${e.doc}`);
+      expect(catalog).toContain(`| ${e.code} | ${e.doc} |`);
+      expect(readme).toMatch(new RegExp(`^\\| ${e.code} \\| `, "m"));
+    }
   });
 });

@@ -1,23 +1,32 @@
 /** `graph-calls-contract run --help`: its usage text, apart from the command so that --help loads nothing else. */
+import { EXIT_CODE_DOCS } from "../../harness/check-registry.js";
+
 export const usage = `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>] [--known-defects <file>] [--prove]
 
 Drives an implementation through every documented Create call and transfer scenario (checking
 its requests against the mock Graph) and every documented notification sequence (checking what it
-believes after each step and at the end). Exit 1 if any check fails.
+believes after each step and at the end). Every report leads with the root causes: the checks
+that failed or errored on their own, each with the checks it blocked (docs/checks.md; run
+graph-calls-contract checks).
   --adapter <module>    an ES module exporting createBot() (see the adapter contract in the README);
                         default: the bundled reference implementation
   --command <cmd>       an implementation in any language, started as this shell command and driven
                         through the process protocol (PROTOCOL.md); the mock Graph is then served on
                         127.0.0.1 and notifications are real HTTP POSTs to the callback it announces
-  --only <pattern>      only the scenarios, sequences or checks matching a glob, e.g. "transfer-*",
-                        "sequence.delta-roster", "create-call.v1.0.ex05" (comma-separated for several)
+  --only <pattern>      only the scenarios, sequences or checks matching a glob (picomatch: * ? [..]
+                        {a,b}), e.g. "transfer-*", "sequence.delta-roster", "create-call.v1.0.ex0?"
+                        (comma-separated for several); a pattern that selects nothing is exit 2
   --seed <n>            seed of the run (call ids, property-based deliveries); default: a new one, printed
   --runs <n>            property-based deliveries per sequence (default 20; 0 skips the delivery checks)
   --step-timeout <ms>   longest one call into the implementation may take (default 5000)
-  --reports <dir>       where to write the reports (default: ./reports): <dir>/<run>/ gets junit.xml,
-                        results.json, summary.md and index.html, and <dir>/latest a copy of them
+  --reports <dir>       where to write the reports (default: ./reports): <dir>/<run>/ gets index.html,
+                        summary.md, junit.xml, results.json, ctrf.json, and <dir>/latest a copy of them;
+                        with GITHUB_ACTIONS=true, also an annotation per root cause and the job summary
   --known-defects <f>   a JSON file of checks the implementation is known to fail: [{ "checks": "<glob>",
                         "reason": "..." }]; they are reported, not failed, and one that passes fails the
                         run (an unexpected pass); an adapter module may export knownDefects instead
   --prove               also run the bundled catalog of faulty implementations (one documented bug
-                        each) and report which checks catch which bug, and any check none of them fails`;
+                        each) and report which checks catch which bug, and any check none of them fails
+
+Exit codes:
+${EXIT_CODE_DOCS.map((e) => `  ${e.code}  ${e.doc}`).join("\n")}`;
