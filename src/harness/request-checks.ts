@@ -147,24 +147,32 @@ export function checkRequests(ctx: RequestContext, captured: CapturedRequest[], 
   const evidence = sentRequest(request);
   // Evidence goes with the checks that did not pass: a passing check needs none.
   const fail = (b: CheckBase, message: string, details?: string[]) => failed({ ...b, request: evidence }, message, details);
-  const results: CheckResult[] = [passed(base("http.sent"))];
+  // Each judged check is timed from the previous verdict to its own (a blocked one was not judged: 0).
+  let last = performance.now();
+  const results: CheckResult[] = [];
+  const push = (check: CheckResult) => {
+    const now = performance.now();
+    results.push(check.status === "blocked" ? check : { ...check, durationMs: now - last });
+    last = now;
+  };
+  push(passed(base("http.sent")));
   const expectedPath = scenario.intent.operation === "create-call" ? "/communications/calls" : `/communications/calls/${ctx.callId}/transfer`;
-  results.push(request.method === "POST" && request.path === expectedPath
+  push(request.method === "POST" && request.path === expectedPath
     ? passed(base("http.method-path"))
     : fail(base("http.method-path"), `sent ${request.method} ${request.path}, expected POST ${expectedPath}`));
   const type = request.headers["content-type"];
-  results.push(type && /^application\/json\b/i.test(type) ? passed(base("http.content-type")) : fail(base("http.content-type"), `Content-Type is ${type ? JSON.stringify(type) : "missing"}`));
+  push(type && /^application\/json\b/i.test(type) ? passed(base("http.content-type")) : fail(base("http.content-type"), `Content-Type is ${type ? JSON.stringify(type) : "missing"}`));
   const auth = request.headers["authorization"];
-  results.push(auth === `Bearer ${ctx.accessToken}` ? passed(base("http.authorization")) : fail(base("http.authorization"), auth ? `Authorization is ${JSON.stringify(redactAuthorization(auth))}, not the bearer token the bot was given` : "no Authorization header"));
+  push(auth === `Bearer ${ctx.accessToken}` ? passed(base("http.authorization")) : fail(base("http.authorization"), auth ? `Authorization is ${JSON.stringify(redactAuthorization(auth))}, not the bearer token the bot was given` : "no Authorization header"));
 
   const schemaName = scenario.intent.operation === "create-call" ? "create-call-request" : "transfer-request";
   let schemaErrors: ContractError[] = [];
   if (request.body === undefined) {
-    results.push(fail(base("schema"), `the body is not JSON: ${JSON.stringify(request.bodyText.slice(0, 80))}`));
+    push(fail(base("schema"), `the body is not JSON: ${JSON.stringify(request.bodyText.slice(0, 80))}`));
   } else {
     const v = ctx.contract.validate(schemaName, request.body);
     schemaErrors = v.errors;
-    results.push(v.valid ? passed(base("schema")) : fail(base("schema"), `${v.errors.length} schema error(s), first: ${formatContractError(v.errors[0]!)}`, v.errors.map(formatContractError)));
+    push(v.valid ? passed(base("schema")) : fail(base("schema"), `${v.errors.length} schema error(s), first: ${formatContractError(v.errors[0]!)}`, v.errors.map(formatContractError)));
   }
   const schemaId = `${scenario.id}/schema`;
   const schemaBlocks = (reads: readonly string[]) => request.body === undefined || schemaErrors.some((e) => touches(e, reads));
@@ -179,12 +187,12 @@ export function checkRequests(ctx: RequestContext, captured: CapturedRequest[], 
 
   if (scenario.intent.operation === "create-call") {
     const got = deriveCreateCall(request.body);
-    for (const a of CREATE_CALL_ASPECTS) results.push(judgeAspect(a, scenario.intent, got));
+    for (const a of CREATE_CALL_ASPECTS) push(judgeAspect(a, scenario.intent, got));
   } else {
     const got = deriveTransfer(request.body);
-    for (const a of TRANSFER_ASPECTS) results.push(judgeAspect(a, scenario.intent, got));
+    for (const a of TRANSFER_ASPECTS) push(judgeAspect(a, scenario.intent, got));
   }
-  results.push(judgeResult(ctx, request, outcome, results, base, fail));
+  push(judgeResult(ctx, request, outcome, results, base, fail));
   return results;
 }
 

@@ -64,7 +64,7 @@ export function judgeSequence(sequence: Sequence, result: PlanResult, end: Expec
 
   if (result.notCreated) {
     const by = result.notCreated;
-    return sequenceCheckIds(sequence).map((id) => blocked(base(id.split("/")[1]!), by.id, by.message, ms));
+    return sequenceCheckIds(sequence).map((id) => blocked(base(id.split("/")[1]!), by.id, by.message));
   }
 
   const posts = result.timeline.filter((t) => !isAction(t));
@@ -81,15 +81,17 @@ export function judgeSequence(sequence: Sequence, result: PlanResult, end: Expec
     const id = `step.${step.id}`;
     if (step.expect) {
       const b = entry ? at(base(id), entry) : base(id);
-      if (breakBy) checks.push(blocked(b, breakBy.id, breakBy.message, ms));
-      else if (unreported) checks.push(errored(b, unreported.kind, `before this step: ${unreported.message}`, undefined, ms));
-      else if (!entry) checks.push(errored(b, "internal", `step ${step.id} was not delivered`, undefined, ms));
-      else if (!isAction(entry) && !acknowledged(entry)) checks.push(blocked(b, acksId, `the bot did not take in POST ${entry.post}: ${acksMessage}`, ms));
-      else if (isAction(entry) && entry.error && result.stopped?.blocker) checks.push(blocked(b, result.stopped.blocker.id, result.stopped.blocker.message, ms));
-      else if (entry.errorKind) checks.push(errored(b, entry.errorKind, `after POST ${entry.post} (${step.id}): ${entry.error ?? "no answer"}`, undefined, ms));
+      // A step check takes the time of its POST (or action); a blocked one was not judged.
+      const stepMs = entry?.latencyMs ?? 0;
+      if (breakBy) checks.push(blocked(b, breakBy.id, breakBy.message));
+      else if (unreported) checks.push(errored(b, unreported.kind, `before this step: ${unreported.message}`, undefined, stepMs));
+      else if (!entry) checks.push(errored(b, "internal", `step ${step.id} was not delivered`));
+      else if (!isAction(entry) && !acknowledged(entry)) checks.push(blocked(b, acksId, `the bot did not take in POST ${entry.post}: ${acksMessage}`));
+      else if (isAction(entry) && entry.error && result.stopped?.blocker) checks.push(blocked(b, result.stopped.blocker.id, result.stopped.blocker.message));
+      else if (entry.errorKind) checks.push(errored(b, entry.errorKind, `after POST ${entry.post} (${step.id}): ${entry.error ?? "no answer"}`, undefined, stepMs));
       else {
         const problems = [entry.error, ...(entry.mismatches ?? [])].filter((p): p is string => Boolean(p));
-        checks.push(problems.length === 0 ? passed(base(id), ms) : failed(b, `after POST ${entry.post} (${step.id}): ${problems.join("; ")}`, undefined, ms));
+        checks.push(problems.length === 0 ? passed(base(id), stepMs) : failed(b, `after POST ${entry.post} (${step.id}): ${problems.join("; ")}`, undefined, stepMs));
       }
       if (unreported && !breakBy) {
         breakBy = { id: `sequence.${sequence.id}/${id}`, message: unreported.message };
@@ -106,21 +108,24 @@ export function judgeSequence(sequence: Sequence, result: PlanResult, end: Expec
     }
   }
 
+  // acks judges answers the steps already timed: 0. end takes the rest of the sequence (POSTs no step
+  // checks, the final observation), so a subject's checks add up to its time.
   const firstBad = bad[0];
   checks.push(firstBad
     ? firstBad.errorKind
-      ? errored(at(base("acks"), firstBad), firstBad.errorKind, acksMessage, undefined, ms)
-      : failed(at(base("acks"), firstBad), acksMessage, undefined, ms)
+      ? errored(at(base("acks"), firstBad), firstBad.errorKind, acksMessage)
+      : failed(at(base("acks"), firstBad), acksMessage)
     : breakBy && result.stopped
-      ? blocked(base("acks"), breakBy.id, `not every POST was delivered: ${breakBy.message}`, ms)
-      : passed(base("acks"), ms));
+      ? blocked(base("acks"), breakBy.id, `not every POST was delivered: ${breakBy.message}`)
+      : passed(base("acks")));
 
-  if (breakBy) checks.push(blocked(base("end"), breakBy.id, breakBy.message, ms));
-  else if (unreported) checks.push(errored(base("end"), unreported.kind, unreported.message, undefined, ms));
-  else if (result.finalError?.errorKind) checks.push(errored(base("end"), result.finalError.errorKind, result.finalError.error, undefined, ms));
+  const endMs = Math.max(0, ms - checks.reduce((n, c) => n + c.durationMs, 0));
+  if (breakBy) checks.push(blocked(base("end"), breakBy.id, breakBy.message));
+  else if (unreported) checks.push(errored(base("end"), unreported.kind, unreported.message, undefined, endMs));
+  else if (result.finalError?.errorKind) checks.push(errored(base("end"), result.finalError.errorKind, result.finalError.error, undefined, endMs));
   else {
     const endProblems = result.finalError ? [result.finalError.error] : mismatchLines(end, result.final);
-    checks.push(endProblems.length === 0 ? passed(base("end"), ms) : failed(base("end"), endProblems.join("; "), undefined, ms));
+    checks.push(endProblems.length === 0 ? passed(base("end"), endMs) : failed(base("end"), endProblems.join("; "), undefined, endMs));
   }
   return checks;
 }

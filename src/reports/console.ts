@@ -3,7 +3,6 @@
  * and the evidence of its first root), then the counts per group, then one summary line, which a CI
  * log ends with. Progress goes to stderr; this is a view of the result like every other report.
  */
-import { isRoot } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 import { catalogLink } from "./check-catalog.js";
 import { countChecks, countsByGroup, GROUPS, rootCount } from "./model.js";
@@ -30,9 +29,9 @@ export function renderConsoleSummary(result: RunResult): string[] {
   }
   if (result.stopped) lines.push(`stopped early: ${result.stopped.reason}; ${plural(result.stopped.subjectsNotRun, "scenario or sequence")} not run`);
   const t = countChecks(result.checks);
-  const roots = result.checks.filter(isRoot).length;
+  const real = causes.filter((c) => !c.outside).length;
   lines.push(
-    `${t.passed} passed, ${roots} failed${causes.length > 0 ? ` (${plural(causes.filter((c) => !c.outside).length, "root cause")})` : ""}${t.blocked > 0 ? `, ${t.blocked} blocked by them` : ""}${t.known > 0 ? `, ${t.known} known defects` : ""} in ${(result.durationMs / 1000).toFixed(1)} s (seed ${result.seed})`,
+    `${t.passed} passed, ${t.failed} failed${t.errors > 0 ? `, ${plural(t.errors, "error")}` : ""}${real > 0 ? ` (${plural(real, "root cause")})` : ""}${t.blocked > 0 ? `, ${t.blocked} blocked by them` : ""}${t.known > 0 ? `, ${t.known} known defects` : ""} in ${(result.durationMs / 1000).toFixed(1)} s (seed ${result.seed})`,
   );
   return lines;
 }

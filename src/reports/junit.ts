@@ -72,7 +72,7 @@ function rootCausesSuite(causes: readonly RootCause[], causeOf: CauseOf, result:
   if (roots.length === 0) return [];
   const counts = countChecks(roots);
   return [
-    `  <testsuite${attributes({ name: "root causes", tests: counts.checks, failures: counts.failed, errors: counts.errors, skipped: 0, time: seconds(Math.max(0, ...roots.map((r) => r.durationMs))), timestamp: result.startedAt })}>`,
+    `  <testsuite${attributes({ name: "root causes", tests: counts.checks, failures: counts.failed, errors: counts.errors, skipped: 0, time: seconds(roots.reduce((n, r) => n + r.durationMs, 0)), timestamp: result.startedAt })}>`,
     ...properties(Object.fromEntries(causes.map((c) => [`root cause ${c.number}`, causeHeadline(c)]))),
     ...roots.map((r) => testcase(r, causeOf)),
     "  </testsuite>",
@@ -80,8 +80,8 @@ function rootCausesSuite(causes: readonly RootCause[], causeOf: CauseOf, result:
 }
 
 function testsuite(subject: SubjectChecks, result: RunResult, causeOf: CauseOf): string {
-  // Checks of one subject are timed together (each carries the subject's elapsed time): the suite took the longest of them.
-  const elapsed = Math.max(0, ...subject.checks.map((c) => c.durationMs));
+  // Each check carries its own time (a blocked one 0): the suite took their sum.
+  const elapsed = subject.checks.reduce((n, c) => n + c.durationMs, 0);
   return [
     `  <testsuite${attributes({ name: `${subject.group}/${subject.subject}`, tests: subject.counts.checks, failures: subject.counts.failed, errors: subject.counts.errors, skipped: subject.counts.known + subject.counts.blocked, time: seconds(elapsed), timestamp: result.startedAt, ...(subject.checks[0]?.file ? { file: subject.checks[0].file } : {}) })}>`,
     ...properties({ group: subject.group, adapter: result.adapter, seed: result.seed, runs: result.runs }),

@@ -40,6 +40,17 @@ describe("check registry", () => {
     }
   });
 
+  it("times each check on its own: a step its POST, end the rest, acks 0 (so a sequence's checks add up to its time)", () => {
+    const steps = reference.checks.filter((c) => registryKind(c) === "step");
+    expect(steps.length).toBeGreaterThan(50);
+    for (const c of steps) {
+      const entry = c.timeline!.find((t) => `step.${t.steps[0]!.replace(/ \(action\)$/, "")}` === c.id.split("/")[1]);
+      expect(c.durationMs, c.id).toBe(entry!.latencyMs);
+    }
+    expect(reference.checks.filter((c) => registryKind(c) === "acks").every((c) => c.durationMs === 0)).toBe(true);
+    expect(reference.checks.filter((c) => registryKind(c) === "end").some((c) => c.durationMs > 0)).toBe(true);
+  });
+
   it("has one entry per kind, each in the group its checks are in", () => {
     expect(new Set(CHECK_REGISTRY.map((e) => e.kind)).size).toBe(CHECK_REGISTRY.length);
     for (const c of reference.checks) expect(registryEntry(c)!.group, c.id).toBe(c.group);
