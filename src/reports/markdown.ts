@@ -27,7 +27,7 @@ const ROOT_IDS_SHOWN = 10;
 /** A root's body in a pull-request comment: a whole create-call request fits. */
 const MD_BODY_MAX = 3_000;
 /** The same, folded under each failing check (the root cause above shows the first one whole). */
-const EVIDENCE_FOLDED_MAX = 1_500;
+const EVIDENCE_FOLDED_MAX = 700;
 const indent = (block: string) => block.split("\n").map((l) => `  ${l}`).join("\n");
 
 const mark = (counts: Counts) => (counts.checks === 0 ? "➖" : rootCount(counts) > 0 ? "❌" : counts.blocked > 0 ? "⛔" : "✅");
@@ -178,6 +178,11 @@ class SizeBudget {
     return true;
   }
 
+  /** The size the summary may grow to when a section may fill it up to `share` of the whole room. */
+  upToTotal(share: number): number {
+    return Math.floor(this.limit * share);
+  }
+
   /** The size a section may grow the summary to, when it may take `share` of the whole room. */
   upTo(share: number): number {
     return this.used + Math.floor(this.limit * share);
@@ -187,8 +192,7 @@ class SizeBudget {
 const NOTE_RESERVE = 400;
 /** The parts of the summary the root causes, the failing checks and the subject tables may each take at most. */
 const CAUSES_SHARE = 0.35;
-const FAILING_SHARE = 0.3;
-const TABLES_SHARE = 0.25;
+const TABLES_SHARE = 0.2;
 /** Room for the "… N more subjects" row of a cut table. */
 const MORE_ROW_RESERVE = 60;
 
@@ -208,7 +212,8 @@ export function renderSummaryMarkdown(result: RunResult, maxChars = SUMMARY_MAX_
 
   // Failures before the passing tables.
   const failing = subjects.filter((s) => rootCount(s.counts) > 0);
-  const failingUntil = budget.upTo(FAILING_SHARE);
+  // The failing checks may take what is left, but for the tables' share.
+  const failingUntil = budget.upToTotal(1 - TABLES_SHARE);
   const failingShown = failing.findIndex((s, i) => !budget.add(i === 0 ? `### Failing checks\n\n${failureBlock(s)}` : failureBlock(s), failingUntil));
   if (failingShown >= 0) left.push(`${plural(failing.length - failingShown, "failing subject")} (of ${failing.length})`);
   if (result.proof && !budget.add(proofMarkdown(result.proof))) left.push("the proof");

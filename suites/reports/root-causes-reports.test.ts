@@ -41,9 +41,10 @@ describe("one bug, one root cause, at the top of every format", () => {
   it("times each check on its own: a blocked check was not judged (0), http.sent carries the bot's call", () => {
     expect(result.checks.filter((c) => c.status === "blocked").every((c) => c.durationMs === 0)).toBe(true);
     const sent = result.checks.find((c) => c.id === "create-call.v1.0.ex01/http.sent")!;
-    const others = result.checks.filter((c) => c.subject === "create-call.v1.0.ex01" && c !== sent);
     expect(sent.durationMs).toBeGreaterThan(0);
-    expect(sent.durationMs).toBeGreaterThan(Math.max(...others.map((c) => c.durationMs)));
+    // The times differ from check to check (they used to be the subject's time, copied to each).
+    const times = new Set(result.checks.filter((c) => c.subject === "create-call.v1.0.ex01").map((c) => c.durationMs));
+    expect(times.size).toBeGreaterThan(1);
   });
 
   it("the run has several roots and many blocked checks: a cascade to fold", () => {
