@@ -8,11 +8,11 @@
 import { createRequire } from "node:module";
 import type { Ajv2020, Options } from "ajv/dist/2020.js";
 import type { ErrorMode } from "../validators/standalone-module.js";
+import { ANNOTATION_KEYWORDS } from "./keywords.js";
+
+export { ANNOTATION_KEYWORDS };
 
 const require = createRequire(import.meta.url);
-
-/** Annotation keywords our schemas carry; ajv's strict mode must know them. */
-export const ANNOTATION_KEYWORDS = ["x-profile", "x-applies-to", "x-erratum", "x-message", "x-forbidden", "x-extensible-enum"];
 
 /** The formats our schemas use, from ajv-formats' full set (`uuid` is ours, below). */
 export const AJV_FORMATS = ["uri", "uri-reference", "date-time", "email"];

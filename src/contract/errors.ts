@@ -3,8 +3,23 @@
  * offending location itself (the missing or unknown property, not its parent) and the message
  * says what was expected and what was found.
  */
-import type { ErrorObject } from "ajv";
 import { escapePointerToken, getAtPointer, isObject, unescapePointerToken, type JsonObject } from "../util/json.js";
+
+/**
+ * An ajv error as this module reads it (ajv's ErrorObject fits it). Declared here rather than
+ * imported, so that the published types of the validators entry need no ajv installed.
+ */
+export interface ErrorObject {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, any>; // as ajv types them
+  propertyName?: string;
+  message?: string;
+  schema?: unknown;
+  parentSchema?: { [keyword: string]: any }; // ajv's SchemaObject
+  data?: unknown;
+}
 
 export interface ContractError {
   /** RFC 6901 pointer into the payload. */

@@ -10,7 +10,7 @@ import { compileValidators } from "../validators/standalone-code.js";
 import { findStandaloneModule, type PrecompiledValidate, type ValidatorsModule } from "../validators/standalone-module.js";
 import type { JsonObject } from "../util/json.js";
 
-export { ANNOTATION_KEYWORDS } from "./ajv-setup.js";
+export { ANNOTATION_KEYWORDS } from "./keywords.js";
 export { DEFAULT_MAX_ERRORS, UnknownSchemaError, type ValidateOptions, type ValidationResult } from "./result.js";
 
 interface Source {

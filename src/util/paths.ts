@@ -3,11 +3,14 @@ import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
-/** The package root: the nearest folder above this module with our package.json (src/ and dist/src/ sit at different depths). */
+/**
+ * The package root: the nearest folder above this module with our package.json (src/ and dist/src/
+ * sit at different depths); the validators-only package (packages/validators) has the same layout.
+ */
 function findProjectRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg) && /"name":\s*"graph-calls-contract"/.test(fs.readFileSync(pkg, "utf8"))) return dir;
+    if (fs.existsSync(pkg) && /"name":\s*"graph-calls-contract(?:-validators)?"/.test(fs.readFileSync(pkg, "utf8"))) return dir;
     if (path.dirname(dir) === dir) throw new Error(`graph-calls-contract: no package.json of graph-calls-contract above ${from}`);
   }
 }

@@ -3,7 +3,7 @@
  * `npm run build` (dist/src/validators/): their file names, their shape, and how they are found.
  */
 import { createRequire } from "node:module";
-import type { ErrorObject } from "ajv";
+import type { ErrorObject } from "../contract/errors.js";
 import type { JsonObject } from "../util/json.js";
 
 /** "all": every error, verbose (for messages); "first": stops at the first error (for isValid). */
