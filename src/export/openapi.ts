@@ -16,8 +16,11 @@ import { openApiSchema } from "./schema-adapters.js";
 import { COMPONENT_SCHEMAS, compareText } from "./schema-refs.js";
 
 export const OPENAPI_VERSION = "3.1.0";
-/** JSON Schema 2020-12 plus the OpenAPI vocabulary (discriminator): the dialect our schemas are written in. */
-export const OAS_BASE_DIALECT = "https://spec.openapis.org/oas/3.1/dialect/base";
+/**
+ * No top-level `jsonSchemaDialect`: its only value we could write is OpenAPI 3.1's default (the OAS base
+ * dialect, 2020-12 plus `discriminator`), so it says nothing, and Prism 5 silently skips request
+ * validation when it is present.
+ */
 export const GRAPH_SERVER = "https://graph.microsoft.com/v1.0";
 const BEARER = "graphBearer";
 
@@ -41,7 +44,6 @@ export function openApiDocument(inputs: ExportInputs): JsonObject {
 
   return {
     openapi: OPENAPI_VERSION,
-    jsonSchemaDialect: OAS_BASE_DIALECT,
     info: contractInfo(inputs.version, "Microsoft Graph calling API: create call, transfer, change notifications", "The Microsoft Graph calling API as the graph-calls-contract defines it: POST /communications/calls, POST /communications/calls/{id}/transfer, and the change notifications Graph POSTs to the bot's callbackUri (webhooks)."),
     servers: [{ url: GRAPH_SERVER, description: "Microsoft Graph v1.0" }],
     tags: [
