@@ -59,7 +59,7 @@ describe("the tarball", () => {
     packed = packedContents();
     paths = new Set(packed.files.map((f) => f.path));
     console.log(`npm pack: ${packed.files.length} files, ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked`);
-  });
+  }, 300_000); // the run's one npm pack (packedTarball), if no other suite made it yet
 
   test("carries every export target, the types field and the bin", () => {
     const targets = Object.values(pkg.exports).flatMap((t) => typeof t === "string" ? [] : [t.types, t.default]);

@@ -47,12 +47,18 @@ export interface Packed {
   files: PackedFile[];
 }
 
-/** What `npm pack` would put in the tarball (dist/ as it is: no build). */
+/** What the run's packed tarball (packedTarball()) holds: its files as `tar` lists them, without npm's "package/" prefix. */
 export function packedContents(): Packed {
-  const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts", "--loglevel=error"], { cwd: ROOT, encoding: "utf8" });
-  const [packed] = JSON.parse(out) as Packed[];
-  if (!packed) throw new Error("npm pack --dry-run --json printed no package");
-  return packed;
+  const tarball = packedTarball();
+  const listing = execFileSync("tar", ["-tvzf", tarball], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const files: PackedFile[] = [];
+  for (const line of listing.split("\n")) {
+    // -rw-r--r-- 0/0  1089 1985-10-26 08:15 package/LICENSE
+    const m = /^-\S+\s+\S+\s+(\d+)\s+\S+\s+\S+\s+package\/(.+)$/.exec(line);
+    if (m) files.push({ path: m[2]!, size: Number(m[1]) });
+  }
+  if (files.length === 0) throw new Error(`tar listed no file in ${tarball}`);
+  return { size: fs.statSync(tarball).size, unpackedSize: files.reduce((sum, f) => sum + f.size, 0), files };
 }
 
 /** Run an ES module script with node in the repository (so `graph-calls-contract/...` resolves to this package through its exports), and parse its last stdout line as JSON. */
