@@ -91,7 +91,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   }
   const requestScenarios = scenarios.filter((s) => wanted(s.id) || requestCheckIds(s).some(wanted));
   const chosenSequences = sequences.filter((s) => wanted(s.id) || sequenceCheckIds(s).some(wanted) || wanted(`delivery.${s.id}`));
-  const total = requestScenarios.length + chosenSequences.length * (options.deliveries ? 2 : 1);
+  // A delivery check costs `runs` plans: only where it is asked for (--only naming a sequence's checks alone does not ask for it).
+  const delivered = new Set(options.deliveries ? chosenSequences.filter((s) => wanted(s.id) || wanted(`delivery.${s.id}`)).map((s) => s.id) : []);
+  const total = requestScenarios.length + chosenSequences.length + delivered.size;
   let done = 0;
   const progress = (label: string) => options.onProgress?.(++done, total, label);
 
@@ -114,7 +116,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       for (const s of requestScenarios) for (const id of requestCheckIds(s)) checks.push(blocked(requestCheckBase(s, aspectOf(id)), START_CHECK, why));
       for (const s of chosenSequences) {
         for (const id of sequenceCheckIds(s)) checks.push(blocked(sequenceCheckBase(s, aspectOf(id)), START_CHECK, why));
-        if (options.deliveries) checks.push(blocked(deliveryCheckBase(s, options.seed), START_CHECK, why));
+        if (delivered.has(s.id)) checks.push(blocked(deliveryCheckBase(s, options.seed), START_CHECK, why));
       }
     } else {
       observationVersion = session.observationVersion;
@@ -134,7 +136,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         checks.push(...own);
         ran++;
         progress(sequence.id);
-        if (options.deliveries) {
+        if (delivered.has(sequence.id)) {
           checks.push(await deliveryCheck(session, sequence, own, options));
           progress(`delivery.${sequence.id}`);
         }
