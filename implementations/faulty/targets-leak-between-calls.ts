@@ -10,6 +10,7 @@ export const variant = faulty({
   // The scenarios run after the transfers' base calls, which already invited create-call.v1.0.ex01's target.
   expectedFailures: ["create-call.*/fidelity.targets"],
   messages: { "create-call.v1.0.ex05/fidelity.targets": /targets: the scenario says \[\], the request says \["user 112f7296/ },
+  runsAfter: ["call-transfer.*"],
   createBot: withParts(() => {
     const targets: Party[] = [];
     return {

@@ -22,6 +22,12 @@ export interface FaultyVariant {
   expectedFailures: string[];
   /** For some of those checks, what the failure message (or its details) must say. */
   messages?: Record<string, RegExp>;
+  /**
+   * Scenarios or sequences (globs) the bug needs to have run before the checks it fails, when it
+   * carries state from earlier calls: the proof runs only the subjects a variant names
+   * (src/harness/prove.ts, targetOf), so these are named too.
+   */
+  runsAfter?: string[];
   /** A step timeout for its run, when the bug is a hang (so the run stays short). */
   stepTimeoutMs?: number;
   /** The adapter module's name. */

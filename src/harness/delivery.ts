@@ -37,6 +37,11 @@ export interface DeliveryCheckOptions {
   budgetMs: number;
   limits?: Partial<PlanLimits>;
   vocabulary?: Vocabulary;
+  /**
+   * Shrink a failing plan to a minimal one (default). The proof turns it off: it needs to know that
+   * a check fails, not the smallest plan that shows it, and shrinking is most of a failing check's cost.
+   */
+  shrink?: boolean;
 }
 
 export const DEFAULT_DELIVERY_BUDGET_MS = 20_000;
@@ -59,7 +64,7 @@ export function createDeliveryChecks(options: Partial<DeliveryCheckOptions> = {}
       if (problems.length > 0) lastProblems = problems;
       return problems.length === 0;
     });
-    const details = await fc.check(property, { seed, numRuns: runs });
+    const details = await fc.check(property, { seed, numRuns: runs, endOnFailure: options.shrink === false });
     const budgetNote = outOfTime ? `; the time budget (${budgetMs} ms) ran out` : "";
 
     if (details.counterexample === null) {

@@ -20,12 +20,15 @@ export interface KillMatrix {
 const conformance = (c: CheckResult) => c.group !== "run";
 const own = (c: CheckResult) => c.status === "failed" || c.status === "error";
 
-/** `results`: one conformance run per faulty variant, named (RunResult.adapter) by the variant's id. */
-export function killMatrix(results: readonly RunResult[]): KillMatrix {
+/**
+ * `results`: one conformance run per faulty variant, named (RunResult.adapter) by the variant's id.
+ * `checks`: the checks to prove (every conformance check of a full run); by default those the runs have.
+ */
+export function killMatrix(results: readonly RunResult[], checkIds?: readonly string[]): KillMatrix {
   const variants = results.map((r) => ({ id: r.adapter, failing: r.checks.filter((c) => conformance(c) && own(c)).map((c) => c.id) }));
   const killedOnItsOwn = new Set(variants.flatMap((v) => v.failing));
   const touched = new Set(results.flatMap((r) => r.checks.filter((c) => c.status === "blocked").map((c) => c.id)));
-  const checks = [...new Set(results.flatMap((r) => r.checks.filter(conformance).map((c) => c.id)))].sort();
+  const checks = [...new Set([...(checkIds ?? []), ...results.flatMap((r) => r.checks.filter(conformance).map((c) => c.id))])].sort();
   return {
     variants,
     unproven: checks.filter((id) => !killedOnItsOwn.has(id) && !touched.has(id)),

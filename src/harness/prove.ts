@@ -12,12 +12,28 @@ import type { BotUnderTest } from "./adapter.js";
 import { createDeliveryChecks } from "./delivery.js";
 import { killMatrix, type KillMatrix } from "./kill-matrix.js";
 import { runConformance, type RunOptions, type RunResult } from "./run.js";
+import { loadScenarios, loadSequences } from "../sequences/load.js";
+import { requestCheckIds } from "./request-checks.js";
+import { selector } from "./select.js";
+import { sequenceCheckIds } from "./sequence-checks.js";
 
 export interface ProvingVariant {
   id: string;
   bug: string;
   /** A short step timeout for a variant whose bug is a hang. */
   stepTimeoutMs?: number;
+  /**
+   * The checks the variant is made to fail (globs, as FaultyVariant.expectedFailures and the keys
+   * of its messages). When given, its run is the scenarios and sequences they name, each with all
+   * its checks, and the delivery checks they name (targetOf): the rest of a full run only repeats
+   * the reference's passes (in the catalog of 56, the targeted runs leave the kill matrix's
+   * unproven and collateral-only checks exactly as full runs do, for a fifth of the checks run).
+   * Without it (the reference, the alternatives) the run is a full one.
+   */
+  expectedFailures?: readonly string[];
+  messages?: Readonly<Record<string, RegExp>>;
+  /** Subjects the bug needs run before those (FaultyVariant.runsAfter): part of the targeted run too. */
+  runsAfter?: readonly string[];
   createBot(): BotUnderTest | Promise<BotUnderTest>;
 }
 
@@ -38,14 +54,17 @@ export async function runVariants(variants: readonly ProvingVariant[], options: 
   const results: RunResult[] = [];
   for (const [i, v] of variants.entries()) {
     const stepTimeoutMs = v.stepTimeoutMs ?? options.stepTimeoutMs;
+    const only = v.expectedFailures ? targetOf([...v.expectedFailures, ...Object.keys(v.messages ?? {}), ...(v.runsAfter ?? [])]) : undefined;
     const run: RunOptions = {
       adapter: { createBot: () => v.createBot() },
       adapterName: v.id,
+      ...(only ? { only } : {}),
       seed: options.seed,
       runs: options.runs,
       stepTimeoutMs,
       // A hanging variant's plans each cost a step timeout: give it a budget of a few.
-      ...(options.runs > 0 ? { deliveries: createDeliveryChecks({ budgetMs: v.stepTimeoutMs ? 4 * v.stepTimeoutMs : 5_000 }) } : {}),
+      // No shrinking: a variant's failing plan proves the check; its smallest form proves nothing more (it was 2/3 of the catalog's CPU).
+      ...(options.runs > 0 ? { deliveries: createDeliveryChecks({ budgetMs: v.stepTimeoutMs ? 4 * v.stepTimeoutMs : 5_000, shrink: false }) } : {}),
     };
     results.push(await runConformance(run));
     options.onVariant?.(i + 1, variants.length, v.id);
@@ -53,18 +72,47 @@ export async function runVariants(variants: readonly ProvingVariant[], options: 
   return results;
 }
 
+/**
+ * The subjects whose checks the patterns name, as a `run --only` list: scenario ids, sequence
+ * subjects (`sequence.<id>`) and delivery checks. The run keeps every check of each subject, so a
+ * check the variant blocks (its precondition fails first) is seen blocked as in a full run. Empty
+ * when the patterns name nothing (the run is then a full one, and the kill matrix suite says which
+ * pattern names no check).
+ */
+export function targetOf(patterns: readonly string[]): string {
+  const wanted = selector(patterns.join(","));
+  const subjects = new Set(conformanceCheckIds(true).filter(wanted).map((id) => (id.includes("/") ? id.slice(0, id.indexOf("/")) : id)));
+  return [...subjects].join(",");
+}
+
+let checkIds: { withDeliveries: string[]; without: string[] } | undefined;
+
+/** Every conformance check a full run has (what the proof must prove), in run order; delivery checks when the run has deliveries. */
+export function conformanceCheckIds(deliveries: boolean): string[] {
+  if (!checkIds) {
+    const requests = loadScenarios().flatMap(requestCheckIds);
+    const sequences = loadSequences();
+    checkIds = {
+      without: [...requests, ...sequences.flatMap(sequenceCheckIds)],
+      withDeliveries: [...requests, ...sequences.flatMap((s) => [...sequenceCheckIds(s), `delivery.${s.id}`])],
+    };
+  }
+  return deliveries ? checkIds.withDeliveries : checkIds.without;
+}
+
 export async function proveChecks(variants: readonly ProvingVariant[], options: ProveOptions): Promise<Proof> {
-  return proofOf(variants, await runVariants(variants, options));
+  return proofOf(variants, await runVariants(variants, options), options);
 }
 
 /** The proof of a compiled catalog module (exporting FAULTY_VARIANTS), its variants run in worker processes. */
 export async function proveCatalog(catalogFile: string, options: ProveOptions & { workers?: number }): Promise<Proof> {
   const { variants, results } = await runCatalog(catalogFile, options);
-  return proofOf(variants, results);
+  return proofOf(variants, results, options);
 }
 
-function proofOf(variants: readonly ProvingVariant[], results: RunResult[]): Proof {
-  const matrix = killMatrix(results);
+/** The matrix over every check of a full run: a check no variant's run even has is unproven, not forgotten. */
+function proofOf(variants: readonly ProvingVariant[], results: RunResult[], options: ProveOptions): Proof {
+  const matrix = killMatrix(results, conformanceCheckIds(options.runs > 0));
   const bugOf = new Map(variants.map((v) => [v.id, v.bug]));
   return { ...matrix, variants: matrix.variants.map((row) => ({ ...row, bug: bugOf.get(row.id) ?? "" })) };
 }

@@ -1,11 +1,12 @@
 /**
- * The kill matrix: the reference and every faulty variant of implementations/faulty/ through the
- * whole conformance run, property-based delivery checks included. The reference
- * passes everything; each variant fails what its catalog entry says, with the message it says;
- * every check is shown to catch some bug, or is a known gap with a reason.
+ * The kill matrix: the reference through the whole conformance run, property-based delivery checks
+ * included, and every faulty variant of implementations/faulty/ through the scenarios and sequences
+ * its catalog entry names (prove.ts, targetOf), as `run --prove` runs them. The reference passes
+ * everything; each variant fails what its catalog entry says, with the message it says; every
+ * check of a full run is shown to catch some bug, or is a known gap with a reason.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { runVariants } from "../../src/harness/prove.js";
+import { conformanceCheckIds, runVariants, targetOf } from "../../src/harness/prove.js";
 import { selector, type RunResult } from "../../src/harness/run.js";
 import { REFERENCE_PARTS, ReferenceBot } from "../../implementations/reference/bot.js";
 import { FAULTY_VARIANTS, type FaultyVariant } from "../../implementations/faulty/index.js";
@@ -35,7 +36,7 @@ beforeAll(async () => {
   ], options) as [RunResult, RunResult];
   for (const result of await runVariants(FAULTY_VARIANTS, options)) runs.set(result.adapter, result);
   for (const result of await runVariants(ALTERNATIVES.map((a) => ({ ...a, bug: "" })), options)) alternatives.set(result.adapter, result);
-  matrix = killMatrix([...runs.values()]);
+  matrix = killMatrix([...runs.values()], conformanceCheckIds(true));
 }, 600_000); // one conformance run per variant: minutes on a busy two-core machine
 
 const failing = (result: RunResult) => result.checks.filter((c) => c.status === "failed" || c.status === "error");
@@ -44,6 +45,10 @@ describe("the reference", () => {
   it("passes every check", () => {
     expect(failing(reference).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
     expect(reference.checks.length).toBeGreaterThan(300);
+  });
+
+  it("has every check the proof must prove (conformanceCheckIds), in that order, and no other", () => {
+    expect(reference.checks.filter((c) => c.group !== "run").map((c) => c.id)).toEqual(conformanceCheckIds(true));
   });
 
   it("passes every check speaking observation version 1, on version 1's meaning", () => {
@@ -60,6 +65,22 @@ describe.each(ALTERNATIVES.map((a) => [a.id, a] as const))("alternative %s, a de
     const module = (await import(`../../implementations/alternatives/${id}.ts`)) as { design: unknown; name: string; createBot: unknown };
     expect(module.design).toBe(alternative);
     expect(module.name).toBe(id);
+  });
+});
+
+describe("a variant's run: the subjects its entry names (targetOf)", () => {
+  it("names whole scenarios and sequences, and a delivery check only when named", () => {
+    const subjects = (patterns: string[]) => targetOf(patterns).split(",");
+    expect(subjects(["create-call.*/http.authorization"]).every((s) => s.startsWith("create-call.") && !s.includes("/"))).toBe(true);
+    expect(subjects(["sequence.delta-roster/end"])).toEqual(["sequence.delta-roster"]);
+    expect(subjects(["delivery.delta-roster"])).toEqual(["delivery.delta-roster"]);
+    expect(targetOf(["no-such-check"])).toBe("");
+  });
+
+  it("has the named subjects' checks, blocked ones included, and no other", () => {
+    const run = runs.get("no-authorization")!;
+    expect(new Set(run.checks.filter((c) => c.group !== "run").map((c) => c.id.slice(0, c.id.indexOf("/"))))).toEqual(new Set(targetOf(FAULTY_VARIANTS.find((v) => v.id === "no-authorization")!.expectedFailures).split(",")));
+    expect(run.checks.some((c) => c.status === "blocked")).toBe(true);
   });
 });
 
