@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -7,8 +8,13 @@ export default defineConfig({
     // the sources are now: the build is a no-op (a walk of file times) when nothing changed.
     // pack.ts: one folder per run where the first suite needing the tarball packs it (the others reuse it).
     globalSetup: ["suites/setup/build.ts", "suites/setup/pack.ts"],
-    // Suites compile the whole contract once per worker; two cores is the CI budget.
     pool: "forks",
-    testTimeout: 20_000,
+    // One worker per core (vitest's default leaves one core idle: one worker on a two-core CI machine).
+    maxWorkers: Math.max(1, os.availableParallelism()),
+    // Timeouts catch hangs; they are not speed checks (those are in npm run bench). Two workers on
+    // a shared machine can each get a fraction of a core: a test doing seconds of CPU work must not
+    // fail for waiting its turn, so the bound is a minute, and the slowest suites say their own.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
