@@ -8,6 +8,7 @@ import { cliHelpRows, cliValidateRow } from "./cli.js";
 import { proofRow } from "./conformance.js";
 import { extractRows } from "./extract.js";
 import { processRow } from "./process.js";
+import { mockGraphRequestRow, notificationPostRow } from "./protocol.js";
 import { validationRows } from "./validation.js";
 
 export const ROWS: Row[] = [
@@ -18,4 +19,6 @@ export const ROWS: Row[] = [
   ...validationRows,
   ...extractRows,
   processRow,
+  notificationPostRow,
+  mockGraphRequestRow,
 ];

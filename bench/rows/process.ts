@@ -1,4 +1,4 @@
-/** The process protocol (a later engineer: per-POST and per-request rows against the loopback floor, memory across calls). */
+/** The process protocol, a whole run (per-POST and per-request rows: bench/rows/protocol.ts; memory across calls: not yet a row). */
 import path from "node:path";
 import { ProcessBot } from "../../src/adapters/process-bot.js";
 import { runConformance } from "../../src/harness/run.js";
