@@ -106,9 +106,17 @@ export function sentRequest(captured: CapturedRequest): SentRequest {
     method: captured.method,
     path: captured.path,
     headers,
-    ...(captured.body === undefined ? { bodyText: captured.bodyText.slice(0, 4_000) } : { body: captured.body as JsonValue }),
+    // A body too large to show (every failing check carries it) is shown by its beginning, like text.
+    ...(captured.body === undefined || captured.bodyText.length > EVIDENCE_BODY_MAX ? { bodyText: shownText(captured.bodyText) } : { body: captured.body as JsonValue }),
     status: captured.status,
   };
+}
+
+/** Larger bodies are shown as the beginning of their text in reports. */
+const EVIDENCE_BODY_MAX = 64 * 1024;
+
+function shownText(text: string): string {
+  return text.length <= 4_000 ? text : `${text.slice(0, 4_000)}... (${text.length.toLocaleString("en-US")} characters in all)`;
 }
 
 function redactAuthorization(value: string): string {
@@ -118,7 +126,7 @@ function redactAuthorization(value: string): string {
 }
 
 /** Graph refuses a request for the first reason it finds: the check that judges that reason explains the refusal. */
-const REFUSAL_CHECK: Record<number, string> = { 404: "http.method-path", 401: "http.authorization", 415: "http.content-type", 400: "schema" };
+const REFUSAL_CHECK: Record<number, string> = { 404: "http.method-path", 401: "http.authorization", 415: "http.content-type", 400: "schema", 413: "schema" };
 
 /** Whether a schema error is about a part an aspect reads (the part itself, inside it, or around it). */
 function touches(error: ContractError, reads: readonly string[]): boolean {
@@ -167,7 +175,9 @@ export function checkRequests(ctx: RequestContext, captured: CapturedRequest[], 
 
   const schemaName = scenario.intent.operation === "create-call" ? "create-call-request" : "transfer-request";
   let schemaErrors: ContractError[] = [];
-  if (request.body === undefined) {
+  if (request.unread) {
+    push(fail(base("schema"), `Graph refuses the body (${request.unread.status}): ${request.unread.message}`));
+  } else if (request.body === undefined) {
     push(fail(base("schema"), `the body is not JSON: ${JSON.stringify(request.bodyText.slice(0, 80))}`));
   } else {
     const v = ctx.contract.validate(schemaName, request.body);
@@ -179,7 +189,7 @@ export function checkRequests(ctx: RequestContext, captured: CapturedRequest[], 
   const judgeAspect = <I>(a: Aspect<I>, want: I, got: I): CheckResult => {
     if (schemaBlocks(a.reads)) {
       const about = schemaErrors.filter((e) => touches(e, a.reads)).map(formatContractError);
-      return blocked(base(a.id), schemaId, `the part it reads is not valid: ${about[0] ?? "the body is not JSON"}`);
+      return blocked(base(a.id), schemaId, `the part it reads is not valid: ${about[0] ?? request.unread?.message ?? "the body is not JSON"}`);
     }
     const problem = a.compare(want, got, ctx, request);
     return problem ? fail(base(a.id), problem) : passed(base(a.id));

@@ -11,6 +11,7 @@ import { http, HttpResponse, type HttpHandler } from "msw";
 import type { Contract } from "../contract/validator.js";
 import { isObject, type JsonObject } from "../util/json.js";
 import { formatContractError } from "../contract/errors.js";
+import { scanJson } from "../cli/json-scan.js";
 import { Rosters } from "./rosters.js";
 
 export interface CapturedRequest {
@@ -24,8 +25,10 @@ export interface CapturedRequest {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   bodyText: string;
-  /** Parsed body, or undefined when it was not JSON. */
+  /** Parsed body, or undefined when it was not JSON, or too large or too deep to be read (`unread` says why). */
   body: unknown;
+  /** Why the mock did not read the body: Graph's answer to it (413 over MAX_BODY_BYTES, 400 nested deeper than MAX_BODY_DEPTH). */
+  unread?: { status: 413 | 400; code: string; message: string };
   status: number;
   /** The call this request is about: the one a 201 created, or the one a transfer's path names. */
   callId?: string;
@@ -128,7 +131,9 @@ export class GraphMock {
     const refusal = unauthorized(captured);
     if (refusal) return refusal;
     const type = captured.headers["content-type"] ?? "";
+    if (captured.unread?.status === 413) return graphError(413, captured.unread.code, captured.unread.message);
     if (!/^application\/json\b/i.test(type)) return graphError(415, "UnsupportedMediaType", `Content-Type must be application/json (got ${type ? JSON.stringify(type) : "none"}).`);
+    if (captured.unread) return graphError(captured.unread.status, captured.unread.code, captured.unread.message);
     if (captured.body === undefined) return graphError(400, "BadRequest", "The request body is not valid JSON.");
     const result = this.contract.validate(schema, captured.body);
     if (!result.valid) {
@@ -141,12 +146,6 @@ export class GraphMock {
   private async capture(request: Request, version: string): Promise<CapturedRequest> {
     const url = new URL(request.url);
     const bodyText = await request.text();
-    let body: unknown;
-    try {
-      body = bodyText === "" ? undefined : JSON.parse(bodyText);
-    } catch {
-      body = undefined;
-    }
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
     const captured: CapturedRequest = {
@@ -157,7 +156,7 @@ export class GraphMock {
       version,
       headers,
       bodyText,
-      body,
+      ...readBody(bodyText),
       status: 0,
     };
     this.requests.push(captured);
@@ -174,6 +173,32 @@ export class GraphMock {
     this.counter++;
     const seed = this.seed.toString(16).padStart(8, "0").slice(-8);
     return `${seed}-0000-4000-8000-${this.counter.toString(16).padStart(12, "0")}`;
+  }
+}
+
+/** Graph refuses request bodies over 4 MB (413). The mock's HTTP server stops reading there too. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Graph's OData reader refuses JSON nested deeper than its MaxNestingDepth (100 by default) with a
+ * 400; the mock refuses it before JSON.parse, whose time and what recursive code downstream does
+ * with such a value (stack overflows in JSON.stringify) a bot under test must not control.
+ */
+export const MAX_BODY_DEPTH = 100;
+
+/**
+ * The body, read only when Graph would read it: the size and the nesting are checked in one linear
+ * pass before JSON.parse, so a hostile body costs the mock milliseconds, not the event loop seconds.
+ */
+function readBody(bodyText: string): Pick<CapturedRequest, "body" | "unread"> {
+  if (bodyText === "") return { body: undefined };
+  if (Buffer.byteLength(bodyText) > MAX_BODY_BYTES) return { body: undefined, unread: { status: 413, code: "RequestEntityTooLarge", message: `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.` } };
+  const failure = scanJson(bodyText, MAX_BODY_DEPTH);
+  if (failure?.kind === "depth") return { body: undefined, unread: { status: 400, code: "BadRequest", message: `The request body nests ${failure.message} (the limit is ${MAX_BODY_DEPTH}).` } };
+  // JSON.parse decides what is JSON, as before; the scan only bounded the depth it can reach.
+  try {
+    return { body: JSON.parse(bodyText) as unknown };
+  } catch {
+    return { body: undefined };
   }
 }
 

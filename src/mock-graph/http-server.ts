@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { getResponse } from "msw";
-import type { GraphMock } from "./graph-mock.js";
+import { MAX_BODY_BYTES, type GraphMock } from "./graph-mock.js";
 
 export interface GraphServer {
   graph: GraphMock;
@@ -38,19 +38,26 @@ export async function startGraphServer(makeGraph: (origin: string) => GraphMock)
   };
 }
 
-const MAX_BODY = 4 * 1024 * 1024; // Graph's own limit on a request body
+/** A body is read to its end (so the bot gets the 413, not a reset) unless it goes on past this. */
+const MAX_READ_BYTES = 16 * MAX_BODY_BYTES;
 
 async function serve(graph: GraphMock, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   try {
+    // Only the first MAX_BODY_BYTES + 1 bytes are kept: enough for the mock to see a body is too large and answer 413.
     const chunks: Buffer[] = [];
+    let kept = 0;
     let size = 0;
     for await (const chunk of req) {
       size += (chunk as Buffer).length;
-      if (size > MAX_BODY) {
-        res.writeHead(413, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { code: "RequestEntityTooLarge", message: "The request body is over 4 MB." } }));
+      if (size > MAX_READ_BYTES) {
+        req.destroy();
         return;
       }
-      chunks.push(chunk as Buffer);
+      if (kept <= MAX_BODY_BYTES) {
+        const part = (chunk as Buffer).subarray(0, MAX_BODY_BYTES + 1 - kept);
+        chunks.push(part);
+        kept += part.length;
+      }
     }
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
@@ -59,7 +66,7 @@ async function serve(graph: GraphMock, req: http.IncomingMessage, res: http.Serv
     const encoding = (headers.get("content-encoding") ?? "").trim().toLowerCase();
     if (body && (encoding === "gzip" || encoding === "deflate")) {
       try {
-        body = (encoding === "gzip" ? zlib.gunzipSync : zlib.inflateSync)(body, { maxOutputLength: MAX_BODY });
+        body = (encoding === "gzip" ? zlib.gunzipSync : zlib.inflateSync)(body, { maxOutputLength: MAX_BODY_BYTES + 1 });
       } catch (e) {
         res.writeHead(400, { "Content-Type": "application/json" }).end(JSON.stringify({ error: { code: "BadRequest", message: `The ${encoding} request body could not be decompressed: ${(e as Error).message}` } }));
         return;

@@ -1,7 +1,8 @@
 /** The mock Graph answers as Graph does, and records every request it sees. */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { setupServer } from "msw/node";
-import { GraphMock } from "../../src/mock-graph/graph-mock.js";
+import { GraphMock, MAX_BODY_BYTES, MAX_BODY_DEPTH } from "../../src/mock-graph/graph-mock.js";
+import { sentRequest } from "../../src/harness/request-checks.js";
 import type { JsonObject, JsonValue } from "../../src/util/json.js";
 import { loadContract } from "../../src/index.js";
 
@@ -53,6 +54,48 @@ describe("create call", () => {
     const response = await post("/communications/calls", { ...call, callbackURL: "x" });
     const { error } = (await response.json()) as { error: { message: string } };
     expect(error.message).toContain("/callbackURL");
+  });
+});
+
+describe("bounded work on any body (a bot under test must not be able to freeze the harness)", () => {
+  const graphError = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
+
+  test("a body over 4 MB is Graph's 413, recorded without being parsed", async () => {
+    const response = await post("/communications/calls", { ...call, targets: new Array(MAX_BODY_BYTES / 2).fill(0) });
+    expect(response.status).toBe(413);
+    expect(await graphError(response)).toMatchObject({ code: "RequestEntityTooLarge", message: "The request body is over 4 MB." });
+    expect(graph.requests[0]).toMatchObject({ status: 413, body: undefined, unread: { status: 413 } });
+  });
+
+  test("a body nested deeper than 100 levels is a 400 before JSON.parse: 1,000,000 levels answer in well under a second", async () => {
+    const deep = JSON.stringify({ ...call, targets: [] }).replace('"targets":[]', `"targets":${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}`);
+    const started = performance.now();
+    const response = await post("/communications/calls", deep);
+    expect(response.status).toBe(400);
+    expect(await graphError(response)).toMatchObject({ code: "BadRequest", message: `The request body nests more than ${MAX_BODY_DEPTH} levels of arrays and objects (the limit is ${MAX_BODY_DEPTH}).` });
+    expect(graph.requests[0]).toMatchObject({ status: 400, body: undefined });
+    // JSON.parse alone took 5 s on this body; the scan is linear and stops at level 101.
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  test("100 levels are read as usual (and refused by the schema, not by the depth)", async () => {
+    const response = await post("/communications/calls", { ...call, nested: JSON.parse(`${"[".repeat(98)}${"]".repeat(98)}`) as unknown });
+    expect(response.status).toBe(400);
+    expect((await graphError(response)).message).toContain("/nested");
+  });
+
+  test("100,000 targets: the schema's 400 lists a bounded number of errors", async () => {
+    const response = await post("/communications/calls", { ...call, targets: new Array(100_000).fill(0) });
+    expect(response.status).toBe(400);
+    const error = (await response.json()) as { error: { details: unknown[] } };
+    expect(error.error.details.length).toBeLessThanOrEqual(100);
+  });
+
+  test("the evidence a report shows of a large body is its beginning, not the whole body on every failing check", () => {
+    const bodyText = JSON.stringify({ ...call, targets: new Array(100_000).fill(0) });
+    const evidence = sentRequest({ seq: 1, method: "POST", url: "", path: "/communications/calls", version: "v1.0", headers: {}, bodyText, body: JSON.parse(bodyText) as unknown, status: 400 });
+    expect(evidence.body).toBeUndefined();
+    expect(evidence.bodyText).toHaveLength(4_000 + `... (${bodyText.length.toLocaleString("en-US")} characters in all)`.length);
   });
 });
 
