@@ -44,7 +44,8 @@ function track(child: ChildProcess, token: string): void {
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       process.once(signal, () => {
         killAll();
-        process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
+        // Another listener (`run`, which writes a partial report) decides when to exit; without one, now.
+        if (process.listenerCount(signal) === 0) process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1));
       });
     }
   }

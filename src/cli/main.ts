@@ -36,7 +36,8 @@ export function mainUsage(repository = inRepository()): string {
     "",
     "Run `graph-calls-contract <command> --help` for a command's options.",
     "Exit codes: 0 success, 1 a check failed (or a payload is invalid), 2 usage error, 3 the tool itself failed",
-    "(an internal error, or an implementation under test that could not start at all).",
+    "(an internal error, or an implementation under test that could not start at all), 130/143 interrupted by",
+    "SIGINT/SIGTERM (run writes its reports, marked partial).",
   ].join("\n");
 }
 

@@ -72,15 +72,25 @@ export class StepTimeout extends ImplementationFault {
   }
 }
 
-/** Every call into an implementation is bounded: a hang becomes a diagnostic, never a stuck run. */
-export async function bounded<T>(step: string, ms: number, work: () => Promise<T>): Promise<T> {
+/**
+ * Every call into an implementation is bounded: a hang becomes a diagnostic, never a stuck run.
+ * `stop`, when given, cuts the call short too (the run's deadline, an interrupt): its reason, an
+ * Error, is what the call rejects with, and no call starts once it is aborted.
+ */
+export async function bounded<T>(step: string, ms: number, work: () => Promise<T>, stop?: AbortSignal): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let onStop: (() => void) | undefined;
   try {
+    if (stop?.aborted) throw stop.reason;
     return await Promise.race([
       Promise.resolve().then(work),
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new StepTimeout(step, ms)), ms); }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new StepTimeout(step, ms)), ms);
+        if (stop) stop.addEventListener("abort", (onStop = () => reject(stop.reason)), { once: true });
+      }),
     ]);
   } finally {
     clearTimeout(timer);
+    if (onStop) stop!.removeEventListener("abort", onStop);
   }
 }

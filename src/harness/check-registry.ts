@@ -159,5 +159,6 @@ export const EXIT_CODE_DOCS: ReadonlyArray<{ code: number; doc: string }> = [
   { code: 0, doc: "every check passed (or failed as a known defect says)" },
   { code: 1, doc: "the implementation failed: a check failed, or errored because of it (timeout, crash, protocol)" },
   { code: 2, doc: "usage: an unknown option, a bad value, an --only that selects no check" },
-  { code: 3, doc: "the run could not happen: the implementation could not start at all, or the harness failed" },
+  { code: 3, doc: "the run could not happen: the implementation could not start at all, or the harness failed (its reports are written, marked partial)" },
+  { code: 130, doc: "interrupted by SIGINT (143: by SIGTERM): the reports are written, marked partial; a second signal exits at once, without them" },
 ];

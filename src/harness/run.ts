@@ -21,6 +21,7 @@ import type { Proof } from "./prove.js";
 import { applyKnownDefects, type KnownDefect } from "./known-defects.js";
 import type { ObservationVersion } from "./observation.js";
 import { createCallFor } from "./preconditions.js";
+import { LISTS_REMAINING, RunLimits, type StopKind } from "./run-limits.js";
 
 export interface RunOptions {
   adapter: AdapterModule;
@@ -43,6 +44,12 @@ export interface RunOptions {
   deliveries?: (session: Session, sequence: Sequence, options: { seed: number; runs: number }) => Promise<CheckResult>;
   /** Stop once this many checks failed or errored (run --bail, --max-failures); the rest are not run. */
   maxFailures?: number;
+  /** The whole run's deadline, ms: past it, the call in progress is cut short and every check not yet made is an error (timeout). */
+  deadlineMs?: number;
+  /** The circuit breaker: after this many calls in a row into the implementation timed out, every check not yet made is an error (timeout). 0 or absent: never. */
+  maxConsecutiveTimeouts?: number;
+  /** Aborted from outside (an interrupt, a crash of the harness), with a RunStop as its reason: the run ends now, with what it made (partial). */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -56,8 +63,11 @@ export interface RunResult {
   /** The observation version the implementation spoke (PROTOCOL.md, Versions), once it started. */
   observationVersion?: ObservationVersion;
   checks: CheckResult[];
-  /** The run stopped before its end (--max-failures): why, and how many scenarios and sequences it did not run. */
-  stopped?: { reason: string; subjectsNotRun: number };
+  /**
+   * The run stopped before its end (its deadline, the circuit breaker, --max-failures, an interrupt,
+   * a crash): why, and how many scenarios and sequences it did not judge. The reports call it partial.
+   */
+  stopped?: { kind: StopKind; reason: string; subjectsNotRun: number };
 }
 
 /** The check that the implementation could start: every other check needs it. */
@@ -97,53 +107,69 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   let done = 0;
   const progress = (label: string) => options.onProgress?.(++done, total, label);
 
+  const limits = new RunLimits({ ...pick(options, "deadlineMs", "maxConsecutiveTimeouts", "maxFailures", "signal") });
   const { graph, close } = await startMockGraph(options.graphTransport ?? "in-process", (origin) => new GraphMock({ contract, seed: options.seed, ...(origin ? { origin } : {}) }));
   const checks: CheckResult[] = [];
   let session: Session | undefined;
   let observationVersion: ObservationVersion | undefined;
   let stopped: RunResult["stopped"];
   const startBase: CheckBase = { id: START_CHECK, group: "run", subject: "implementation", title: kindDoc("start") };
+  // Each scenario and sequence, with the checks it makes, in run order.
+  const subjects: Subject[] = [
+    ...requestScenarios.map((scenario): Subject => {
+      const bases = requestCheckIds(scenario).map((id) => requestCheckBase(scenario, aspectOf(id)));
+      return { bases, run: async () => {
+        const made = await guarded(bases, () => checkScenario(session!, scenario));
+        progress(scenario.id);
+        return made;
+      } };
+    }),
+    ...chosenSequences.map((sequence): Subject => {
+      const bases = sequenceCheckIds(sequence).map((id) => sequenceCheckBase(sequence, aspectOf(id)));
+      return { bases: delivered.has(sequence.id) ? [...bases, deliveryCheckBase(sequence, options.seed)] : bases, run: async () => {
+        const own = await guarded(bases, () => checkSequence(session!, sequence));
+        progress(sequence.id);
+        if (!delivered.has(sequence.id)) return own;
+        const delivery = await deliveryCheck(session!, sequence, own, options);
+        progress(`delivery.${sequence.id}`);
+        return [...own, delivery];
+      } };
+    }),
+  ];
+  // An interrupt or a crash: what the run was doing is dropped, and nothing more is made.
+  const dropped = () => limits.stop !== undefined && !LISTS_REMAINING.has(limits.stop.kind);
   try {
     const startedAt = Date.now();
-    const created = await createBot(options.adapter, options.stepTimeoutMs);
-    session = created.bot && new Session(created.bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI });
+    const created = await createBot(options.adapter, options.stepTimeoutMs, limits.signal);
+    session = created.bot && new Session(created.bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI, stop: limits.signal, onCallEnded: (timedOut) => limits.callEnded(timedOut) });
     const startError = created.error ?? (await session!.start());
-    if (startError || !session) {
+    if (dropped()) {
+      stopped = { ...limits.stop!, subjectsNotRun: subjects.length };
+    } else if (startError || !session) {
       // The implementation never got going: one error, and every check blocked by it, so the reports still say what would have run.
       const start = errored(startBase, "start", startError ?? "the bot could not be created", undefined, Date.now() - startedAt);
       checks.push(start);
       const why = `the implementation did not start: ${start.message}`;
-      for (const s of requestScenarios) for (const id of requestCheckIds(s)) checks.push(blocked(requestCheckBase(s, aspectOf(id)), START_CHECK, why));
-      for (const s of chosenSequences) {
-        for (const id of sequenceCheckIds(s)) checks.push(blocked(sequenceCheckBase(s, aspectOf(id)), START_CHECK, why));
-        if (delivered.has(s.id)) checks.push(blocked(deliveryCheckBase(s, options.seed), START_CHECK, why));
-      }
+      for (const subject of subjects) for (const base of subject.bases) checks.push(blocked(base, START_CHECK, why));
     } else {
       observationVersion = session.observationVersion;
       checks.push(passed(startBase, Date.now() - startedAt));
-      const subjects = requestScenarios.length + chosenSequences.length;
-      let ran = 0;
-      const enough = () => options.maxFailures !== undefined && checks.filter(isRoot).length >= options.maxFailures;
-      for (const scenario of requestScenarios) {
-        if (enough()) break;
-        checks.push(...(await guarded(requestCheckIds(scenario), (id) => requestCheckBase(scenario, aspectOf(id)), () => checkScenario(session!, scenario))));
-        ran++;
-        progress(scenario.id);
+      let next = 0;
+      for (; next < subjects.length && !limits.stop; next++) {
+        const made = await subjects[next]!.run();
+        if (dropped()) break;
+        checks.push(...made);
+        limits.record(made);
       }
-      for (const sequence of chosenSequences) {
-        if (enough()) break;
-        const own = await guarded(sequenceCheckIds(sequence), (id) => sequenceCheckBase(sequence, aspectOf(id)), () => checkSequence(session!, sequence));
-        checks.push(...own);
-        ran++;
-        progress(sequence.id);
-        if (delivered.has(sequence.id)) {
-          checks.push(await deliveryCheck(session, sequence, own, options));
-          progress(`delivery.${sequence.id}`);
-        }
+      if (limits.stop) {
+        const rest = subjects.slice(next);
+        // The deadline and the circuit breaker are the implementation's doing: what they left unmade is an error each, listed now.
+        if (LISTS_REMAINING.has(limits.stop.kind)) for (const subject of rest) for (const base of subject.bases) checks.push(errored(base, "timeout", `not run: ${limits.stop.reason}`));
+        stopped = { ...limits.stop, subjectsNotRun: rest.length };
       }
-      if (ran < subjects) stopped = { reason: `stopped after ${checks.filter(isRoot).length} failed or errored check(s) (--max-failures ${options.maxFailures})`, subjectsNotRun: subjects - ran };
     }
   } finally {
+    limits.dispose();
     // Stopped whatever happened: a process whose start failed must not outlive the run.
     await session?.stop();
     await close();
@@ -169,12 +195,22 @@ const aspectOf = (id: string): string => id.slice(id.indexOf("/") + 1);
  * A subject's checks, or, when the harness itself throws while making them (a bug of ours, not of
  * the implementation), each of its checks as an internal error: the run goes on and says so.
  */
-async function guarded(ids: readonly string[], base: (id: string) => CheckBase, make: () => Promise<CheckResult[]>): Promise<CheckResult[]> {
+async function guarded(bases: readonly CheckBase[], make: () => Promise<CheckResult[]>): Promise<CheckResult[]> {
   try {
     return await make();
   } catch (e) {
-    return ids.map((id) => errored(base(id), "internal", `the harness failed: ${describeError(e)}`, e instanceof Error && e.stack ? e.stack.split("\n").slice(1, 6).map((l) => l.trim()) : undefined));
+    return bases.map((base) => errored(base, "internal", `the harness failed: ${describeError(e)}`, e instanceof Error && e.stack ? e.stack.split("\n").slice(1, 6).map((l) => l.trim()) : undefined));
   }
+}
+
+/** A scenario or a sequence: the checks it makes, and how to make them. */
+interface Subject {
+  bases: CheckBase[];
+  run: () => Promise<CheckResult[]>;
+}
+
+function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Partial<Pick<T, K>> {
+  return Object.fromEntries(keys.filter((k) => from[k] !== undefined).map((k) => [k, from[k]])) as Partial<Pick<T, K>>;
 }
 
 /**
@@ -187,12 +223,12 @@ async function deliveryCheck(session: Session, sequence: Sequence, own: readonly
     const by = notPassing.status === "blocked" ? notPassing.blockedBy! : notPassing.id;
     return blocked(deliveryCheckBase(sequence, options.seed), by, `the documented order does not pass: ${notPassing.id}: ${notPassing.message ?? ""}`);
   }
-  return guarded([`delivery.${sequence.id}`], () => deliveryCheckBase(sequence, options.seed), async () => [await options.deliveries!(session, sequence, { seed: options.seed, runs: options.runs })]).then((r) => r[0]!);
+  return guarded([deliveryCheckBase(sequence, options.seed)], async () => [await options.deliveries!(session, sequence, { seed: options.seed, runs: options.runs })]).then((r) => r[0]!);
 }
 
-async function createBot(adapter: AdapterModule, timeoutMs: number): Promise<{ bot?: BotUnderTest; error?: string }> {
+async function createBot(adapter: AdapterModule, timeoutMs: number, stop: AbortSignal): Promise<{ bot?: BotUnderTest; error?: string }> {
   try {
-    return { bot: await bounded("createBot", timeoutMs, async () => adapter.createBot()) };
+    return { bot: await bounded("createBot", timeoutMs, async () => adapter.createBot(), stop) };
   } catch (e) {
     return { error: `createBot() failed: ${describeError(e)}` };
   }

@@ -31,6 +31,10 @@ export interface SessionOptions {
   accessToken: string;
   /** The public callback the bot is configured with (it goes in callbackUri, and in the notifications' callbackUri). */
   callbackUri: string;
+  /** Aborted when the run must stop now (its deadline, an interrupt): every call in progress ends with its reason. */
+  stop?: AbortSignal;
+  /** After each call into the implementation: whether it timed out (the circuit breaker counts them). */
+  onCallEnded?: (timedOut: boolean) => void;
 }
 
 /** How long start may take: twice a step (PROTOCOL.md, Lifecycle). */
@@ -50,11 +54,24 @@ export class Session {
     readonly options: SessionOptions,
   ) {}
 
+  /** A call into the implementation: bounded by `ms` and by the run's stop, and counted. */
+  private async bounded<T>(step: string, ms: number, work: () => Promise<T>): Promise<T> {
+    let timedOut = false;
+    try {
+      return await bounded(step, ms, work, this.options.stop);
+    } catch (e) {
+      timedOut = e instanceof ImplementationFault && e.kind === "timeout" && !this.options.stop?.aborted;
+      throw e;
+    } finally {
+      this.options.onCallEnded?.(timedOut);
+    }
+  }
+
   /** Undefined when the implementation started; otherwise why not. */
   async start(): Promise<string | undefined> {
     try {
       // Twice a step, as PROTOCOL.md promises: a JVM or .NET process takes seconds to boot.
-      const { callbackUrl } = await bounded("start", startTimeoutMs(this.options.stepTimeoutMs), () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken, callbackUri: this.options.callbackUri }));
+      const { callbackUrl } = await this.bounded("start", startTimeoutMs(this.options.stepTimeoutMs), () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken, callbackUri: this.options.callbackUri }));
       if (typeof callbackUrl !== "string" || !/^https?:\/\//.test(callbackUrl)) return `start() answered a callbackUrl that is not an http(s) URL: ${JSON.stringify(callbackUrl)}`;
       this.callbackUrl = callbackUrl;
       const version = this.bot.observationVersion;
@@ -85,7 +102,7 @@ export class Session {
     const scenario = this.scenarios.get(scenarioId);
     if (scenario?.intent.operation !== "create-call") return { error: `no create-call scenario ${scenarioId}`, errorKind: "internal" };
     try {
-      const { callId } = await bounded("createCall", this.options.stepTimeoutMs, () => this.bot.createCall(scenario.intent as Extract<Scenario["intent"], { operation: "create-call" }>));
+      const { callId } = await this.bounded("createCall", this.options.stepTimeoutMs, () => this.bot.createCall(scenario.intent as Extract<Scenario["intent"], { operation: "create-call" }>));
       return typeof callId === "string" ? { callId } : { error: `createCall() answered no call id (${JSON.stringify(callId)})` };
     } catch (e) {
       return failure("createCall()", e);
@@ -96,7 +113,7 @@ export class Session {
     const scenario = this.scenarios.get(scenarioId);
     if (scenario?.intent.operation !== "transfer") return { error: `no transfer scenario ${scenarioId}`, errorKind: "internal" };
     try {
-      await bounded("transfer", this.options.stepTimeoutMs, () => this.bot.transfer(callId, scenario.intent as Extract<Scenario["intent"], { operation: "transfer" }>));
+      await this.bounded("transfer", this.options.stepTimeoutMs, () => this.bot.transfer(callId, scenario.intent as Extract<Scenario["intent"], { operation: "transfer" }>));
       return {};
     } catch (e) {
       return failure("transfer()", e);
@@ -108,7 +125,7 @@ export class Session {
     this.graph.rosters.sent(body); // sent before it arrives: a bot that re-reads the roster while handling it sees it in Graph's
     try {
       const request = new Request(this.callbackUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      const response = await bounded("handleNotification", this.options.stepTimeoutMs, () => this.bot.handleNotification(request));
+      const response = await this.bounded("handleNotification", this.options.stepTimeoutMs, () => this.bot.handleNotification(request));
       if (!(response instanceof Response)) return { status: null, error: `handleNotification() answered something that is not an HTTP response: ${JSON.stringify(response)?.slice(0, 80)}`, errorKind: "protocol" };
       return { status: response.status };
     } catch (e) {
@@ -118,7 +135,7 @@ export class Session {
 
   async observe(callId: string): Promise<{ observed?: unknown } & CallFailure> {
     try {
-      return { observed: await bounded("observe", this.options.stepTimeoutMs, () => this.bot.observe(callId)) };
+      return { observed: await this.bounded("observe", this.options.stepTimeoutMs, () => this.bot.observe(callId)) };
     } catch (e) {
       return failure("observe()", e);
     }

@@ -10,7 +10,7 @@ import { REPORT_CSS } from "./html-style.js";
 import { renderTimelineSvg } from "./html-timeline.js";
 import { anchorId, escapeAttribute, escapeMarkup } from "./markup.js";
 import { proofHtml } from "./proof.js";
-import { checkKind, countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView, knownDefectsOf, statusLabel } from "./model.js";
+import { checkKind, countChecks, countsByGroup, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type SubjectChecks, type TimelineView, knownDefectsOf, partialNote, statusLabel } from "./model.js";
 import { catalogLink } from "./check-catalog.js";
 import { evidenceLines } from "./evidence.js";
 import { bySubject, causeHeadline, countByGroup, rootCausesOf, ROOT_CAUSE_RULE, type RootCause } from "./root-causes.js";
@@ -20,10 +20,11 @@ import { replayLines } from "./timeline-text.js";
 function header(result: RunResult): string {
   const totals = countChecks(result.checks);
   const failed = rootCount(totals) > 0;
-  const state = failed || totals.checks === 0 ? "fail" : "pass"; // a run that checked nothing is not a pass
+  const partial = partialNote(result);
+  const state = failed || totals.checks === 0 || partial ? "fail" : "pass"; // a run that checked nothing, or not everything, is not a pass
   const known = totals.known > 0 ? ` (${totals.known} known defect${totals.known === 1 ? "" : "s"})` : "";
   const blockedNote = totals.blocked > 0 ? `, ${totals.blocked} blocked` : "";
-  const verdict = totals.checks === 0 ? "NO CHECKS RAN" : failed ? `✗ FAILED: ${rootCount(totals)} of ${plural(totals.checks, "check")}${blockedNote}` : totals.known > 0 ? `✓ PASSED${known}: ${totals.passed} of ${plural(totals.checks, "check")}` : `✓ PASSED: all ${plural(totals.checks, "check")}`;
+  const verdict = totals.checks === 0 ? "NO CHECKS RAN" : partial && !failed ? `PARTIAL: ${totals.passed} of ${plural(totals.checks, "check")} passed` : failed ? `✗ FAILED: ${rootCount(totals)} of ${plural(totals.checks, "check")}${blockedNote}` : totals.known > 0 ? `✓ PASSED${known}: ${totals.passed} of ${plural(totals.checks, "check")}` : `✓ PASSED: all ${plural(totals.checks, "check")}`;
   const byGroup = countsByGroup(result);
   const groups = GROUPS.filter((g) => g !== "run").map((g) => `${GROUP_TITLES[g]} ${byGroup[g].checks === 0 ? "not run" : `${byGroup[g].passed}/${byGroup[g].checks}`}`).join(" · ");
   return [
@@ -31,6 +32,7 @@ function header(result: RunResult): string {
     `<h1>${escapeMarkup(verdict)}: conformance of <code>${escapeMarkup(result.adapter)}</code></h1>`,
     `<p>${escapeMarkup(groups)}</p>`,
     `<p>${escapeMarkup(`${formatDuration(result.durationMs)} · seed ${result.seed} · ${result.runs} property-based runs per sequence${result.observationVersion ? ` · observation version ${result.observationVersion}` : ""} · started ${result.startedAt}`)}</p>`,
+    ...(partial ? [`<p class="partial" data-partial="${escapeAttribute(result.stopped!.kind)}">⚠ ${escapeMarkup(partial)}</p>`] : []),
     `</header>`,
   ].join("\n");
 }

@@ -13,7 +13,7 @@ import type { RunResult } from "../harness/run.js";
 import { escapeAttribute, escapeMarkup } from "./markup.js";
 import { catalogLink } from "./check-catalog.js";
 import { evidenceLines } from "./evidence.js";
-import { checkKind, countChecks, subjectsOf, type SubjectChecks } from "./model.js";
+import { checkKind, countChecks, partialNote, subjectsOf, type SubjectChecks } from "./model.js";
 import { blockedSummary, causeHeadline, rootCausesOf, type RootCause } from "./root-causes.js";
 import { oneLine } from "./text.js";
 import { replayLines, timelineLines } from "./timeline-text.js";
@@ -90,6 +90,19 @@ function testsuite(subject: SubjectChecks, result: RunResult, causeOf: CauseOf):
   ].join("\n");
 }
 
+/** A partial run is one more error, in a suite of its own, so that every CI reporter shows it. */
+function partialSuite(result: RunResult): string[] {
+  const note = partialNote(result);
+  if (!note) return [];
+  return [
+    `  <testsuite${attributes({ name: "run/partial", tests: 1, failures: 0, errors: 1, skipped: 0, time: 0, timestamp: result.startedAt })}>`,
+    `    <testcase${attributes({ classname: "run", name: "run/partial", time: 0 })}>`,
+    `      <error${attributes({ message: oneLine(note), type: "partial" })}>${escapeMarkup(note)}</error>`,
+    "    </testcase>",
+    "  </testsuite>",
+  ];
+}
+
 export function renderJunit(result: RunResult): string {
   const totals = countChecks(result.checks);
   const { causes } = rootCausesOf(result.checks);
@@ -97,9 +110,11 @@ export function renderJunit(result: RunResult): string {
   // The roots are in the first suite; each subject's suite has the rest of its checks.
   const roots = new Set(causes.flatMap((c) => c.roots));
   const rest = subjectsOf(result.checks.filter((c) => !roots.has(c)));
+  const partial = result.stopped ? 1 : 0;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites${attributes({ name: `graph-calls-contract conformance: ${result.adapter}`, tests: totals.checks, failures: totals.failed, errors: totals.errors, skipped: totals.known + totals.blocked, time: seconds(result.durationMs), timestamp: result.startedAt })}>`,
+    `<testsuites${attributes({ name: `graph-calls-contract conformance: ${result.adapter}`, tests: totals.checks + partial, failures: totals.failed, errors: totals.errors + partial, skipped: totals.known + totals.blocked, time: seconds(result.durationMs), timestamp: result.startedAt })}>`,
+    ...partialSuite(result),
     ...rootCausesSuite(causes, causeOf, result),
     ...rest.map((subject) => testsuite(subject, result, causeOf)),
     "</testsuites>",

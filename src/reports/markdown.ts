@@ -8,7 +8,7 @@ import { proofMarkdown } from "./proof.js";
 import type { CheckResult } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 import { mdCode, mdFence, mdRow, mdTable, mdTableParts, mdText } from "./markdown-syntax.js";
-import { checkKind, countChecks, countsByGroup, failuresFirst, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type Counts, type SubjectChecks, knownDefectsOf } from "./model.js";
+import { checkKind, countChecks, countsByGroup, failuresFirst, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type Counts, type SubjectChecks, knownDefectsOf, partialNote } from "./model.js";
 import { catalogLink } from "./check-catalog.js";
 import { evidenceLines } from "./evidence.js";
 import { bySubject, countByGroup, rootCausesOf, type RootCause } from "./root-causes.js";
@@ -40,7 +40,13 @@ function headline(result: RunResult): string[] {
     `## ${mark(totals)} Conformance of ${mdCode(result.adapter)}: ${verdict}`,
     "",
     `${plural(totals.checks, "check")} · ${formatDuration(result.durationMs)} · seed ${result.seed} · ${runs}${result.observationVersion ? ` · observation version ${result.observationVersion}` : ""} · started ${mdText(result.startedAt)}`,
+    ...partialLines(result),
   ];
+}
+
+function partialLines(result: RunResult): string[] {
+  const note = partialNote(result);
+  return note ? ["", `> ⚠️ **${mdText(note, 500)}**`] : [];
 }
 
 function knownDefectsMarkdown(result: RunResult): string[] {

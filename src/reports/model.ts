@@ -34,6 +34,17 @@ export function countChecks(checks: readonly CheckResult[]): Counts {
   return { checks: checks.length, passed: count("passed"), failed: count("failed"), errors: count("error"), blocked: count("blocked"), known: count("known") };
 }
 
+/**
+ * A run that stopped before its end (deadline, circuit breaker, --max-failures, interrupt, crash)
+ * is partial: every format says so in these words, near its verdict.
+ */
+export function partialNote(result: Pick<RunResult, "stopped">): string | undefined {
+  const stopped = result.stopped;
+  if (!stopped) return undefined;
+  const notRun = stopped.subjectsNotRun === 0 ? "" : `; ${stopped.subjectsNotRun} scenario(s) or sequence(s) not judged`;
+  return `partial run (${stopped.kind}): ${stopped.reason}${notRun}`;
+}
+
 /** Roots: the checks that failed or errored on their own, which the exit code and every verdict count. */
 export const rootCount = (counts: Counts): number => counts.failed + counts.errors;
 

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { CheckGroup, CheckResult, CheckStatus, ErrorKind, SentRequest, TimelineEntry } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
+import type { StopKind } from "../harness/run-limits.js";
 import type { JsonValue } from "../util/json.js";
 import { PROJECT_ROOT } from "../util/paths.js";
 import { toJsonValue } from "./json-safe.js";
@@ -79,8 +80,10 @@ export interface ResultsV2 {
   observationVersion?: 1 | 2;
   totals: Counts;
   groups: Record<CheckGroup, Counts>;
-  /** Present when the run stopped early (--max-failures). */
-  stopped?: { reason: string; subjectsNotRun: number };
+  /** True when the run stopped before its end (then `stopped` says why): the checks are not all there, or not all judged. */
+  partial: boolean;
+  /** Present when the run stopped before its end: its deadline, the circuit breaker, --max-failures, an interrupt, a crash of the harness. */
+  stopped?: { kind: StopKind; reason: string; subjectsNotRun: number };
   /** Derived from checks (a merge recomputes it), before them: what a reader acts on. */
   rootCauses: RootCauseV2[];
   catalog: string;
@@ -163,6 +166,7 @@ export function toResultsV2(result: RunResult): ResultsV2 {
     ...optional("observationVersion", result.observationVersion),
     totals: countChecks(result.checks),
     groups: countsByGroup(result),
+    partial: result.stopped !== undefined,
     ...optional("stopped", result.stopped && { ...result.stopped }),
     rootCauses: rootCausesV2(result.checks),
     catalog: catalogLink(),

@@ -1,20 +1,23 @@
 /** `graph-calls-contract run`: the conformance run of an implementation (the bundled reference by default). */
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AdapterUnavailable, loadAdapterModule, processAdapter, type LoadedAdapter } from "../../adapters/load.js";
 import { readKnownDefectsFile, type KnownDefect } from "../../harness/known-defects.js";
-import { isRoot, type CheckResult } from "../../harness/checks.js";
+import { describeError, errored, isRoot, type CheckResult } from "../../harness/checks.js";
 import { renderConsoleSummary } from "../../reports/console.js";
 import { appendJobSummary, githubAnnotations } from "../../reports/github.js";
 import { deliveryChecks } from "../../harness/delivery.js";
 import { proveCatalog } from "../../harness/prove.js";
-import { runConformance, type RunOptions } from "../../harness/run.js";
+import { runConformance, type RunOptions, type RunResult } from "../../harness/run.js";
+import type { RunStop } from "../../harness/run-limits.js";
 import { NothingSelected } from "../../harness/select.js";
 import { writeReports } from "../../reports/index.js";
+import { partialNote } from "../../reports/model.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
 import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
-import { usage } from "../usage/run.js";
+import { DEFAULT_DEADLINE_S, DEFAULT_MAX_CONSECUTIVE_TIMEOUTS, usage } from "../usage/run.js";
 
 export const REFERENCE_ADAPTER = path.join(PROJECT_ROOT, "dist", "implementations", "reference", "index.js");
 
@@ -33,12 +36,16 @@ export const runCommand: Command = {
         reports: { type: "string", default: "reports" },
         prove: { type: "boolean" },
         "known-defects": { type: "string" },
+        deadline: { type: "string", default: String(DEFAULT_DEADLINE_S) },
+        "max-consecutive-timeouts": { type: "string", default: String(DEFAULT_MAX_CONSECUTIVE_TIMEOUTS) },
       },
       strict: true,
     });
     const seed = values.seed === undefined ? Math.floor(Math.random() * 0x7fffffff) : integer("--seed", values.seed, 0, 0x7fffffff);
     const runs = integer("--runs", values.runs, 0, 10_000);
     const stepTimeoutMs = integer("--step-timeout", values["step-timeout"], 10, 600_000);
+    const deadlineS = integer("--deadline", values.deadline, 0, 7 * 24 * 3600);
+    const maxConsecutiveTimeouts = integer("--max-consecutive-timeouts", values["max-consecutive-timeouts"], 0, 10_000);
     if (values.adapter && values.command) throw new UsageError("--adapter and --command are exclusive: a module, or a command");
     const { adapter, name, transport } = await chooseAdapter(values.command, values.adapter, io.cwd, stepTimeoutMs);
 
@@ -54,14 +61,16 @@ export const runCommand: Command = {
       onProgress: progressPrinter(io),
       ...(runs > 0 ? { deliveries: deliveryChecks } : {}),
       ...(values.only ? { only: values.only } : {}),
+      ...(deadlineS > 0 ? { deadlineMs: deadlineS * 1000 } : {}),
+      maxConsecutiveTimeouts,
     };
-    const result = await runConformance(options).catch((e: unknown) => {
-      throw e instanceof NothingSelected ? new UsageError(e.message) : e;
-    });
+    const { result, signal } = await runToTheEnd(options, io);
     // A replay must drive the same implementation: name it after the check's own arguments.
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
     for (const line of renderConsoleSummary(result)) writeLine(io.stdout, line);
+    const partial = partialNote(result);
+    if (partial) writeLine(io.stdout, `PARTIAL: ${partial}`);
     if (values.prove) {
       result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), onVariant: progressPrinter(io) });
       writeLine(io.stdout, `proof: ${result.proof.variants.length} faulty implementations; ${result.proof.unproven.length === 0 ? "every check fails for at least one of them" : `${result.proof.unproven.length} check(s) fail for none of them: ${result.proof.unproven.join(", ")}`}`);
@@ -73,9 +82,54 @@ export const runCommand: Command = {
       const problem = appendJobSummary(fs.readFileSync(path.join(written.dir, "summary.md"), "utf8"));
       if (problem) writeLine(io.stderr, `graph-calls-contract run: ${problem}`);
     }
-    return exitCode(result.checks);
+    return signal ? signalExitCode(signal) : exitCode(result.checks, result.stopped);
   },
 };
+
+/**
+ * The run, and a result whatever happens to it: the first SIGINT or SIGTERM stops it (the step in
+ * progress is cut short, the implementation killed) and it returns what it made, which the reports
+ * then mark partial; a second one exits at once, without reports. A crash of the harness (an
+ * exception nothing caught, thrown by it or by an in-process adapter) stops it the same way, and a
+ * run that cannot even begin still gives one error check saying why.
+ */
+async function runToTheEnd(options: RunOptions, io: CliIO): Promise<{ result: RunResult; signal?: NodeJS.Signals }> {
+  const stop = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) process.exit(signalExitCode(signal));
+    received = signal;
+    writeLine(io.stderr, `graph-calls-contract run: ${signal}: stopping the run and writing a partial report (${signal} again to exit at once, without it)`);
+    stop.abort({ kind: "interrupted", reason: `interrupted by ${signal}` } satisfies RunStop);
+  };
+  const onCrash = (error: unknown) => {
+    writeLine(io.stderr, `graph-calls-contract run: internal error: ${describeError(error)}; stopping the run and writing a partial report`);
+    if (!stop.signal.aborted) stop.abort({ kind: "crash", reason: `the harness crashed: ${describeError(error)}` } satisfies RunStop);
+  };
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  for (const signal of signals) process.on(signal, onSignal);
+  process.on("uncaughtException", onCrash);
+  process.on("unhandledRejection", onCrash);
+  const started = Date.now();
+  try {
+    const result = await runConformance({ ...options, signal: stop.signal });
+    return { result, ...(received && result.stopped?.kind === "interrupted" ? { signal: received } : {}) };
+  } catch (e) {
+    if (e instanceof NothingSelected) throw new UsageError(e.message);
+    const reason = `the harness failed before the run could end: ${describeError(e)}`;
+    const check = errored({ id: "harness", group: "run", subject: "harness", title: "the harness runs to its end" }, "internal", reason, e instanceof Error && e.stack ? e.stack.split("\n").slice(1, 6).map((l) => l.trim()) : undefined);
+    return { result: { adapter: options.adapterName, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, seed: options.seed, runs: options.runs, checks: [check], stopped: { kind: "crash", reason, subjectsNotRun: 0 } } };
+  } finally {
+    for (const signal of signals) process.off(signal, onSignal);
+    process.off("uncaughtException", onCrash);
+    process.off("unhandledRejection", onCrash);
+  }
+}
+
+/** What a shell reports for a process a signal ended: 128 + the signal's number (130 for SIGINT, 143 for SIGTERM). */
+function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (os.constants.signals[signal] ?? 0);
+}
 
 function shellQuote(text: string): string {
   return /^[\w./:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
@@ -123,8 +177,13 @@ function progressPrinter(io: CliIO): (done: number, total: number, label: string
   };
 }
 
-/** 3: the run itself could not happen (the implementation did not start, the harness failed); 1: a check failed; 0: none did. */
-export function exitCode(checks: readonly CheckResult[]): number {
+/**
+ * 3: the run itself could not happen (the implementation did not start, the harness failed or
+ * crashed: its reports are partial); 1: a check failed (a run cut by its deadline or the circuit
+ * breaker has errors, so it is 1); 0: none did. An interrupted run exits 128 + the signal instead.
+ */
+export function exitCode(checks: readonly CheckResult[], stopped?: RunResult["stopped"]): number {
+  if (stopped?.kind === "crash") return EXIT.internal;
   if (checks.some((c) => c.status === "error" && (c.errorKind === "start" || c.errorKind === "internal"))) return EXIT.internal;
   return checks.some(isRoot) ? EXIT.failed : EXIT.ok;
 }

@@ -1,13 +1,19 @@
 /** `graph-calls-contract run --help`: its usage text, apart from the command so that --help loads nothing else. */
 import { EXIT_CODE_DOCS } from "../../harness/check-registry.js";
 
-export const usage = `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>] [--known-defects <file>] [--prove]
+/** The whole run's deadline, seconds: a run of the reference takes about 20 s; a slow bot, a few minutes. */
+export const DEFAULT_DEADLINE_S = 1800;
+/** Calls in a row into the implementation that may time out before it is taken for hung. */
+export const DEFAULT_MAX_CONSECUTIVE_TIMEOUTS = 5;
+
+export const usage = `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>] [--known-defects <file>] [--deadline <s>] [--max-consecutive-timeouts <n>] [--prove]
 
 Drives an implementation through every documented Create call and transfer scenario (checking
 its requests against the mock Graph) and every documented notification sequence (checking what it
 believes after each step and at the end). Every report leads with the root causes: the checks
 that failed or errored on their own, each with the checks it blocked (docs/checks.md; run
-graph-calls-contract checks).
+graph-calls-contract checks). Every run writes its reports; one that stopped before its end
+(deadline, circuit breaker, interrupt, crash) is marked partial in each of them.
   --adapter <module>    an ES module exporting createBot() (see the adapter contract in the README);
                         default: the bundled reference implementation
   --command <cmd>       an implementation in any language, started as this shell command and driven
@@ -25,6 +31,11 @@ graph-calls-contract checks).
   --known-defects <f>   a JSON file of checks the implementation is known to fail: [{ "checks": "<glob>",
                         "reason": "..." }]; they are reported, not failed, and one that passes fails the
                         run (an unexpected pass); an adapter module may export knownDefects instead
+  --deadline <s>        the whole run's deadline in seconds (default ${DEFAULT_DEADLINE_S}; 0: none): past it, the step
+                        in progress is cut short and every check not yet made is an error (timeout)
+  --max-consecutive-timeouts <n>
+                        circuit breaker: after n calls in a row into the implementation timed out
+                        (default ${DEFAULT_MAX_CONSECUTIVE_TIMEOUTS}; 0: never), every check not yet made is an error (timeout), at once
   --prove               also run the bundled catalog of faulty implementations (one documented bug
                         each) and report which checks catch which bug, and any check none of them fails
 

@@ -1,0 +1,134 @@
+/**
+ * What ends a run before its end (src/harness/run-limits.ts): the circuit breaker, the deadline, an
+ * interrupt. Each still gives a result, marked partial (`stopped`), in which the checks not made
+ * are errors (deadline, breaker: the implementation's doing) or left out (interrupt). In process,
+ * with the reference bot slowed or hung, so that no process and little time is spent.
+ */
+import { describe, expect, test } from "vitest";
+import type { AdapterModule, BotUnderTest } from "../../src/harness/adapter.js";
+import { runConformance, type RunOptions, type RunResult } from "../../src/harness/run.js";
+import { createBot as reference } from "../../implementations/reference/index.js";
+import { parseXml, elementsNamed } from "../reports/xml.js";
+import { renderJunit } from "../../src/reports/junit.js";
+import { renderSummaryMarkdown } from "../../src/reports/markdown.js";
+import { renderHtml } from "../../src/reports/html.js";
+import { toResultsV2 } from "../../src/reports/results-json.js";
+import { resultsValidator } from "../reports/results-validator.js";
+
+const never = () => new Promise<never>(() => {});
+
+/** Starts, then never answers anything. */
+const hanging: AdapterModule = {
+  createBot: (): BotUnderTest => ({ start: async () => ({ callbackUrl: "http://bot.invalid/api/calls" }), createCall: never, transfer: never, handleNotification: never, observe: never, stop: async () => {} }),
+};
+
+/** The reference bot, each of whose calls waits `ms` first. */
+function slowed(ms: number): AdapterModule {
+  return {
+    createBot: () => {
+      const bot = reference();
+      const later = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
+        await new Promise((r) => setTimeout(r, ms));
+        return f(...args);
+      };
+      return { ...bot, start: bot.start.bind(bot), stop: bot.stop.bind(bot), createCall: later(bot.createCall.bind(bot)), transfer: later(bot.transfer.bind(bot)), handleNotification: later(bot.handleNotification.bind(bot)), observe: later(bot.observe.bind(bot)) };
+    },
+  };
+}
+
+const run = (options: Partial<RunOptions> & Pick<RunOptions, "adapter">): Promise<RunResult> =>
+  runConformance({ adapterName: "limited", seed: 1, runs: 0, stepTimeoutMs: 150, ...options });
+
+const notRun = (r: RunResult) => r.checks.filter((c) => c.message?.startsWith("not run: "));
+const timedOut = (r: RunResult) => r.checks.filter((c) => /did not finish within 150 ms/.test(c.message ?? ""));
+
+describe("the circuit breaker", () => {
+  test("a bot that hangs on every call: 3 calls time out, then every check not made is an error (timeout), listed at once", async () => {
+    const r = await run({ adapter: hanging, maxConsecutiveTimeouts: 3 });
+    expect(r.stopped).toMatchObject({ kind: "circuit-breaker", reason: expect.stringContaining("3 calls in a row into the implementation timed out") });
+    // Three subjects asked for a call (each timed out); none after them did.
+    expect(new Set(timedOut(r).map((c) => c.subject)).size).toBe(3);
+    expect(notRun(r).length).toBeGreaterThan(100);
+    expect(notRun(r).every((c) => c.status === "error" && c.errorKind === "timeout")).toBe(true);
+    expect(r.stopped!.subjectsNotRun).toBe(new Set(notRun(r).map((c) => c.subject)).size);
+  });
+
+  test("0 turns it off: every subject waits out its own timeout", async () => {
+    const r = await run({ adapter: hanging, maxConsecutiveTimeouts: 0, only: "create-call.v1.0.ex0[1-4]" });
+    expect(r.stopped).toBeUndefined();
+    expect(new Set(timedOut(r).map((c) => c.subject)).size).toBe(4);
+  });
+
+  test("timeouts that are not in a row do not trip it: a bot that answers in between is judged in full", async () => {
+    // Every other createCall hangs.
+    const alternating: AdapterModule = {
+      createBot: () => {
+        const bot = reference();
+        let calls = 0;
+        return { ...bot, start: bot.start.bind(bot), stop: bot.stop.bind(bot), transfer: bot.transfer.bind(bot), handleNotification: bot.handleNotification.bind(bot), observe: bot.observe.bind(bot), createCall: (intent) => (++calls % 2 === 1 ? never() : bot.createCall(intent)) };
+      },
+    };
+    const r = await run({ adapter: alternating, maxConsecutiveTimeouts: 2, only: "create-call.v1.0.ex0[1-4]" });
+    expect(r.stopped).toBeUndefined();
+    expect(new Set(timedOut(r).map((c) => c.subject))).toEqual(new Set(["create-call.v1.0.ex01", "create-call.v1.0.ex03"]));
+    expect(r.checks.filter((c) => c.subject === "create-call.v1.0.ex02" || c.subject === "create-call.v1.0.ex04").every((c) => c.status === "passed")).toBe(true);
+  });
+});
+
+describe("the run's deadline", () => {
+  test("past it, the call in progress is cut short and every check not yet made is an error (timeout); what ran before keeps its verdict", async () => {
+    const r = await run({ adapter: slowed(40), stepTimeoutMs: 2_000, deadlineMs: 1_000, maxConsecutiveTimeouts: 0 });
+    expect(r.stopped).toMatchObject({ kind: "deadline", reason: "the run's deadline passed (1 s, run --deadline)" });
+    expect(r.checks.filter((c) => c.group !== "run" && c.status === "passed").length).toBeGreaterThan(0);
+    expect(notRun(r).length).toBeGreaterThan(0);
+    // The subject in progress ended at once, with the deadline as its reason, not after a step timeout.
+    expect(r.checks.some((c) => !c.message?.startsWith("not run: ") && /the run's deadline passed/.test(c.message ?? ""))).toBe(true);
+    expect(r.durationMs).toBeLessThan(2_000 + 1_000);
+  });
+});
+
+describe("an interrupt (the CLI aborts the run on SIGINT or SIGTERM)", () => {
+  test("the subject in progress is dropped, the rest not made, and the result says how many were not judged", async () => {
+    // Aborted as the second subject reports its progress: it is still in progress for the run, and dropped.
+    const stop = new AbortController();
+    let done = 0;
+    const r = await run({
+      adapter: slowed(1),
+      stepTimeoutMs: 2_000,
+      signal: stop.signal,
+      onProgress: () => { if (++done === 2) stop.abort({ kind: "interrupted", reason: "interrupted by SIGINT" }); },
+    });
+    expect(r.stopped).toMatchObject({ kind: "interrupted", reason: "interrupted by SIGINT" });
+    const subjects = new Set(r.checks.filter((c) => c.group !== "run").map((c) => c.subject));
+    expect(subjects.size).toBe(1);
+    expect(r.checks.every((c) => c.status === "passed")).toBe(true);
+    expect(notRun(r)).toEqual([]);
+    expect(r.stopped!.subjectsNotRun).toBeGreaterThan(30);
+  });
+});
+
+describe("a partial run is marked partial in every format", () => {
+  const partial: RunResult = { adapter: "x", startedAt: "2026-12-07T21:00:00.000Z", durationMs: 5, seed: 1, runs: 0, checks: [{ id: "implementation/start", group: "run", subject: "implementation", title: "starts", status: "passed", durationMs: 1 }], stopped: { kind: "interrupted", reason: "interrupted by SIGTERM", subjectsNotRun: 38 } };
+  const note = "partial run (interrupted): interrupted by SIGTERM; 38 scenario(s) or sequence(s) not judged";
+
+  test("results.json: partial and stopped, valid against its schema", () => {
+    const json = toResultsV2(partial);
+    expect(json).toMatchObject({ partial: true, stopped: { kind: "interrupted", reason: "interrupted by SIGTERM", subjectsNotRun: 38 } });
+    expect(resultsValidator()(JSON.parse(JSON.stringify(json)))).toEqual([]);
+    expect(toResultsV2({ ...partial, stopped: undefined! }).partial).toBe(false);
+  });
+
+  test("junit.xml: one more error, run/partial, in a suite of its own", () => {
+    const root = parseXml(renderJunit(partial));
+    expect(root.attributes).toMatchObject({ tests: "2", errors: "1" });
+    const error = elementsNamed(root, "error");
+    expect(error.map((e) => e.attributes)).toEqual([{ message: note, type: "partial" }]);
+  });
+
+  test("summary.md and index.html say it next to the verdict, and the HTML verdict is not a pass", () => {
+    expect(renderSummaryMarkdown(partial)).toContain(`> ⚠️ **${note}**`);
+    const html = renderHtml(partial);
+    expect(html).toContain(`<p class="partial" data-partial="interrupted">⚠ ${note}</p>`);
+    expect(html).toMatch(/<header class="verdict fail" data-status="fail">\n<h1>PARTIAL: 1 of 1 check passed/);
+  });
+});
