@@ -23,7 +23,7 @@ const stamp = path.join(root, "dist", ".build-stamp");
 
 /** Everything the build reads: sources, schemas (for standalone.cjs), configs, the installed packages. */
 const INPUTS = [
-  "src", "implementations", "bench", "generated",
+  "src", "implementations", "bench", "generated", "mutation",
   "schemas/operations", "schemas/notifications", "schemas/send", "schemas/receive",
   "tsconfig.json", "tsconfig.build.json", "tsconfig.core.json", "tsconfig.clients.json",
   "package.json", "package-lock.json", "node_modules/.package-lock.json", "scripts/build.js",

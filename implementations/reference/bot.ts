@@ -63,9 +63,13 @@ export class ReferenceBot implements BotUnderTest {
 
   async createCall(intent: CreateCallIntent): Promise<{ callId: string }> {
     const response = await this.post(this.parts.createCallPath, this.parts.createCallBody(intent, this.env!.callbackUri));
+    // Stryker disable next-line StringLiteral: the wording of an error is not behaviour the contract pins (docs/MUTATION.md)
     if (response.status !== 201) throw new Error(`Graph refused the call: ${response.status} ${await response.text()}`);
     const call = (await response.json()) as Json;
-    if (typeof call.id !== "string") throw new Error("Graph's 201 response has no call id");
+    if (typeof call.id !== "string") {
+      // Stryker disable next-line StringLiteral: the wording of an error is not behaviour the contract pins (docs/MUTATION.md)
+      throw new Error("Graph's 201 response has no call id");
+    }
     this.created.set(call.id, call);
     if (!this.calls.has(call.id)) this.calls.set(call.id, this.parts.newCallState());
     return { callId: call.id };
@@ -74,6 +78,7 @@ export class ReferenceBot implements BotUnderTest {
   async transfer(callId: string, intent: TransferIntent): Promise<void> {
     const target = this.parts.transferCallId(callId, this.created.get(callId) ?? {});
     const response = await this.post(`/communications/calls/${encodeURIComponent(target)}/transfer`, this.parts.transferBody(intent));
+    // Stryker disable next-line StringLiteral: the wording of an error is not behaviour the contract pins (docs/MUTATION.md)
     if (response.status !== 202) throw new Error(`Graph refused the transfer: ${response.status} ${await response.text()}`);
   }
 
@@ -102,6 +107,7 @@ export class ReferenceBot implements BotUnderTest {
   }
 
   private post(path: string, body: unknown): Promise<Response> {
+    // Stryker disable next-line StringLiteral: the wording of an error is not behaviour the contract pins (docs/MUTATION.md)
     if (!this.env) throw new Error("start() was not called");
     return fetch(`${this.env.graphBaseUrl}${path}`, { method: "POST", headers: this.parts.headers(this.env), body: JSON.stringify(body) });
   }

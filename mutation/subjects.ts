@@ -1,0 +1,60 @@
+/**
+ * What a mutant of the reference bot is judged by: the conformance run itself, cut into subjects
+ * (each sequence in its documented order, each request scenario, each sequence's property-based
+ * deliveries), so that per-test coverage runs only the subjects that reach a mutant. A subject
+ * fails when any check of its part of the run fails: the mutant is then killed by that check.
+ *
+ * Loaded by the Stryker test runner (runner.ts) from the sandbox, where implementations/reference/
+ * is the instrumented copy.
+ */
+import { ReferenceBot } from "../implementations/reference/bot.js";
+import { createDeliveryChecks } from "../src/harness/delivery.js";
+import { runConformance, type RunOptions } from "../src/harness/run.js";
+import { loadScenarios, loadSequences } from "../src/sequences/load.js";
+
+/** The seed and the number of delivery plans of every mutation run: fixed, so a mutant's verdict never depends on the draw. */
+export const MUTATION_SEED = 1;
+export const MUTATION_RUNS = 20;
+const STEP_TIMEOUT_MS = 2_000;
+
+export interface Subject {
+  /** Stable: "sequence.<id>", "<scenario id>", "delivery.<id>" (a `run --only` pattern). */
+  id: string;
+  /** The checks of this subject that failed, as "<check id>: <message>" (none: it passed). */
+  run(): Promise<string[]>;
+}
+
+/**
+ * In the order they run: the documented sequences and the requests first (each a few
+ * milliseconds, and most mutants die there), the property-based deliveries last.
+ */
+export function subjects(): Subject[] {
+  const sequences = loadSequences().map((s) => s.id);
+  const scenarios = loadScenarios().map((s) => s.id);
+  return [
+    ...sequences.map((id) => subject(`sequence.${id}`, false)),
+    ...scenarios.map((id) => subject(id, false)),
+    ...sequences.map((id) => subject(`delivery.${id}`, true)),
+  ];
+}
+
+function subject(only: string, deliveries: boolean): Subject {
+  const options: RunOptions = {
+    adapter: { createBot: () => new ReferenceBot() },
+    adapterName: "reference",
+    only,
+    seed: MUTATION_SEED,
+    runs: MUTATION_RUNS,
+    stepTimeoutMs: STEP_TIMEOUT_MS,
+    // The first failing plan kills the mutant: shrinking it would only explain the failure.
+    ...(deliveries ? { deliveries: createDeliveryChecks({ shrink: false }) } : {}),
+  };
+  return {
+    id: only,
+    async run() {
+      const result = await runConformance(options);
+      if (result.checks.length === 0) return [`${only}: the run has no such check`];
+      return result.checks.filter((c) => c.status !== "pass").map((c) => `${c.id}: ${c.message ?? c.status}`);
+    },
+  };
+}
