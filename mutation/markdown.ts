@@ -61,7 +61,7 @@ export function renderMarkdown({ summary, baseline, threshold, setup }: Markdown
     "",
     `Score with the equivalent mutants set aside: ${formatScore(score({ ...summary.total, survived: summary.total.survived - countOf(summary, "survived"), noCoverage: summary.total.noCoverage - countOf(summary, "no coverage") }))}.`,
     "",
-    `**Baseline** (${baseline.description}, commit ${baseline.commit}):`,
+    `**Baseline**: ${baseline.description}.`,
     "",
     "| file | mutants | detected | survived | no coverage | of which equivalent | score |",
     "|---|---:|---:|---:|---:|---:|---:|",
