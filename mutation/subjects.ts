@@ -54,7 +54,7 @@ function subject(only: string, deliveries: boolean): Subject {
     async run() {
       const result = await runConformance(options);
       if (result.checks.length === 0) return [`${only}: the run has no such check`];
-      return result.checks.filter((c) => c.status !== "pass").map((c) => `${c.id}: ${c.message ?? c.status}`);
+      return result.checks.filter((c) => c.status !== "passed").map((c) => `${c.id}: ${c.message ?? c.status}`);
     },
   };
 }

@@ -10,7 +10,7 @@
  *   runConformance({ ..., deliveries: deliveryChecks })
  */
 import fc from "fast-check";
-import { expectedOf } from "../sequences/expectations.js";
+import { endsOf } from "../sequences/expectations.js";
 import type { Sequence } from "../sequences/model.js";
 import { describeError, errored, failed, passed, type CheckResult, type ErrorKind } from "./checks.js";
 import type { Vocabulary } from "./delivery/alterations.js";
@@ -18,7 +18,7 @@ import { describePlan, planArbitrary, type PlanLimits } from "./delivery/plan.js
 import { deliveryVerdict } from "./delivery/verdict.js";
 import { deliveryCheckBase } from "./sequence-checks.js";
 import type { RunOptions } from "./run.js";
-import { documentedPlan, executePlan, type Delivery, type PlanResult } from "./runner.js";
+import { callOfDelivery, documentedPlan, executePlan, type Delivery, type PlanResult } from "./runner.js";
 import type { Session } from "./session.js";
 
 export { buildPlan, DEFAULT_PLAN_LIMITS, describePlan, planArbitrary, planChoicesArbitrary, type PlanChoices, type PlanContext, type PlanLimits } from "./delivery/plan.js";
@@ -103,9 +103,11 @@ export function replayCommand(sequence: Sequence, seed: number, runs: number): s
 async function deliver(session: Session, sequence: Sequence, plan: readonly Delivery[]): Promise<{ result: PlanResult; problems: string[]; errorKind?: ErrorKind }> {
   try {
     const last = plan.at(-1);
-    const end = expectedOf(sequence, "end", session.observationVersion)!;
-    const result = await executePlan(session, sequence, plan, (d) => (d === last ? end : undefined));
-    return { result, ...deliveryVerdict(end, result) };
+    const ends = endsOf(sequence, session.observationVersion);
+    // The last POST shows, in the timeline, the end expectation of the call it is about.
+    const lastEnd = last && ends.find(([name]) => name === callOfDelivery(sequence, last))?.[1];
+    const result = await executePlan(session, sequence, plan, (d) => (d === last ? lastEnd : undefined));
+    return { result, ...deliveryVerdict(ends, result) };
   } catch (e) {
     return { result: { timeline: [], bodies: new Map() }, problems: [`the harness could not deliver the plan: ${describeError(e)}`], errorKind: "internal" };
   }

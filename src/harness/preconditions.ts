@@ -32,10 +32,13 @@ export async function createCallFor(session: Session, scenarioId: string): Promi
   return { blocker: root ? { id: root.id, message: `the bot could not create the call of ${scenarioId}: ${root.message ?? "failed"}`, ...(root.errorKind ? { errorKind: root.errorKind } : {}) } : fallback };
 }
 
-/** Ask the bot to transfer a call as a transfer scenario says; nothing, or the check of that scenario that explains why it could not. */
-export async function transferFor(session: Session, callId: string, scenarioId: string): Promise<{ blocker?: Blocker; error?: string; errorKind?: ErrorKind }> {
+/**
+ * Ask the bot to transfer a call as a transfer scenario says (replacing the call `replacesCallId`
+ * when given); nothing, or the check of that scenario that explains why it could not.
+ */
+export async function transferFor(session: Session, callId: string, scenarioId: string, replacesCallId?: string): Promise<{ blocker?: Blocker; error?: string; errorKind?: ErrorKind }> {
   session.graph.clearRequests();
-  const result = await session.transfer(callId, scenarioId);
+  const result = await session.transfer(callId, scenarioId, replacesCallId);
   if (!result.error) return {};
   const scenario = session.scenarios.get(scenarioId);
   const judged = scenario ? checkRequests({ scenario, contract: session.contract, accessToken: session.options.accessToken, callbackUri: session.options.callbackUri, callId }, [...session.graph.requests], result) : [];

@@ -6,7 +6,7 @@
 import { isObject, type JsonValue } from "../util/json.js";
 import { bindNotification } from "../sequences/bind.js";
 import { stepBody } from "../sequences/load.js";
-import { isNotificationStep, type Sequence, type Step } from "../sequences/model.js";
+import { callOf, isNotificationStep, OWN_CALL, type Sequence, type Step } from "../sequences/model.js";
 import { compareObservation, describeExpected, observationProblems, type ExpectedObservation } from "./observation.js";
 import type { CallFailure, Session } from "./session.js";
 import { createCallFor, transferFor, type Blocker } from "./preconditions.js";
@@ -18,7 +18,10 @@ export type Delivery =
   | { kind: "action"; step: string };
 
 export interface PlanResult {
+  /** The sequence's own call. */
   callId?: string;
+  /** Every call of the sequence by name (the own call is "call"). */
+  callIds?: Record<string, string>;
   /** The call could not be created, so nothing was delivered: the check that says why. */
   notCreated?: Blocker;
   /**
@@ -29,38 +32,99 @@ export interface PlanResult {
   timeline: TimelineEntry[];
   /** The body of each POST, by POST number (an action has none). */
   bodies: ReadonlyMap<number, JsonValue>;
+  /** The end observation of the own call. */
   final?: unknown;
   finalError?: CallFailure & { error: string };
+  /** The end observation of each further call, by name. */
+  others?: Record<string, Observed>;
 }
+
+/** An observation, or why there is none. */
+export type Observed = { observed: unknown } | (CallFailure & { error: string });
 
 /** The documented order: one POST per notification step, actions in place. */
 export function documentedPlan(sequence: Sequence): Delivery[] {
   return sequence.steps.map((s) => (isNotificationStep(s) ? { kind: "post" as const, steps: [s.id] } : { kind: "action" as const, step: s.id }));
 }
 
+/** The name of the call a POST (its first step) or an action is about. */
+export function callOfDelivery(sequence: Sequence, delivery: Delivery): string {
+  const id = delivery.kind === "post" ? delivery.steps[0] : delivery.step;
+  const step = sequence.steps.find((s) => s.id === id);
+  return step ? callOf(step) : OWN_CALL;
+}
+
+/** Every call of a sequence, by name: the own call and the further ones the bot creates, then those it never creates. */
+async function openCalls(session: Session, sequence: Sequence): Promise<{ ids: Map<string, string> } | { blocker: Blocker }> {
+  const ids = new Map<string, string>();
+  const wanted: Array<[string, string | undefined]> = [[OWN_CALL, sequence.call], ...Object.entries(sequence.calls ?? {}).map(([name, c]): [string, string | undefined] => [name, c.scenario])];
+  for (const [name, scenario] of wanted) {
+    if (scenario === undefined) continue;
+    const created = await createCallFor(session, scenario);
+    if ("blocker" in created) return created;
+    ids.set(name, created.callId);
+  }
+  for (const [name, scenario] of wanted) if (scenario === undefined) ids.set(name, session.graph.foreignCallId());
+  return { ids };
+}
+
+/** What is wrong with the transfer request the bot just sent for a consultative transfer of `callId` replacing `replacesCallId`. */
+function consultativeProblems(session: Session, callId: string, replacesCallId: string): string[] {
+  const sent = [...session.graph.requests].reverse().find((r) => r.path.endsWith("/transfer"));
+  if (!sent) return ["the bot sent no transfer request"];
+  const problems: string[] = [];
+  if (sent.path !== `/communications/calls/${callId}/transfer`) problems.push(`the transfer went to ${sent.path}, not to the call being transferred (${callId})`);
+  const target = isObject(sent.body) && isObject(sent.body.transferTarget) ? sent.body.transferTarget : undefined;
+  const replaces = target?.replacesCallId;
+  if (replaces !== replacesCallId) problems.push(`transferTarget.replacesCallId is ${JSON.stringify(replaces ?? null)}, not the consultation call's id ${JSON.stringify(replacesCallId)}`);
+  return problems;
+}
+
+/** The bot's observation of a call, with a malformed one turned into the broken adapter contract it is. */
+async function observeCall(session: Session, callId: string): Promise<Observed> {
+  const seen = await session.observe(callId);
+  if (seen.error) return { ...seen, error: seen.error };
+  const malformed = observationProblems(seen.observed);
+  if (malformed.length > 0) return { error: `observe() answered a malformed observation: ${malformed.join("; ")}`, errorKind: "protocol" };
+  return { observed: seen.observed };
+}
+
 export async function executePlan(session: Session, sequence: Sequence, plan: readonly Delivery[], expectAfter?: (delivery: Delivery) => ExpectedObservation | undefined): Promise<PlanResult> {
-  const created = await createCallFor(session, sequence.call);
+  const opened = await openCalls(session, sequence);
   const bodies = new Map<number, JsonValue>();
-  if ("blocker" in created) return { notCreated: created.blocker, timeline: [], bodies };
-  const callId = created.callId;
+  if ("blocker" in opened) return { notCreated: opened.blocker, timeline: [], bodies };
+  const ids = opened.ids;
+  const idOf = (name: string) => {
+    const id = ids.get(name);
+    if (id === undefined) throw new Error(`sequence ${sequence.id}: no call named ${name}`);
+    return id;
+  };
+  const callId = idOf(OWN_CALL);
+  const callIds = Object.fromEntries(ids);
   const timeline: TimelineEntry[] = [];
   const byId = new Map<string, Step>(sequence.steps.map((s) => [s.id, s]));
-  const bound = (step: Extract<Step, { notification: string }>) => bindNotification(stepBody(step, session.notifications, sequence.id), { callId, callbackUri: session.options.callbackUri });
+  const bound = (step: Extract<Step, { notification: string }>) => bindNotification(stepBody(step, session.notifications, sequence.id), { callId: idOf(callOf(step)), callbackUri: session.options.callbackUri });
   // Graph knows the history of the call's roster before it notifies any of it (mock-graph/rosters.ts).
   session.graph.rosters.plan(sequence.steps.filter(isNotificationStep).map(bound));
 
   for (const delivery of plan) {
     const entry: TimelineEntry = { post: timeline.length + 1, steps: delivery.kind === "post" ? [...delivery.steps] : [`${delivery.step} (action)`], status: null };
     const started = Date.now();
+    // The call the POST (its first step) or the action is about: the one observed after it.
+    const subject = idOf(callOfDelivery(sequence, delivery));
+    let requestProblems: string[] = [];
     if (delivery.kind === "action") {
-      const result = await transferFor(session, callId, sequence.transfer ?? "");
+      const step = byId.get(delivery.step);
+      const replaces = step && !isNotificationStep(step) && step.replacesCall !== undefined ? idOf(step.replacesCall) : undefined;
+      const result = await transferFor(session, subject, sequence.transfer ?? "", replaces);
       entry.latencyMs = Date.now() - started;
       if (result.error) {
         entry.error = result.error;
         if (result.errorKind) entry.errorKind = result.errorKind;
         timeline.push(entry);
-        return { callId, stopped: { reason: `step ${delivery.step}: ${result.error}`, ...(result.blocker ? { blocker: result.blocker } : {}) }, timeline, bodies };
+        return { callId, callIds, stopped: { reason: `step ${delivery.step}: ${result.error}`, ...(result.blocker ? { blocker: result.blocker } : {}) }, timeline, bodies };
       }
+      if (replaces !== undefined) requestProblems = consultativeProblems(session, subject, replaces);
       entry.status = 202;
     } else {
       const steps = delivery.steps.map((id) => {
@@ -79,7 +143,7 @@ export async function executePlan(session: Session, sequence: Sequence, plan: re
       if (sent.errorKind) entry.errorKind = sent.errorKind;
       if (delivery.label) entry.steps.push(`(${delivery.label})`);
     }
-    const observed = await session.observe(callId);
+    const observed = await session.observe(subject);
     if (observed.error) {
       entry.error = [entry.error, observed.error].filter(Boolean).join("; ");
       if (observed.errorKind) entry.errorKind ??= observed.errorKind;
@@ -95,17 +159,30 @@ export async function executePlan(session: Session, sequence: Sequence, plan: re
     const expected = expectAfter?.(delivery);
     if (expected) {
       entry.expected = expected;
-      entry.mismatches = observed.error ? [observed.error] : mismatchLines(expected, observed.observed);
+      entry.mismatches = [...requestProblems, ...(observed.error ? [observed.error] : mismatchLines(expected, observed.observed))];
     }
     timeline.push(entry);
     // A bot that could not answer at all would cost a timeout per remaining POST, and judge nothing more.
-    if (entry.errorKind) return { callId, stopped: { reason: `POST ${entry.post}: ${entry.error ?? "no answer"}` }, timeline, bodies };
+    if (entry.errorKind) return { callId, callIds, stopped: { reason: `POST ${entry.post}: ${entry.error ?? "no answer"}` }, timeline, bodies };
   }
-  const final = await session.observe(callId);
-  if (final.error) return { callId, timeline, bodies, finalError: { ...final, error: final.error } };
-  const malformed = observationProblems(final.observed);
-  if (malformed.length > 0) return { callId, timeline, bodies, finalError: { error: `observe() answered a malformed observation: ${malformed.join("; ")}`, errorKind: "protocol" } };
-  return { callId, timeline, bodies, final: final.observed };
+  const final = await observeCall(session, callId);
+  const others: Record<string, Observed> = {};
+  for (const name of Object.keys(sequence.calls ?? {})) others[name] = await observeCall(session, idOf(name));
+  return { callId, callIds, timeline, bodies, ...("error" in final ? { finalError: final } : { final: final.observed }), ...(sequence.calls ? { others } : {}) };
+}
+
+/**
+ * Where the bot's end observations differ from what the sequence expects of each call, by call
+ * name (endsOf; lines about a further call start with its name). The own call's finalError is the
+ * caller's to report.
+ */
+export function endProblems(ends: ReadonlyArray<readonly [string, ExpectedObservation]>, result: PlanResult): string[] {
+  return ends.flatMap(([name, expected]) => {
+    if (name === OWN_CALL) return result.finalError ? [result.finalError.error] : mismatchLines(expected, result.final);
+    const seen = result.others?.[name];
+    const lines = !seen ? [`it was not observed`] : "error" in seen ? [seen.error] : mismatchLines(expected, seen.observed);
+    return lines.map((l) => `call ${name}: ${l}`);
+  });
 }
 
 /** A notification as the timeline names it: its step, its documented fixture, and its delta roster sequence numbers. */

@@ -5,11 +5,11 @@
  * not make, or an answer it could not give) the later steps and the end are blocked by the check
  * that caught it. A sequence whose call could not be created is blocked as a whole.
  */
-import { expectedOf } from "../sequences/expectations.js";
+import { endsOf, expectedOf } from "../sequences/expectations.js";
 import type { Sequence } from "../sequences/model.js";
 import { kindDoc } from "./check-registry.js";
 import { blocked, errored, failed, passed, type CheckBase, type CheckResult, type ErrorKind, type TimelineEntry } from "./checks.js";
-import { documentedPlan, executePlan, mismatchLines, type PlanResult } from "./runner.js";
+import { documentedPlan, endProblems, executePlan, type PlanResult } from "./runner.js";
 import type { ExpectedObservation } from "./observation.js";
 import type { Session } from "./session.js";
 
@@ -50,11 +50,11 @@ export async function checkSequence(session: Session, sequence: Sequence): Promi
   const started = Date.now();
   const version = session.observationVersion;
   const result = await executePlan(session, sequence, documentedPlan(sequence), (d) => expectedOf(sequence, d.kind === "post" ? d.steps[0]! : d.step, version));
-  return judgeSequence(sequence, result, expectedOf(sequence, "end", version)!, Date.now() - started);
+  return judgeSequence(sequence, result, endsOf(sequence, version), Date.now() - started);
 }
 
-/** The verdicts of a documented-order run, from its plan result; `end`: the end expectation in the version the bot speaks. */
-export function judgeSequence(sequence: Sequence, result: PlanResult, end: ExpectedObservation, ms: number): CheckResult[] {
+/** The verdicts of a documented-order run, from its plan result; `ends`: each call's end expectation in the version the bot speaks (endsOf). */
+export function judgeSequence(sequence: Sequence, result: PlanResult, ends: ReadonlyArray<readonly [string, ExpectedObservation]>, ms: number): CheckResult[] {
   const base = (check: string): CheckBase => ({ ...sequenceCheckBase(sequence, check), timeline: result.timeline });
   // Evidence for a check about one POST: the body exactly as delivered.
   const at = (b: CheckBase, entry: TimelineEntry): CheckBase => {
@@ -124,8 +124,8 @@ export function judgeSequence(sequence: Sequence, result: PlanResult, end: Expec
   else if (unreported) checks.push(errored(base("end"), unreported.kind, unreported.message, undefined, endMs));
   else if (result.finalError?.errorKind) checks.push(errored(base("end"), result.finalError.errorKind, result.finalError.error, undefined, endMs));
   else {
-    const endProblems = result.finalError ? [result.finalError.error] : mismatchLines(end, result.final);
-    checks.push(endProblems.length === 0 ? passed(base("end"), endMs) : failed(base("end"), endProblems.join("; "), undefined, endMs));
+    const ending = endProblems(ends, result);
+    checks.push(ending.length === 0 ? passed(base("end"), endMs) : failed(base("end"), ending.join("; "), undefined, endMs));
   }
   return checks;
 }

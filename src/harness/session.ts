@@ -109,11 +109,13 @@ export class Session {
     }
   }
 
-  async transfer(callId: string, scenarioId: string): Promise<CallFailure> {
+  /** Ask the bot to transfer a call as a scenario describes; `replacesCallId` replaces the scenario's (a consultative transfer of a real call). */
+  async transfer(callId: string, scenarioId: string, replacesCallId?: string): Promise<CallFailure> {
     const scenario = this.scenarios.get(scenarioId);
     if (scenario?.intent.operation !== "transfer") return { error: `no transfer scenario ${scenarioId}`, errorKind: "internal" };
+    const intent = scenario.intent as Extract<Scenario["intent"], { operation: "transfer" }>;
     try {
-      await this.bounded("transfer", this.options.stepTimeoutMs, () => this.bot.transfer(callId, scenario.intent as Extract<Scenario["intent"], { operation: "transfer" }>));
+      await this.bounded("transfer", this.options.stepTimeoutMs, () => this.bot.transfer(callId, replacesCallId === undefined ? intent : { ...intent, replacesCallId }));
       return {};
     } catch (e) {
       return failure("transfer()", e);

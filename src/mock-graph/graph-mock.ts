@@ -168,6 +168,11 @@ export class GraphMock {
     return response;
   }
 
+  /** The id of a call Graph has that no bot created through this mock (an incoming call): notified, never created. */
+  foreignCallId(): string {
+    return this.freshId();
+  }
+
   /** Deterministic GUIDs: the seed in the first group, a counter in the last. */
   private freshId(): string {
     this.counter++;

@@ -7,7 +7,7 @@ import type { DocumentedFixture, WireShapeFixture } from "../fixtures/model.js";
 import { loadDocumentedFixtures, loadWireShapeFixtures } from "../fixtures/load.js";
 import type { Scenario } from "../scenarios/model.js";
 import { applyPatch } from "./patch.js";
-import { isNotificationStep, type Sequence, type Step } from "./model.js";
+import { callOf, isNotificationStep, OWN_CALL, type Sequence, type Step } from "./model.js";
 import { EMPTY_OBSERVATION, isAnyOf, type ExpectedObservation } from "../harness/observation.js";
 
 export function loadSequences(root = FIXTURES_DIR): Sequence[] {
@@ -73,8 +73,10 @@ export function sequenceProblems(seq: Sequence, scenarios: ReadonlyArray<Scenari
   const call = scenarios.find((s) => s.id === seq.call);
   if (!call || call.intent.operation !== "create-call") problems.push(`call scenario ${seq.call} is not a create-call scenario`);
   if (seq.transfer && scenarios.find((s) => s.id === seq.transfer)?.intent.operation !== "transfer") problems.push(`transfer scenario ${seq.transfer} is not a transfer scenario`);
+  problems.push(...callProblems(seq, scenarios));
   for (const step of seq.steps) if (step.expect) problems.push(...expectationProblems(`step ${step.id}`, step.expect));
   problems.push(...expectationProblems("end", seq.end));
+  for (const [name, expected] of Object.entries(seq.ends ?? {})) problems.push(...expectationProblems(`end of call ${name}`, expected));
   if (seq.v1) {
     if (!(seq.v1.because?.length > 20)) problems.push("v1 must say, in because, why protocol version 1 is held to something else");
     for (const [id, expected] of Object.entries(seq.v1.steps ?? {})) {
@@ -88,6 +90,27 @@ export function sequenceProblems(seq: Sequence, scenarios: ReadonlyArray<Scenari
       const step = seq.steps.find((s) => s.id === id);
       if (!step) problems.push(`unordered group names an unknown step ${id}`);
       else if (!isNotificationStep(step)) problems.push(`unordered group names ${id}, which is not a notification step`);
+    }
+  }
+  return problems;
+}
+
+/** Every call a sequence names exists, is created from a create-call scenario or never created, and each further call has its end. */
+function callProblems(seq: Sequence, scenarios: ReadonlyArray<Scenario>): string[] {
+  const problems: string[] = [];
+  const names = new Set([OWN_CALL, ...Object.keys(seq.calls ?? {})]);
+  for (const [name, other] of Object.entries(seq.calls ?? {})) {
+    if (name === OWN_CALL) problems.push(`calls: "${OWN_CALL}" names the sequence's own call and cannot name a further one`);
+    if (other.scenario !== undefined && scenarios.find((s) => s.id === other.scenario)?.intent.operation !== "create-call") problems.push(`call ${name}: scenario ${other.scenario} is not a create-call scenario`);
+    if (!(other.why?.length > 10)) problems.push(`call ${name} must say why the sequence has it`);
+    if (!seq.ends?.[name]) problems.push(`call ${name} has no end expectation (ends.${name})`);
+  }
+  for (const name of Object.keys(seq.ends ?? {})) if (!seq.calls?.[name]) problems.push(`ends names ${name}, which is not a call of the sequence`);
+  for (const step of seq.steps) {
+    if (step.call !== undefined && !names.has(step.call)) problems.push(`step ${step.id} is about call ${step.call}, which the sequence does not have`);
+    if (!isNotificationStep(step) && step.replacesCall !== undefined) {
+      if (!names.has(step.replacesCall)) problems.push(`step ${step.id} replaces call ${step.replacesCall}, which the sequence does not have`);
+      else if (step.replacesCall === callOf(step)) problems.push(`step ${step.id} transfers call ${step.replacesCall} replacing itself`);
     }
   }
   return problems;

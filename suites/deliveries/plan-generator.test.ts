@@ -12,7 +12,7 @@ import { buildPlan, describePlan, planArbitrary, type PlanChoices } from "../../
 import { batchBody, documentedPlan, type Delivery } from "../../src/harness/runner.js";
 import { loadContract } from "../../src/index.js";
 import { stepBody } from "../../src/sequences/load.js";
-import { isNotificationStep, type Sequence } from "../../src/sequences/model.js";
+import { callOf, isNotificationStep, type Sequence } from "../../src/sequences/model.js";
 import { getAtPointer, walkJson, type JsonValue } from "../../src/util/json.js";
 import { flatten, notifications, sequenceNamed, sequences } from "./helpers.js";
 
@@ -24,7 +24,13 @@ const check = (property: fc.IProperty<[Delivery[]]>) => fc.assert(property, { nu
 function requiredOrder(sequence: Sequence): Array<[string, string]> {
   const groupOf = (id: string) => (sequence.unordered ?? []).findIndex((g) => g.steps.includes(id));
   const ids = sequence.steps.map((s) => s.id);
-  return ids.flatMap((a, i) => ids.slice(i + 1).filter((b) => groupOf(a) === -1 || groupOf(a) !== groupOf(b)).map((b): [string, string] => [a, b]));
+  return ids.flatMap((a, i) => ids.slice(i + 1).filter((b) => (groupOf(a) === -1 || groupOf(a) !== groupOf(b)) && !ofOtherCalls(sequence, a, b)).map((b): [string, string] => [a, b]));
+}
+
+/** Two notifications about different calls: Graph orders nothing between calls. */
+function ofOtherCalls(sequence: Sequence, a: string, b: string): boolean {
+  const [x, y] = [a, b].map((id) => sequence.steps.find((s) => s.id === id)!);
+  return isNotificationStep(x!) && isNotificationStep(y!) && callOf(x!) !== callOf(y!);
 }
 
 function bodyOf(sequence: Sequence, id: string): JsonValue {
@@ -130,6 +136,15 @@ describe("exact plans", () => {
     expect(plan("join-meeting-full-roster", { order: [1, 0, 0] })).toBe("[established] -> [establishing] -> [roster]");
     expect(plan("content-sharing", { order: [3, 2, 1, 0] })).toBe("[established] -> [created] -> [updated] -> [deleted]");
     expect(plan("delta-roster", { order: [0, 4, 3, 2, 1] })).toBe("[established] -> [delta-4] -> [delta-3] -> [delta-2] -> [delta-1]");
+  });
+
+  test("notifications of different calls may arrive in any order relative to each other; each call's keep theirs, and actions keep their place", () => {
+    // two-calls-interleaved: establishing, meeting.establishing, established, meeting.roster, sharing, meeting.established, terminated
+    expect(plan("two-calls-interleaved", { order: [9, 0, 9, 0, 9, 0, 9] })).toBe("[meeting.establishing] -> [meeting.roster] -> [meeting.established] -> [establishing] -> [established] -> [sharing] -> [terminated]");
+    expect(plan("two-calls-interleaved", { order: [0, 9, 0, 9, 0, 9, 0] })).toBe("[establishing] -> [established] -> [sharing] -> [terminated] -> [meeting.establishing] -> [meeting.roster] -> [meeting.established]");
+    // consultative-transfer: established, consultation.established, transfer (action), transferring, accepted, completed
+    expect(plan("consultative-transfer", { order: [9, 0, 0, 0, 0, 0] })).toBe("[consultation.established] -> [established] -> transfer (action) -> [transferring] -> [accepted] -> [completed]");
+    expect(plan("consultative-transfer", { order: [0, 9, 0, 0, 0, 0] })).toBe("[established] -> [consultation.established] -> transfer (action) -> [transferring] -> [accepted] -> [completed]");
   });
 
   test("a copy of a step outside any group can only land right after it, before the next step or the action", () => {

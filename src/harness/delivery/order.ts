@@ -2,9 +2,11 @@
  * What the docs allow about the order in which a sequence's steps reach the bot, and where a
  * duplicate may land.
  *
- * Order: two steps keep their documented order unless one `unordered` group holds both. Actions
- * (the transfer) belong to no group, so they keep their place relative to everything, and a
- * group's steps stay between the steps that surround the group.
+ * Order: two steps keep their documented order unless one `unordered` group holds both, or they
+ * are notifications about different calls: Graph notifies each call on its own and promises no
+ * order between calls, so a bot with several calls sees their notifications interleaved in any
+ * way. Actions (the transfer) belong to no group, so they keep their place relative to
+ * everything, and a group's steps stay between the steps that surround the group.
  *
  * Duplicates (at-least-once delivery): a duplicate is a re-delivery of the same notification, so it
  * obeys the same order as its original. It lands after the original, anywhere before the first
@@ -17,7 +19,7 @@
  * Invariant: whenever the docs put step a before step b, every delivery of a precedes every
  * delivery of b.
  */
-import { isNotificationStep, type Sequence } from "../../sequences/model.js";
+import { callOf, isNotificationStep, type Sequence } from "../../sequences/model.js";
 
 export class DeliveryRules {
   /** Step ids in documented order. */
@@ -26,12 +28,15 @@ export class DeliveryRules {
   readonly notifications: readonly string[];
   private readonly position: ReadonlyMap<string, number>;
   private readonly group: ReadonlyMap<string, number>;
+  /** The call each notification step is about. */
+  private readonly callOfNotification: ReadonlyMap<string, string>;
 
   constructor(sequence: Sequence) {
     this.steps = sequence.steps.map((s) => s.id);
     this.notifications = sequence.steps.filter(isNotificationStep).map((s) => s.id);
     this.position = new Map(this.steps.map((id, i) => [id, i]));
     this.group = new Map((sequence.unordered ?? []).flatMap((g, i) => g.steps.map((id) => [id, i] as const)));
+    this.callOfNotification = new Map(sequence.steps.filter(isNotificationStep).map((s) => [s.id, callOf(s)]));
   }
 
   isNotification(id: string): boolean {
@@ -41,7 +46,10 @@ export class DeliveryRules {
   /** Whether every delivery of `a` must come before every delivery of `b`. */
   mustPrecede(a: string, b: string): boolean {
     const sameGroup = this.group.has(a) && this.group.get(a) === this.group.get(b);
-    return !sameGroup && this.indexOf(a) < this.indexOf(b);
+    const callA = this.callOfNotification.get(a);
+    const callB = this.callOfNotification.get(b);
+    const otherCalls = callA !== undefined && callB !== undefined && callA !== callB;
+    return !sameGroup && !otherCalls && this.indexOf(a) < this.indexOf(b);
   }
 
   private indexOf(id: string): number {

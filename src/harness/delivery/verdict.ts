@@ -1,7 +1,7 @@
 /** Whether a delivered plan ended as the docs say: every POST answered with a 2xx, and the sequence's end observation (in the version the bot speaks). */
 import type { ExpectedObservation } from "../observation.js";
 import type { ErrorKind, TimelineEntry } from "../checks.js";
-import { mismatchLines, type PlanResult } from "../runner.js";
+import { endProblems, type PlanResult } from "../runner.js";
 
 export interface DeliveryVerdict {
   problems: string[];
@@ -9,11 +9,12 @@ export interface DeliveryVerdict {
   errorKind?: ErrorKind;
 }
 
-export function deliveryProblems(end: ExpectedObservation, result: PlanResult): string[] {
-  return deliveryVerdict(end, result).problems;
+/** `ends`: each call's end expectation, by call name (endsOf). */
+export function deliveryProblems(ends: ReadonlyArray<readonly [string, ExpectedObservation]>, result: PlanResult): string[] {
+  return deliveryVerdict(ends, result).problems;
 }
 
-export function deliveryVerdict(end: ExpectedObservation, result: PlanResult): DeliveryVerdict {
+export function deliveryVerdict(ends: ReadonlyArray<readonly [string, ExpectedObservation]>, result: PlanResult): DeliveryVerdict {
   if (result.notCreated) return { problems: [result.notCreated.message], ...(result.notCreated.errorKind ? { errorKind: result.notCreated.errorKind } : {}) };
   const fault = result.timeline.find((t) => t.errorKind)?.errorKind ?? result.finalError?.errorKind;
   const posts = result.timeline.filter((t) => !t.steps[0]?.endsWith(" (action)"));
@@ -21,7 +22,7 @@ export function deliveryVerdict(end: ExpectedObservation, result: PlanResult): D
   // Where the plan stopped, unless the last unacknowledged POST already says it.
   const last = result.timeline.at(-1);
   const stopped = result.stopped && !(last && posts.includes(last) && !acknowledged(last)) ? [result.stopped.reason] : [];
-  const ending = result.stopped ? [] : result.finalError ? [result.finalError.error] : mismatchLines(end, result.final).map((line) => `end ${line}`);
+  const ending = result.stopped ? [] : result.finalError ? [result.finalError.error] : endProblems(ends, result).map((line) => `end ${line}`);
   return { problems: [...unacknowledged, ...stopped, ...ending], ...(fault ? { errorKind: fault } : {}) };
 }
 
