@@ -240,10 +240,7 @@ export interface CommsNotificationResource {
  */
 export interface CommsNotifications {
   "@odata.type"?: "#microsoft.graph.commsNotifications";
-  /**
-   * @minItems 1
-   */
-  value: [CommsNotification, ...CommsNotification[]];
+  value: CommsNotification[];
   [k: string]: unknown;
 }
 

@@ -223,10 +223,7 @@ export interface CommsNotificationResource {
  */
 export interface CommsNotifications {
   "@odata.type"?: "#microsoft.graph.commsNotifications";
-  /**
-   * @minItems 1
-   */
-  value: [CommsNotification, ...CommsNotification[]];
+  value: CommsNotification[];
 }
 
 /**

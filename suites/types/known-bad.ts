@@ -155,11 +155,6 @@ export const notificationWithoutValue: Notification = {
   "@odata.type": "#microsoft.graph.commsNotifications",
 };
 
-export const notificationWithEmptyValue: Notification = {
-  // @ts-expect-error value holds at least one notification (minItems 1)
-  value: [],
-};
-
 export const unknownChangeType: Notification = {
   // @ts-expect-error changeType is created, updated or deleted
   value: [{ changeType: "modified", resourceUrl: callUrl }],
