@@ -16,16 +16,16 @@ export function referenceRun(): Promise<RunResult> {
 }
 
 /**
- * Fails requests and sequences without stopping the sequences: transfers carry another
- * clientContext, every third notification POST is answered 500, and roster notifications are ignored.
+ * Fails requests, sequences and deliveries without stopping the sequences: transfers carry another
+ * clientContext, roster notifications are ignored (sequences), and a POST that batches several
+ * notifications is answered 500 (the deliveries batch what the documented order sends one by one).
  */
 export const FAULTY_ADAPTER: AdapterModule = {
   createBot: () => {
-    let posts = 0;
     return new ReferenceBot({
       ...REFERENCE_PARTS,
       transferBody: (intent) => ({ ...REFERENCE_PARTS.transferBody(intent), clientContext: "not-the-scenario's" }),
-      answer: () => (++posts % 3 === 0 ? 500 : 202),
+      answer: (body) => (Array.isArray(body.value) && body.value.length > 1 ? 500 : 202),
       applyNotification: (calls, notification, ...rest) => {
         if (!String(notification.resourceUrl).includes("/participants")) REFERENCE_PARTS.applyNotification(calls, notification, ...rest);
       },
