@@ -47,6 +47,8 @@ import { variant as throwsOnUnknownMediaType } from "./throws-on-unknown-media-t
 import { variant as rejectsDuplicates } from "./rejects-duplicates.js";
 import { variant as rejectsEmptyRoster } from "./rejects-empty-roster.js";
 import { variant as hangsOnTransferAccepted } from "./hangs-on-transfer-accepted.js";
+import { variant as rejectsEmptyBatch } from "./rejects-empty-batch.js";
+import { variant as rejectsUnknownCall } from "./rejects-unknown-call.js";
 // What it believes from the notifications.
 import { variant as keyedOnResourceDataId } from "./keyed-on-resource-data-id.js";
 import { variant as lateEstablishingRegresses } from "./late-establishing-regresses.js";
@@ -61,6 +63,10 @@ import { variant as deletedNeedsState } from "./deleted-needs-state.js";
 import { variant as mergesFullRoster } from "./merges-full-roster.js";
 import { variant as ignoresContentSharingDeleted } from "./ignores-content-sharing-deleted.js";
 import { variant as routesOnlyCallResources } from "./routes-only-call-resources.js";
+// Several calls alive at once, and notifications after a call ended.
+import { variant as oneCallAtATime } from "./one-call-at-a-time.js";
+import { variant as transfersLastPlacedCall } from "./transfers-last-placed-call.js";
+import { variant as forgetsEndedCalls } from "./forgets-ended-calls.js";
 // How a transfer ends (PROTOCOL.md, endings of a transfer).
 import { variant as endCompletesTransfer } from "./end-completes-transfer.js";
 import { variant as completionNeedsAccepted } from "./completion-needs-accepted.js";
@@ -112,6 +118,8 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   rejectsDuplicates,
   rejectsEmptyRoster,
   hangsOnTransferAccepted,
+  rejectsEmptyBatch,
+  rejectsUnknownCall,
   keyedOnResourceDataId,
   lateEstablishingRegresses,
   failedTransferTerminates,
@@ -125,6 +133,9 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   mergesFullRoster,
   ignoresContentSharingDeleted,
   routesOnlyCallResources,
+  oneCallAtATime,
+  transfersLastPlacedCall,
+  forgetsEndedCalls,
   endCompletesTransfer,
   completionNeedsAccepted,
   acceptedTransferCannotFail,
