@@ -32,7 +32,7 @@ against each mutant. Writes reports/mutation/ (Stryker's HTML and JSON) and docs
   --check          compare docs/MUTATION.md with this run instead of writing it (CI)
   --report-only    do not run Stryker: rebuild docs/MUTATION.md from ${REPORT}
   --mutate <glob>  mutate only these files or ranges (file:from-to); writes no docs, for iterating
-  --concurrency n  Stryker's worker processes (default 2)
+  --concurrency n  Stryker's worker processes (default 1: the machines it runs on are shared)
 
 Exit codes: 0 every survivor explained and the score at least ${THRESHOLD} %; 1 otherwise; 2 usage or tool error.`;
 
