@@ -67,6 +67,10 @@ import { variant as routesOnlyCallResources } from "./routes-only-call-resources
 import { variant as oneCallAtATime } from "./one-call-at-a-time.js";
 import { variant as transfersLastPlacedCall } from "./transfers-last-placed-call.js";
 import { variant as forgetsEndedCalls } from "./forgets-ended-calls.js";
+import { variant as lastEndWins } from "./last-end-wins.js";
+import { variant as updateWithoutStateClears } from "./update-without-state-clears.js";
+import { variant as listsInvitedParticipants } from "./lists-invited-participants.js";
+import { variant as codeZeroCompletesTransfer } from "./code-zero-completes-transfer.js";
 // How a transfer ends (PROTOCOL.md, endings of a transfer).
 import { variant as endCompletesTransfer } from "./end-completes-transfer.js";
 import { variant as completionNeedsAccepted } from "./completion-needs-accepted.js";
@@ -136,6 +140,10 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   oneCallAtATime,
   transfersLastPlacedCall,
   forgetsEndedCalls,
+  lastEndWins,
+  updateWithoutStateClears,
+  listsInvitedParticipants,
+  codeZeroCompletesTransfer,
   endCompletesTransfer,
   completionNeedsAccepted,
   acceptedTransferCannotFail,
