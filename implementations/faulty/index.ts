@@ -29,6 +29,7 @@ import { variant as serviceHostedMediaAlways } from "./service-hosted-media-alwa
 import { variant as passcodeNeverSet } from "./passcode-never-set.js";
 import { variant as targetsLeakBetweenCalls } from "./targets-leak-between-calls.js";
 import { variant as reportsCallChainId } from "./reports-call-chain-id.js";
+import { variant as identitiesWithoutTenant } from "./identities-without-tenant.js";
 // What it sends Graph: the transfer.
 import { variant as transfersMyParticipantId } from "./transfers-my-participant-id.js";
 import { variant as pythonSnakeCaseKeys } from "./python-snake-case-keys.js";
@@ -106,6 +107,7 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   passcodeNeverSet,
   targetsLeakBetweenCalls,
   reportsCallChainId,
+  identitiesWithoutTenant,
   transfersMyParticipantId,
   pythonSnakeCaseKeys,
   replacesCallIdAtTop,

@@ -8,7 +8,7 @@ export const variant = faulty({
   bug: "sends the call's own target (the callee) as transferTarget instead of the party to transfer to",
   why: "the Transfer page: transferTarget is the participant the call is transferred to; the callee is already in the call",
   expectedFailures: ["call-transfer.*/fidelity.transfer-target"],
-  messages: { "call-transfer.*/fidelity.transfer-target": /transferTarget: the scenario says "(user|phone) [^"]+", the request says "user 112f7296/ },
+  messages: { "call-transfer.*/fidelity.transfer-target": /transferTarget: the scenario says \{"party":"(user|phone) [^"]+".*, the request says \{"party":"user 112f7296/ },
   createBot: withParts(() => {
     let callee: Party | undefined;
     return {

@@ -33,7 +33,12 @@ interface Aspect<I> {
   compare(want: I, got: I, ctx: RequestContext, captured: CapturedRequest): string | undefined;
 }
 
-const who = (p: Party | null | undefined) => (p ? `${p.kind} ${p.id}` : "nobody");
+/**
+ * A party as a request names it: kind and id, with the tenant and the display name the scenario
+ * gives (a dropped tenant misroutes a cross-tenant or PSTN call; a dropped name changes what the
+ * other side is shown).
+ */
+const who = (p: Party | null | undefined) => (p ? `${p.kind} ${p.id}${p.tenantId != null ? ` of tenant ${p.tenantId}` : ""}${p.displayName != null ? ` (${JSON.stringify(p.displayName)})` : ""}` : "nobody");
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sorted = (xs: string[]) => [...xs].sort();
 const differ = (label: string, want: unknown, got: unknown) => (same(want, got) ? undefined : `${label}: the scenario says ${JSON.stringify(want)}, the request says ${JSON.stringify(got)}`);
@@ -67,19 +72,25 @@ function normalUri(uri: string): string {
 
 /** What a media config must keep: its kind, and the media a service prefetches or the blob an app-hosted config carries. */
 function mediaKey(m: Media): unknown {
-  return m.hosting === "service" ? { hosting: m.hosting, prefetch: sorted(m.prefetch.map((p) => p.uri)) } : { hosting: m.hosting, blob: m.blob };
+  const group = { removeFromDefaultAudioGroup: m.removeFromDefaultAudioGroup ?? null };
+  return m.hosting === "service" ? { hosting: m.hosting, prefetch: sorted(m.prefetch.map((p) => p.uri)), ...group } : { hosting: m.hosting, blob: m.blob, ...group };
 }
 
 function meetingKey(i: CreateCallIntent): unknown {
   const m = i.meeting;
   if (!m) return null;
-  if (m.kind === "organizer") return { kind: m.kind, organizer: who(m.organizer), threadId: m.chat.threadId };
+  if (m.kind === "organizer") return { kind: m.kind, organizer: who(m.organizer), threadId: m.chat.threadId, messageId: m.chat.messageId, allowConversationWithoutHost: m.allowConversationWithoutHost ?? null };
   if (m.kind === "joinMeetingId") return { kind: m.kind, joinMeetingId: m.joinMeetingId, passcode: m.passcode };
   return { kind: m.kind, token: m.token };
 }
 
+/** The transfer target: its party, and the endpoint type, language and region the scenario gives it (how Graph reaches it). */
+function targetKey(t: TransferIntent["target"]): unknown {
+  return { party: who(t), endpointType: t.endpointType ?? null, languageId: t.languageId ?? null, region: t.region ?? null };
+}
+
 const TRANSFER_ASPECTS: Array<Aspect<TransferIntent>> = [
-  { id: "fidelity.transfer-target", reads: ["/transferTarget/identity"], compare: (w, g) => differ("transferTarget", who(w.target), who(g.target)) },
+  { id: "fidelity.transfer-target", reads: ["/transferTarget/identity", "/transferTarget/endpointType", "/transferTarget/languageId", "/transferTarget/region"], compare: (w, g) => differ("transferTarget", targetKey(w.target), targetKey(g.target)) },
   { id: "fidelity.replaces-call", reads: ["/transferTarget/replacesCallId"], compare: (w, g) => differ("replacesCallId", w.replacesCallId, g.replacesCallId) },
   {
     id: "fidelity.transferee",
