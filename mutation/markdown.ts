@@ -1,5 +1,5 @@
 /** docs/MUTATION.md: the mutation score of the reference bot and every survivor with its reason, from a Summary. */
-import { formatScore, score, type Counts, type Mutant, type Summary } from "./report.js";
+import { formatScore, score, scoreWithoutEquivalents, type Counts, type Mutant, type Summary } from "./report.js";
 
 /** The measurement before issue 11 §3 added any check (mutation/baseline.json). */
 export interface Baseline {
@@ -47,10 +47,12 @@ export function renderMarkdown({ summary, baseline, threshold, setup }: Markdown
     "",
     `How: Stryker ${setup.stryker}, per-test coverage, a test runner whose tests are the run's subjects (each sequence in its`,
     `documented order, each request scenario, each sequence's deliveries: seed ${setup.seed}, ${setup.runs} plans), mutants switched at`,
-    "run time in one process per worker (mutation/runner.ts). The score is Stryker's: detected (killed or timed out) over",
-    "detected, survived and without coverage. A survivor is either pinned by a new check or listed in",
-    "`mutation/equivalent.json` with the reason the contract cannot tell it from the reference; the run fails otherwise,",
-    `and under ${threshold} %.`,
+    "run time in one process per worker (mutation/runner.ts); each sequence is also run with the reference speaking",
+    "observation version 1. Stryker's score is detected (killed or timed out) over detected, survived and without",
+    "coverage. Every survivor is pinned by a check or listed in `mutation/equivalent.json` with its reason, either as",
+    "**equivalent** (no behaviour the contract can observe differs: set aside, as mutation testing defines the score) or as",
+    "a **gap** (a behaviour no check pins yet: it stays in the score). The run fails on a survivor neither explains, and",
+    `when the score with the equivalent mutants set aside is under ${threshold} %.`,
     "",
     "## Score",
     "",
@@ -59,7 +61,7 @@ export function renderMarkdown({ summary, baseline, threshold, setup }: Markdown
     ...summary.files.map((f) => row(short(f.file), f.counts, f.score)),
     row("**all**", summary.total, summary.score),
     "",
-    `Score with the equivalent mutants set aside: ${formatScore(score({ ...summary.total, survived: summary.total.survived - countOf(summary, "survived"), noCoverage: summary.total.noCoverage - countOf(summary, "no coverage") }))}.`,
+    `**Mutation score with the ${summary.total.equivalent} equivalent mutants set aside: ${formatScore(summary.scoreWithoutEquivalents)}** (the threshold's: ${threshold} %); ${summary.total.gaps ?? 0} survivors are known gaps.`,
     "",
     `**Baseline**: ${baseline.description}.`,
     "",
@@ -68,21 +70,27 @@ export function renderMarkdown({ summary, baseline, threshold, setup }: Markdown
     ...Object.entries(baseline.files).map(([file, c]) => row(short(file), c, score(c))),
     row("**all**", baseline.total, score(baseline.total)),
     "",
+    `Baseline with nothing argued equivalent: ${formatScore(scoreWithoutEquivalents(baseline.total))}.`,
+    "",
   );
-  const equivalents = summary.mutants.filter((m) => m.equivalent);
-  push("## Equivalent mutants", "", equivalents.length === 0 ? "None." : `${equivalents.length}, by reason:`, "");
-  const byReason = new Map<string, Mutant[]>();
-  for (const m of equivalents) byReason.set(m.equivalent!.reason, [...(byReason.get(m.equivalent!.reason) ?? []), m]);
-  for (const [reason, mutants] of byReason) {
-    push(`- ${reason}`);
-    for (const m of mutants) push(`  - ${mutantLine(m)}${m.outcome === "no coverage" ? " (no coverage)" : ""}`);
-  }
+  const explained = (title: string, intro: string, mutants: Mutant[]) => {
+    push(`## ${title}`, "", mutants.length === 0 ? "None." : `${mutants.length}${intro}, by reason:`, "");
+    const byReason = new Map<string, Mutant[]>();
+    for (const m of mutants) byReason.set(m.equivalent!.reason, [...(byReason.get(m.equivalent!.reason) ?? []), m]);
+    for (const [reason, group] of byReason) {
+      push(`- ${reason}`);
+      for (const m of group) push(`  - ${mutantLine(m)}${m.outcome === "no coverage" ? " (no coverage)" : ""}`);
+    }
+    push("");
+  };
+  explained("Equivalent mutants", ": no behaviour the contract can observe differs from the reference's", summary.mutants.filter((m) => m.equivalent && !m.equivalent.gap));
+  explained("Known gaps", ": a bot with this bug would pass, and no check pins it yet", summary.mutants.filter((m) => m.equivalent?.gap));
   const unexplained = summary.mutants.filter((m) => (m.outcome === "survived" || m.outcome === "no coverage") && !m.equivalent);
   if (unexplained.length > 0) {
-    push("", "## Unexplained survivors", "", "Behaviours no check pins and nobody has argued equivalent (the run fails while there are any):", "");
+    push("## Unexplained survivors", "", "Behaviours no check pins and nobody has argued equivalent (the run fails while there are any):", "");
     for (const m of unexplained) push(`- ${mutantLine(m)} (${m.outcome})`);
   }
-  push("", "## What kills the mutants", "", "The subject whose checks failed first, for each detected mutant (subjects run sequences, then requests, then deliveries):", "");
+  push("## What kills the mutants", "", "The subject whose checks failed first, for each detected mutant (subjects run sequences, then requests, then deliveries):", "");
   const killers = new Map<string, number>();
   for (const m of summary.mutants.filter((x) => x.outcome === "detected")) {
     const by = m.killedBy[0] ?? "(timeout)";
@@ -90,8 +98,4 @@ export function renderMarkdown({ summary, baseline, threshold, setup }: Markdown
   }
   push("| subject | mutants |", "|---|---:|", ...[...killers].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([by, n]) => `| ${by} | ${n} |`), "");
   return lines.join("\n");
-}
-
-function countOf(summary: Summary, outcome: "survived" | "no coverage"): number {
-  return summary.mutants.filter((m) => m.equivalent && m.outcome === outcome).length;
 }

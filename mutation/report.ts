@@ -3,6 +3,11 @@
  * (mutation/equivalent.json) -> the figures and the verdict of `npm run mutation`, and
  * docs/MUTATION.md. Pure: reading and writing files is run.ts's job.
  *
+ * An entry of mutation/equivalent.json explains a survivor in one of two ways: equivalent (no bot
+ * behaviour the contract can observe differs: set aside from the score, as mutation testing defines
+ * it), or a gap (`"gap": true`: a behaviour no check pins yet, with why; it still counts against the
+ * score). A survivor neither explains fails the run.
+ *
  * A mutant is identified across edits by what it changes, not by where: its file, its mutator, the
  * code it replaces and the replacement (and, when that is not unique in the file, a piece of the
  * line it is on). Line numbers only label it in the report.
@@ -30,7 +35,7 @@ export interface StrykerReport {
   files: Record<string, { source: string; mutants: ReportMutant[] }>;
 }
 
-/** A surviving mutant whose behaviour the contract cannot tell from the reference's, and why. */
+/** A surviving mutant the contract cannot tell from the reference, and why: equivalent, or a known gap. */
 export interface Equivalent {
   file: string;
   mutator: string;
@@ -40,6 +45,8 @@ export interface Equivalent {
   /** A piece of the source line the mutant starts on, when the rest does not single it out. */
   within?: string;
   reason: string;
+  /** Not equivalent: a behaviour no check pins yet (the reason says what would). Counts against the score. */
+  gap?: boolean;
 }
 
 export interface EquivalentsFile {
@@ -71,8 +78,10 @@ export interface Counts {
   detected: number;
   survived: number;
   noCoverage: number;
-  /** Survivors and mutants without coverage listed as equivalent. */
+  /** Survivors and mutants without coverage listed as equivalent (not as gaps). */
   equivalent: number;
+  /** Survivors and mutants without coverage listed as known gaps. */
+  gaps?: number;
   invalid: number;
   ignored: number;
 }
@@ -82,6 +91,8 @@ export interface Summary {
   total: Counts;
   /** Stryker's mutation score: detected / (detected + survived + no coverage), in %. */
   score: number | null;
+  /** The mutation score proper: the same with the equivalent mutants set aside (the threshold's). */
+  scoreWithoutEquivalents: number | null;
   mutants: Mutant[];
   /** What makes the run fail: unexplained survivors, stale equivalents, a score under the threshold. */
   problems: string[];
@@ -147,7 +158,8 @@ function count(mutants: readonly Mutant[]): Counts {
     detected: of("detected"),
     survived: of("survived"),
     noCoverage: of("no coverage"),
-    equivalent: mutants.filter((m) => m.equivalent).length,
+    equivalent: mutants.filter((m) => m.equivalent && !m.equivalent.gap).length,
+    gaps: mutants.filter((m) => m.equivalent?.gap).length,
     invalid: of("invalid"),
     ignored: of("ignored"),
   };
@@ -158,20 +170,26 @@ export function score(counts: Counts): number | null {
   return valid === 0 ? null : (100 * counts.detected) / valid;
 }
 
+/** The score with the equivalent mutants out of the count (gaps stay in it). */
+export function scoreWithoutEquivalents(counts: Counts): number | null {
+  const valid = counts.detected + counts.survived + counts.noCoverage - counts.equivalent;
+  return valid === 0 ? null : (100 * counts.detected) / valid;
+}
+
 export function summarize(report: StrykerReport, equivalents: readonly Equivalent[], threshold: number): Summary {
   const mutants = mutantsOf(report);
   const problems: string[] = [];
   for (const entry of equivalents) {
     const matched = mutants.filter((m) => matches(entry, m));
-    const label = `equivalent ${entry.file} ${entry.mutator} ${JSON.stringify(entry.original)} -> ${JSON.stringify(entry.replacement)}`;
+    const label = `${entry.gap ? "gap" : "equivalent"} ${entry.file} ${entry.mutator} ${JSON.stringify(entry.original)} -> ${JSON.stringify(entry.replacement)}`;
     if (matched.length === 0) problems.push(`${label}: matches no mutant (the code changed: remove or update the entry)`);
     for (const m of matched) {
       if (undetected(m)) m.equivalent = entry;
-      else problems.push(`${label}: listed as equivalent, but line ${m.line} is ${m.status}${m.killedBy.length ? ` by ${m.killedBy.join(", ")}` : ""} (remove the entry)`);
+      else problems.push(`${label}: listed as ${entry.gap ? "a gap" : "equivalent"}, but line ${m.line} is ${m.status}${m.killedBy.length ? ` by ${m.killedBy.join(", ")}` : ""} (remove the entry)`);
     }
   }
   for (const m of mutants.filter((x) => undetected(x) && !x.equivalent)) {
-    problems.push(`${m.file}:${m.line} ${m.mutator} ${JSON.stringify(m.original)} -> ${JSON.stringify(m.replacement)}: ${m.outcome}, and not listed as equivalent (pin the behaviour with a check, or list it with the reason)`);
+    problems.push(`${m.file}:${m.line} ${m.mutator} ${JSON.stringify(m.original)} -> ${JSON.stringify(m.replacement)}: ${m.outcome}, and not listed in mutation/equivalent.json (pin the behaviour with a check, or list it as equivalent or as a gap, with the reason)`);
   }
   for (const m of mutants.filter((x) => x.outcome === "invalid")) problems.push(`${m.file}:${m.line} ${m.mutator}: ${m.status} (the mutant could not be judged)`);
   const files = [...new Set(mutants.map((m) => m.file))].map((file) => {
@@ -179,9 +197,9 @@ export function summarize(report: StrykerReport, equivalents: readonly Equivalen
     return { file, counts, score: score(counts) };
   });
   const total = count(mutants);
-  const overall = score(total);
-  if (overall !== null && overall < threshold) problems.push(`mutation score ${formatScore(overall)} is under the threshold of ${threshold} %`);
-  return { files, total, score: overall, mutants, problems };
+  const proper = scoreWithoutEquivalents(total);
+  if (proper !== null && proper < threshold) problems.push(`mutation score ${formatScore(proper)} (equivalent mutants set aside) is under the threshold of ${threshold} %`);
+  return { files, total, score: score(total), scoreWithoutEquivalents: proper, mutants, problems };
 }
 
 export function formatScore(value: number | null): string {

@@ -100,7 +100,7 @@ async function main(): Promise<number> {
   const { equivalents } = readJson<EquivalentsFile>("mutation/equivalent.json");
   const summary = summarize(report, equivalents, THRESHOLD);
   const t = summary.total;
-  console.log(`mutation score ${formatScore(summary.score)}: ${t.detected} detected, ${t.survived} survived, ${t.noCoverage} without coverage (${t.equivalent} of them equivalent) of ${t.detected + t.survived + t.noCoverage} mutants`);
+  console.log(`mutation score ${formatScore(summary.scoreWithoutEquivalents)} with the equivalent mutants set aside (Stryker's: ${formatScore(summary.score)}): ${t.detected} detected, ${t.survived} survived, ${t.noCoverage} without coverage (${t.equivalent} of them equivalent, ${t.gaps ?? 0} known gaps) of ${t.detected + t.survived + t.noCoverage} mutants`);
   if (!args.reportOnly) console.log(`mutation run: ${wallSeconds.toFixed(0)} s${cpu !== undefined ? `, ${cpu.toFixed(0)} CPU s` : ""}`);
   if (args.mutate) {
     for (const m of summary.mutants.filter((x) => (x.outcome === "survived" || x.outcome === "no coverage") && !x.equivalent)) console.log(`  ${m.file}:${m.line} ${m.mutator} ${JSON.stringify(m.original)} -> ${JSON.stringify(m.replacement)} (${m.outcome})`);

@@ -1,13 +1,14 @@
 /**
  * What a mutant of the reference bot is judged by: the conformance run itself, cut into subjects
  * (each sequence in its documented order, each request scenario, each sequence's property-based
- * deliveries), so that per-test coverage runs only the subjects that reach a mutant. A subject
- * fails when any check of its part of the run fails: the mutant is then killed by that check.
+ * deliveries, and each sequence again with the reference speaking observation version 1, which the
+ * kill matrix holds to version 1's meaning too), so that per-test coverage runs only the subjects
+ * that reach a mutant. A subject fails when any check of its part of the run fails: the mutant is then killed by that check.
  *
  * Loaded by the Stryker test runner (runner.ts) from the sandbox, where implementations/reference/
  * is the instrumented copy.
  */
-import { ReferenceBot } from "../implementations/reference/bot.js";
+import { REFERENCE_PARTS, ReferenceBot } from "../implementations/reference/bot.js";
 import { createDeliveryChecks } from "../src/harness/delivery.js";
 import { runConformance, type RunOptions } from "../src/harness/run.js";
 import { loadScenarios, loadSequences } from "../src/sequences/load.js";
@@ -18,7 +19,7 @@ export const MUTATION_RUNS = 20;
 const STEP_TIMEOUT_MS = 2_000;
 
 export interface Subject {
-  /** Stable: "sequence.<id>", "<scenario id>", "delivery.<id>" (a `run --only` pattern). */
+  /** Stable: "sequence.<id>", "<scenario id>", "delivery.<id>" (a `run --only` pattern), "v1:sequence.<id>". */
   id: string;
   /** The checks of this subject that failed, as "<check id>: <message>" (none: it passed). */
   run(): Promise<string[]>;
@@ -34,14 +35,15 @@ export function subjects(): Subject[] {
   return [
     ...sequences.map((id) => subject(`sequence.${id}`, false)),
     ...scenarios.map((id) => subject(id, false)),
+    ...sequences.map((id) => subject(`sequence.${id}`, false, 1)),
     ...sequences.map((id) => subject(`delivery.${id}`, true)),
   ];
 }
 
-function subject(only: string, deliveries: boolean): Subject {
+function subject(only: string, deliveries: boolean, observationVersion?: 1): Subject {
   const options: RunOptions = {
-    adapter: { createBot: () => new ReferenceBot() },
-    adapterName: "reference",
+    adapter: { createBot: () => (observationVersion ? new ReferenceBot(REFERENCE_PARTS, observationVersion) : new ReferenceBot()) },
+    adapterName: observationVersion ? "reference (observation version 1)" : "reference",
     only,
     seed: MUTATION_SEED,
     runs: MUTATION_RUNS,
@@ -50,7 +52,7 @@ function subject(only: string, deliveries: boolean): Subject {
     ...(deliveries ? { deliveries: createDeliveryChecks({ shrink: false }) } : {}),
   };
   return {
-    id: only,
+    id: observationVersion ? `v${observationVersion}:${only}` : only,
     async run() {
       const result = await runConformance(options);
       if (result.checks.length === 0) return [`${only}: the run has no such check`];
