@@ -1,12 +1,17 @@
 /**
  * npm run mutation: mutate the reference bot's decision code with Stryker, judge every mutant by the
  * conformance run (runner.ts), and write the score and every survivor with its reason to
- * docs/MUTATION.md. Exit 1 when a survivor is unexplained, an equivalent entry is stale, the score is
- * under the threshold, or (--check) docs/MUTATION.md is not what the run says.
+ * docs/MUTATION.md, and the measurement itself to mutation/result.json (committed: each mutant's
+ * outcome, and the sources it was measured on). Exit 1 when a survivor is unexplained, an entry of
+ * equivalent.json is stale, the score is under the threshold, or (--check) docs/MUTATION.md is not
+ * what the run says.
  *
- *   npm run mutation                    run, write reports/mutation/ and docs/MUTATION.md
+ *   npm run mutation                    run, write reports/mutation/, mutation/result.json and docs/MUTATION.md
  *   npm run mutation -- --check         run, and compare docs/MUTATION.md instead of writing it
- *   npm run mutation -- --report-only   no run: docs/MUTATION.md from the last reports/mutation/mutation.json
+ *   npm run mutation -- --report-only   no run: docs/MUTATION.md from the committed mutation/result.json
+ *   npm run mutation -- --report-only --check   what CI runs, in seconds: the committed measurement was
+ *                                       taken on today's reference, explains every survivor, meets the
+ *                                       threshold, and docs/MUTATION.md says so
  *   npm run mutation -- --mutate "implementations/reference/call-state.ts:20-40"   a subset, while iterating (no docs written)
  */
 import fs from "node:fs";
@@ -22,6 +27,8 @@ export const THRESHOLD = 90;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const CONFIG = "mutation/stryker.config.json";
 const REPORT = "reports/mutation/mutation.json";
+/** The committed measurement: Stryker's report without what the verdict does not read. */
+const RESULT = "mutation/result.json";
 const DOC = "docs/MUTATION.md";
 
 const HELP = `Usage: npm run mutation [-- --check | --report-only | --mutate <pattern>]
@@ -29,8 +36,9 @@ const HELP = `Usage: npm run mutation [-- --check | --report-only | --mutate <pa
 Mutates implementations/reference/ (its decision code) with Stryker and runs the conformance checks
 against each mutant. Writes reports/mutation/ (Stryker's HTML and JSON) and docs/MUTATION.md.
 
-  --check          compare docs/MUTATION.md with this run instead of writing it (CI)
-  --report-only    do not run Stryker: rebuild docs/MUTATION.md from ${REPORT}
+  --check          compare docs/MUTATION.md with this run instead of writing it
+  --report-only    do not run Stryker: judge the committed ${RESULT} (with --check: what CI runs, checking
+                   too that it was measured on the reference as it is now)
   --mutate <glob>  mutate only these files or ranges (file:from-to); writes no docs, for iterating
   --concurrency n  Stryker's worker processes (default 1: the machines it runs on are shared)
 
@@ -56,7 +64,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--concurrency" && /^\d+$/.test(argv[i + 1] ?? "")) args.concurrency = Number(argv[++i]);
     else usage(`unknown or incomplete option ${JSON.stringify(a)}`);
   }
-  if (args.check && (args.reportOnly || args.mutate)) usage("--check runs everything: it takes neither --report-only nor --mutate");
+  if (args.check && args.mutate) usage("--check judges the whole reference: it does not take --mutate");
   return args;
 }
 
@@ -96,7 +104,11 @@ async function main(): Promise<number> {
   const wallSeconds = (Date.now() - started) / 1000;
   const cpu = cpuSeconds();
 
-  const report = readJson<StrykerReport>(REPORT);
+  const report = args.reportOnly ? readJson<StrykerReport>(RESULT) : compact(readJson<StrykerReport>(REPORT));
+  if (!args.reportOnly && !args.mutate) {
+    fs.writeFileSync(path.join(ROOT, RESULT), `${JSON.stringify(report, null, 1)}\n`);
+    console.log(`wrote ${RESULT}`);
+  }
   const { equivalents } = readJson<EquivalentsFile>("mutation/equivalent.json");
   const summary = summarize(report, equivalents, THRESHOLD);
   const t = summary.total;
@@ -113,7 +125,7 @@ async function main(): Promise<number> {
     threshold: THRESHOLD,
     setup: { stryker: readJson<{ version: string }>("node_modules/@stryker-mutator/core/package.json").version, seed: MUTATION_SEED, runs: MUTATION_RUNS },
   });
-  const problems = [...summary.problems];
+  const problems = [...summary.problems, ...staleSources(report)];
   if (args.check) {
     const committed = fs.existsSync(path.join(ROOT, DOC)) ? fs.readFileSync(path.join(ROOT, DOC), "utf8") : "";
     if (committed !== markdown) problems.push(`${DOC} is not what this run says: run npm run mutation and commit it`);
@@ -123,6 +135,31 @@ async function main(): Promise<number> {
   }
   for (const p of problems) console.error(`mutation: ${p}`);
   return problems.length > 0 ? 1 : 0;
+}
+
+/** Stryker's report with only what the verdict reads: each file's source, each mutant's outcome and first killer. */
+function compact(report: StrykerReport): StrykerReport {
+  return {
+    files: Object.fromEntries(Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b)).map(([file, { source, mutants }]) => [file, {
+      source,
+      mutants: mutants.map((m) => ({
+        id: m.id,
+        mutatorName: m.mutatorName,
+        ...(m.replacement !== undefined ? { replacement: m.replacement } : {}),
+        location: m.location,
+        status: m.status,
+        ...(m.killedBy?.length ? { killedBy: m.killedBy.slice(0, 1) } : {}),
+      })),
+    }])),
+  };
+}
+
+/** A measurement taken on another version of the reference says nothing of this one. */
+function staleSources(report: StrykerReport): string[] {
+  return Object.entries(report.files).flatMap(([file, { source }]) => {
+    const now = fs.existsSync(path.join(ROOT, file)) ? fs.readFileSync(path.join(ROOT, file), "utf8") : undefined;
+    return now === source ? [] : [`${RESULT} was measured on another version of ${file}: run npm run mutation and commit the result`];
+  });
 }
 
 main().then((code) => process.exit(code), (error: unknown) => {
