@@ -9,7 +9,7 @@ describe("the notification endpoint", () => {
       const handled = handleNotification(body);
       expect(handled.accepted).toBe(true);
       // One state per notification; an empty batch ({"value": []}, erratum EMPTY_BATCH) carries none.
-      if (handled.accepted) expect(handled.states).toHaveLength(body.value.length);
+      if (handled.accepted) expect(handled.states).toHaveLength((body as { value: unknown[] }).value.length);
     }), { numRuns: 100 });
   }, 60_000); // building the call-state arbitrary (the whole received call) takes seconds on a busy machine
 
