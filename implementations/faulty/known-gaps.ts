@@ -36,7 +36,7 @@ export const KNOWN_GAPS: readonly KnownGap[] = [
     because: "these transfers name no transferee (not from a group call): only a bot that names one nobody asked for would fail it",
   },
   {
-    checks: ["sequence.call-never-created/step.stranger.established"],
-    because: "it accepts both readings of a call the bot never created (kept: established; ignored: unknown), so only a bot that believes such a call is in a state no notification said would fail it; the realistic bugs about such calls show elsewhere: answering them non-2xx (rejects-unknown-call, acks) or letting them change the bot's own call (one-call-at-a-time, end)",
+    checks: ["sequence.call-never-created/step.stranger.established", "sequence.call-never-created/step.stranger.terminated"],
+    because: "each accepts both readings of a call the bot never created (kept: the state its notifications said; ignored: unknown), so only a bot that believes such a call is in a state no notification said would fail it; the realistic bugs about such calls show elsewhere: answering them non-2xx (rejects-unknown-call, acks) or letting them change the bot's own call (one-call-at-a-time, end)",
   },
 ];

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../../src/harness/run.js";
 import { REPORT_FILES, writeReports, type WrittenReports } from "../../src/reports/index.js";
 import { checkKind } from "../../src/reports/model.js";
+import { rootCausesOf } from "../../src/reports/root-causes.js";
 import { RESULTS_SCHEMA_PATH, type ResultsV2 } from "../../src/reports/results-json.js";
 import { runFolderName } from "../../src/reports/run-folder.js";
 import { resultsValidator } from "./results-validator.js";
@@ -73,12 +74,24 @@ describe("writeReports on real runs", () => {
     expect(results.totals.failed).toBe(faulty.checks.filter((c) => c.status === "failed").length);
   });
 
-  it("summary.md names every failing check of the faulty bot and the verdict of the reference", () => {
+  it("summary.md names the root causes of the faulty bot (counting any it cuts) and the verdict of the reference", () => {
     const failing = faulty.checks.filter((c) => c.status === "failed");
     const groups = new Set(failing.map((c) => c.group));
     expect(groups).toEqual(new Set(["requests", "sequences", "deliveries"]));
     const summary = read(written.faulty.dir, "summary.md");
-    for (const check of failing) expect(summary).toContain(`\`${check.id}\``);
+    // Every root cause shown names its first 10 roots and counts the rest ("and N more"); causes cut to stay
+    // under GitHub's comment limit are counted in the closing note, so nothing disappears without a word.
+    const causes = rootCausesOf(faulty.checks).causes;
+    expect(causes.flatMap((c) => c.roots).length).toBe(failing.length);
+    const cut = /Cut to stay under GitHub's comment limit \(65 536 characters\): (\d+) root causes \(of (\d+)\)/.exec(summary);
+    if (cut) expect(Number(cut[2])).toBe(causes.length);
+    const shown = causes.slice(0, causes.length - Number(cut?.[1] ?? 0));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const cause of shown) {
+      for (const check of cause.roots.slice(0, 10)) expect(summary).toContain(`\`${check.id}\``);
+      if (cause.roots.length > 10) expect(summary).toContain(`and ${cause.roots.length - 10} more`);
+    }
+    if (!cut) for (const check of failing) expect(summary).toContain(`\`${check.id}\``);
     expect(summary).toContain("MISMATCH participants: expected");
     expect(summary).toMatch(/replay: npx graph-calls-contract .*--seed 1/);
     expect(summary.length).toBeLessThanOrEqual(65_536);
