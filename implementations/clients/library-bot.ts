@@ -22,6 +22,7 @@ export type ConnectLibrary = (env: BotEnvironment) => LibraryCalls;
 export class LibraryBot implements BotUnderTest {
   private readonly notifications = new ReferenceBot();
   private calls: LibraryCalls | undefined;
+  private env: BotEnvironment | undefined;
 
   constructor(private readonly connect: ConnectLibrary) {}
 
@@ -30,12 +31,16 @@ export class LibraryBot implements BotUnderTest {
   }
 
   async start(env: BotEnvironment): Promise<{ callbackUrl: string }> {
+    this.env = env;
     this.calls = this.connect(env);
     return this.notifications.start(env);
   }
 
   async createCall(intent: CreateCallIntent): Promise<{ callId: string }> {
-    return { callId: await this.connected().createCall(intent) };
+    const callId = await this.connected().createCall(intent);
+    // The notification side must know the call's tenant to accept its notifications' tokens.
+    this.notifications.adoptCall(callId, intent.tenantId ?? this.env!.tenantId);
+    return { callId };
   }
 
   transfer(callId: string, intent: TransferIntent): Promise<void> {

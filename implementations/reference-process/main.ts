@@ -36,7 +36,8 @@ const handlers: Record<string, (params: Params) => Promise<unknown>> = {
     const protocol = Math.max(...SPOKEN.filter((v) => offered.includes(v)));
     if (!Number.isFinite(protocol)) throw new Error(`none of the protocol versions offered (${offered.join(", ")}) is one this implementation speaks (${SPOKEN.join(", ")})`);
     bot = new ReferenceBot(REFERENCE_PARTS, protocol as 1 | 2);
-    await bot.start({ graphBaseUrl: String(p.graphBaseUrl), accessToken: String(p.accessToken), callbackUri: String(p.callbackUri) });
+    const text = (name: string) => (typeof p[name] === "string" ? (p[name] as string) : "");
+    await bot.start({ graphBaseUrl: text("graphBaseUrl"), accessToken: text("accessToken"), callbackUri: text("callbackUri"), appId: text("appId"), tenantId: text("tenantId"), openIdConfigurationUrl: text("openIdConfigurationUrl") });
     return { callbackUrl: await startCallbackServer(), protocol };
   },
   createCall: (p) => bot.createCall(p.intent as never),

@@ -93,7 +93,7 @@ export class ProcessBot implements BotUnderTest {
     const channel = new LineChannel(this.options.command, { cwd: this.options.cwd, ...(this.options.env ? { env: this.options.env } : {}) });
     this.channel = channel;
     try {
-      const { callbackUrl, protocol } = await channel.request("start", { graphBaseUrl: this.env.graphBaseUrl, accessToken: this.env.accessToken, callbackUri: this.env.callbackUri, protocols: PROTOCOL_VERSIONS }, startTimeoutMs(this.options.requestTimeoutMs));
+      const { callbackUrl, protocol } = await channel.request("start", { ...this.env, protocols: PROTOCOL_VERSIONS }, startTimeoutMs(this.options.requestTimeoutMs));
       if (protocol !== undefined && !PROTOCOL_VERSIONS.includes(protocol)) {
         throw new ChannelError(`start answered protocol ${JSON.stringify(protocol)}: it must be one of those offered (${PROTOCOL_VERSIONS.join(", ")}), or absent for 1`, "protocol");
       }

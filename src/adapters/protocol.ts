@@ -11,6 +11,7 @@
 import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
 import type { CallObservation, ObservationVersion } from "../harness/observation.js";
 import { OBSERVATION_VERSIONS } from "../harness/observation.js";
+import type { BotEnvironment } from "../harness/adapter.js";
 
 export type ProtocolVersion = ObservationVersion;
 export const PROTOCOL_VERSIONS: readonly ProtocolVersion[] = OBSERVATION_VERSIONS;
@@ -18,7 +19,7 @@ export const PROTOCOL_VERSIONS: readonly ProtocolVersion[] = OBSERVATION_VERSION
 export const HANDSHAKE_VERSION: ProtocolVersion = 1;
 
 export interface Methods {
-  start: { params: { graphBaseUrl: string; accessToken: string; callbackUri: string; protocols: readonly ProtocolVersion[] }; result: { callbackUrl: string; protocol?: ProtocolVersion } };
+  start: { params: BotEnvironment & { protocols: readonly ProtocolVersion[] }; result: { callbackUrl: string; protocol?: ProtocolVersion } };
   createCall: { params: { intent: CreateCallIntent }; result: { callId: string } };
   transfer: { params: { callId: string; intent: TransferIntent }; result: Record<string, never> };
   observe: { params: { callId: string }; result: CallObservation };

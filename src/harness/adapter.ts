@@ -21,6 +21,18 @@ export interface BotEnvironment {
    * bot is configured with it; behind it, the bot listens wherever it likes.)
    */
   callbackUri: string;
+  /**
+   * The bot's application id: the audience (`aud`) of every notification token. A bot must refuse
+   * a notification whose token is not for it (PROTOCOL.md, "Notification tokens").
+   */
+  appId: string;
+  /** The bot's own tenant: the tenant of a call whose create call request names none. */
+  tenantId: string;
+  /**
+   * Graph's OpenID configuration: its `jwks_uri` publishes the keys notification tokens are signed
+   * with. Under test it is served by the mock (on 127.0.0.1 for a process, intercepted in-process).
+   */
+  openIdConfigurationUrl: string;
 }
 
 export interface BotUnderTest {

@@ -7,6 +7,7 @@ import { setupServer } from "msw/node";
 import { loadContract } from "../index.js";
 import { GraphMock } from "../mock-graph/graph-mock.js";
 import { startGraphServer } from "../mock-graph/http-server.js";
+import { NotificationIssuer, SAMPLES_ISSUER_ORIGIN } from "../mock-graph/issuer.js";
 import type { Scenario } from "../scenarios/model.js";
 import { loadNotifications, loadScenarios, loadSequences, sequenceProblems } from "../sequences/load.js";
 import type { Sequence } from "../sequences/model.js";
@@ -78,6 +79,9 @@ export const TRANSFER_BASE_CALL = "create-call.v1.0.ex01";
 export const ACCESS_TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJub25lIn0.conformance-test-token";
 /** The public callback every bot under test is configured with. */
 export const CALLBACK_URI = "https://bot.conformance.example/api/calls";
+/** The bot's application id (the audience of every notification token) and its own tenant. */
+export const APP_ID = "3f6b8a52-9c1d-4e7a-b0f4-6d2e8c5a1b97";
+export const TENANT_ID = "c4a1e6d0-2b7f-4c39-8e15-9a0d3f7b6e21";
 
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
@@ -108,7 +112,11 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const progress = (label: string) => options.onProgress?.(++done, total, label);
 
   const limits = new RunLimits({ ...pick(options, "deadlineMs", "maxConsecutiveTimeouts", "maxFailures", "signal") });
-  const { graph, close } = await startMockGraph(options.graphTransport ?? "in-process", (origin) => new GraphMock({ contract, seed: options.seed, ...(origin ? { origin } : {}) }));
+  const { graph, close } = await startMockGraph(options.graphTransport ?? "in-process", async (origin) => {
+    // Over HTTP the issuer shares the mock's 127.0.0.1 origin; in-process it answers where the samples look.
+    const issuer = await NotificationIssuer.create({ origin: origin ?? SAMPLES_ISSUER_ORIGIN, appId: APP_ID });
+    return new GraphMock({ contract, seed: options.seed, tenantId: TENANT_ID, issuer, ...(origin ? { origin } : {}) });
+  });
   const checks: CheckResult[] = [];
   let session: Session | undefined;
   let observationVersion: ObservationVersion | undefined;
@@ -141,7 +149,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   try {
     const startedAt = Date.now();
     const created = await createBot(options.adapter, options.stepTimeoutMs, limits.signal);
-    session = created.bot && new Session(created.bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI, stop: limits.signal, onCallEnded: (timedOut) => limits.callEnded(timedOut) });
+    session = created.bot && new Session(created.bot, graph, contract, byId, notifications, { stepTimeoutMs: options.stepTimeoutMs, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI, stop: limits.signal, onCallEnded: (timedOut) => limits.callEnded(timedOut), appId: APP_ID, tenantId: TENANT_ID });
     const startError = created.error ?? (await session!.start());
     if (dropped()) {
       stopped = { ...limits.stop!, subjectsNotRun: subjects.length };
@@ -235,12 +243,12 @@ async function createBot(adapter: AdapterModule, timeoutMs: number, stop: AbortS
 }
 
 /** The same mock either way: intercepted in-process with msw, or served over HTTP with msw's handlers. */
-async function startMockGraph(transport: "in-process" | "http", make: (origin?: string) => GraphMock): Promise<{ graph: GraphMock; close: () => Promise<void> }> {
+async function startMockGraph(transport: "in-process" | "http", make: (origin?: string) => Promise<GraphMock>): Promise<{ graph: GraphMock; close: () => Promise<void> }> {
   if (transport === "http") {
     const server = await startGraphServer((origin) => make(origin));
     return { graph: server.graph, close: () => server.close() };
   }
-  const graph = make();
+  const graph = await make();
   const server = setupServer(...graph.handlers);
   server.listen({ onUnhandledRequest: "bypass" });
   return { graph, close: async () => server.close() };

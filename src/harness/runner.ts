@@ -136,7 +136,7 @@ export async function executePlan(session: Session, sequence: Sequence, plan: re
       const body = delivery.alter ? delivery.alter(batch) : batch;
       entry.notifications = steps.map(({ step, body }) => delivered(step.id, step.notification, body));
       bodies.set(entry.post, body);
-      const sent = await session.deliver(body);
+      const sent = await session.deliver(body, { callId });
       entry.latencyMs = Date.now() - started;
       entry.status = sent.status;
       if (sent.error) entry.error = sent.error;

@@ -5,6 +5,7 @@
  */
 import type { Contract } from "../contract/validator.js";
 import type { GraphMock } from "../mock-graph/graph-mock.js";
+import type { MintOptions } from "../mock-graph/issuer.js";
 import type { Scenario } from "../scenarios/model.js";
 import type { JsonValue } from "../util/json.js";
 import { bounded, ImplementationFault, type BotUnderTest } from "./adapter.js";
@@ -35,6 +36,16 @@ export interface SessionOptions {
   stop?: AbortSignal;
   /** After each call into the implementation: whether it timed out (the circuit breaker counts them). */
   onCallEnded?: (timedOut: boolean) => void;
+  /** The bot's application id (every notification token's audience) and its own tenant. */
+  appId: string;
+  tenantId: string;
+}
+
+export interface DeliverOptions {
+  /** The call the notifications are about: the token carries its tenant (tid). */
+  callId?: string;
+  /** The token: a fresh valid one by default; a forgery for the auth checks; null sends no Authorization. */
+  token?: Omit<MintOptions, "tid"> & { tid?: string | null } | null;
 }
 
 /** How long start may take: twice a step (PROTOCOL.md, Lifecycle). */
@@ -44,6 +55,8 @@ export function startTimeoutMs(stepTimeoutMs: number): number {
 
 export class Session {
   callbackUrl = "";
+  /** How long the bot took to answer each notification POST, in ms, in order (receiver.latency reads it). */
+  readonly latencies: number[] = [];
 
   constructor(
     readonly bot: BotUnderTest,
@@ -71,7 +84,14 @@ export class Session {
   async start(): Promise<string | undefined> {
     try {
       // Twice a step, as PROTOCOL.md promises: a JVM or .NET process takes seconds to boot.
-      const { callbackUrl } = await this.bounded("start", startTimeoutMs(this.options.stepTimeoutMs), () => this.bot.start({ graphBaseUrl: this.graph.baseUrl, accessToken: this.options.accessToken, callbackUri: this.options.callbackUri }));
+      const { callbackUrl } = await this.bounded("start", startTimeoutMs(this.options.stepTimeoutMs), () => this.bot.start({
+        graphBaseUrl: this.graph.baseUrl,
+        accessToken: this.options.accessToken,
+        callbackUri: this.options.callbackUri,
+        appId: this.options.appId,
+        tenantId: this.options.tenantId,
+        openIdConfigurationUrl: this.graph.issuer?.openIdConfigurationUrl ?? "",
+      }));
       if (typeof callbackUrl !== "string" || !/^https?:\/\//.test(callbackUrl)) return `start() answered a callbackUrl that is not an http(s) URL: ${JSON.stringify(callbackUrl)}`;
       this.callbackUrl = callbackUrl;
       const version = this.bot.observationVersion;
@@ -122,17 +142,30 @@ export class Session {
     }
   }
 
-  /** POST a body to the bot's callback, as Graph does. */
-  async deliver(body: JsonValue): Promise<{ status: number | null } & CallFailure> {
+  /** POST a body to the bot's callback, as Graph does: JSON, with a freshly minted token. */
+  async deliver(body: JsonValue, options: DeliverOptions = {}): Promise<{ status: number | null } & CallFailure> {
     this.graph.rosters.sent(body); // sent before it arrives: a bot that re-reads the roster while handling it sees it in Graph's
     try {
-      const request = new Request(this.callbackUrl, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-      const response = await this.bounded("handleNotification", this.options.stepTimeoutMs, () => this.bot.handleNotification(request));
+      const headers: Record<string, string> = { "Content-Type": "application/json" };
+      const token = await this.token(options);
+      if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+      const request = new Request(this.callbackUrl, { method: "POST", headers, body: JSON.stringify(body) });
+      const started = performance.now();
+      // Recorded whatever happens: a POST left unanswered until the step timeout took at least that long.
+      const response = await this.bounded("handleNotification", this.options.stepTimeoutMs, () => this.bot.handleNotification(request))
+        .finally(() => this.latencies.push(Math.round((performance.now() - started) * 10) / 10));
       if (!(response instanceof Response)) return { status: null, error: `handleNotification() answered something that is not an HTTP response: ${JSON.stringify(response)?.slice(0, 80)}`, errorKind: "protocol" };
       return { status: response.status };
     } catch (e) {
       return { status: null, ...failure("handleNotification()", e) };
     }
+  }
+
+  private async token(options: DeliverOptions): Promise<string | undefined> {
+    const issuer = this.graph.issuer;
+    if (options.token === null || !issuer) return undefined;
+    const tid = options.token?.tid !== undefined ? options.token.tid : (options.callId ? this.graph.tenantOf(options.callId) : undefined) ?? this.options.tenantId;
+    return issuer.mint({ ...options.token, tid });
   }
 
   async observe(callId: string): Promise<{ observed?: unknown } & CallFailure> {

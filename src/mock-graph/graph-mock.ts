@@ -5,7 +5,8 @@
  * Graph's error body), and recording every request it sees.
  *
  * The same handlers serve an in-process bot (msw intercepting its fetch) and, through msw's
- * getResponse, a real HTTP server for bots in other processes.
+ * getResponse, a real HTTP server for bots in other processes. With an issuer, the mock also
+ * serves the OpenID configuration and key set its notification tokens are signed with (issuer.ts).
  */
 import { http, HttpResponse, type HttpHandler } from "msw";
 import type { Contract } from "../contract/validator.js";
@@ -13,6 +14,7 @@ import { isObject, type JsonObject } from "../util/json.js";
 import { formatContractError } from "../contract/errors.js";
 import { scanJson } from "../cli/json-scan.js";
 import { Rosters } from "./rosters.js";
+import type { NotificationIssuer } from "./issuer.js";
 
 export interface CapturedRequest {
   /** 1-based, in arrival order. */
@@ -40,6 +42,10 @@ export interface GraphMockOptions {
   contract: Contract;
   /** Seed of the fresh call ids, so a run's reports are reproducible. */
   seed?: number;
+  /** The bot's own tenant: a call whose request names no tenantId is in it (Graph's 201 says which). */
+  tenantId?: string;
+  /** Signs the notifications and publishes the keys; its handlers come first. */
+  issuer?: NotificationIssuer;
 }
 
 export class GraphMock {
@@ -52,11 +58,21 @@ export class GraphMock {
   private counter = 0;
   private readonly contract: Contract;
   private readonly seed: number;
+  readonly tenantId: string | undefined;
+  readonly issuer: NotificationIssuer | undefined;
 
   constructor(options: GraphMockOptions) {
     this.origin = (options.origin ?? "https://graph.microsoft.com").replace(/\/$/, "");
     this.contract = options.contract;
     this.seed = (options.seed ?? 0) >>> 0;
+    this.tenantId = options.tenantId;
+    this.issuer = options.issuer;
+  }
+
+  /** The tenant a call Graph created is in (its 201's tenantId), or the bot's own for any other. */
+  tenantOf(callId: string): string | undefined {
+    const tenant = this.calls.get(callId)?.tenantId;
+    return typeof tenant === "string" ? tenant : this.tenantId;
   }
 
   /** The base URL a bot is given: Graph's v1.0 root at this origin. */
@@ -70,7 +86,12 @@ export class GraphMock {
   }
 
   get handlers(): HttpHandler[] {
+    const issuer = this.issuer?.handlers ?? [];
+    // In-process the issuer has its own origin: what it does not serve is unknown there too.
+    const issuerOrigin = this.issuer && this.issuer.origin !== this.origin ? [http.all(`${this.issuer.origin}/*`, ({ request }) => graphError(404, "NotFound", `${request.method} ${new URL(request.url).pathname} is not served by the mock issuer`))] : [];
     return [
+      ...issuer,
+      ...issuerOrigin,
       http.post(`${this.origin}/:version/communications/calls`, ({ request, params }) => this.createCall(request, String(params.version))),
       http.post(`${this.origin}/:version/communications/calls/:callId/transfer`, ({ request, params }) => this.transfer(request, String(params.version), String(params.callId))),
       http.get(`${this.origin}/:version/communications/calls/:callId/participants`, ({ request, params }) => this.listParticipants(request, String(params.version), String(params.callId))),
@@ -96,6 +117,8 @@ export class GraphMock {
       callChainId: this.freshId(),
       resultInfo: null,
       answeredBy: null,
+      // Graph says which tenant the call is in; the notification tokens for it carry that tenant.
+      ...(typeof body.tenantId !== "string" && this.tenantId ? { tenantId: this.tenantId } : {}),
     };
     this.calls.set(id, call);
     return this.answer(captured, HttpResponse.json(call, { status: 201, headers: { Location: `${this.origin}/${version}/communications/calls/${id}` } }));
@@ -123,6 +146,9 @@ export class GraphMock {
 
   private async unknown(request: Request): Promise<Response> {
     const captured = await this.capture(request, new URL(request.url).pathname.split("/")[1] ?? "");
+    // Graph authenticates before it routes: an unknown path without a token is a 401, not a 404.
+    const refusal = unauthorized(captured);
+    if (refusal) return this.answer(captured, refusal);
     return this.answer(captured, graphError(404, "UnknownOperation", `${request.method} ${captured.path} is not an operation of this mock (create call, transfer, list participants).`));
   }
 

@@ -15,8 +15,8 @@ export interface GraphServer {
   close(): Promise<void>;
 }
 
-/** Listen on a free port of 127.0.0.1, then build the mock for that origin. */
-export async function startGraphServer(makeGraph: (origin: string) => GraphMock): Promise<GraphServer> {
+/** Listen on a free port of 127.0.0.1, then build the mock (and its issuer) for that origin. */
+export async function startGraphServer(makeGraph: (origin: string) => GraphMock | Promise<GraphMock>): Promise<GraphServer> {
   let graph: GraphMock | undefined;
   const server = http.createServer((req, res) => {
     void serve(graph!, req, res);
@@ -27,7 +27,7 @@ export async function startGraphServer(makeGraph: (origin: string) => GraphMock)
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  graph = makeGraph(origin);
+  graph = await makeGraph(origin);
   return {
     graph,
     origin,

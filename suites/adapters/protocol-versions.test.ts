@@ -35,7 +35,7 @@ fs.writeFileSync(botFile, BOT);
 async function started(choice: string) {
   const bot = new ProcessBot({ command: `node ${botFile} ${choice}`, cwd: tmp, requestTimeoutMs: 5_000 });
   try {
-    await bot.start({ graphBaseUrl: "http://127.0.0.1:9/v1.0", accessToken: "t", callbackUri: "https://bot.example/cb" });
+    await bot.start({ graphBaseUrl: "http://127.0.0.1:9/v1.0", accessToken: "t", callbackUri: "https://bot.example/cb", appId: "app", tenantId: "tenant", openIdConfigurationUrl: "http://127.0.0.1:9/v1/.well-known/OpenIdConfiguration" });
     return { version: bot.observationVersion, observed: (await bot.observe("c1")) as unknown as Record<string, unknown> };
   } finally {
     await bot.stop();

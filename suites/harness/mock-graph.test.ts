@@ -111,6 +111,30 @@ describe("transfer", () => {
   });
 });
 
+test("an unknown route without a token is a 401, as Graph authenticates before it routes", async () => {
+  const response = await post("/communications/calls/abc/answer", {}, { "Content-Type": "application/json" });
+  expect(response.status).toBe(401);
+  expect(((await response.json()) as { error: { code: string } }).error.code).toBe("InvalidAuthenticationToken");
+});
+
+test("a call created without a tenantId is in the bot's tenant, and Graph's 201 says so", async () => {
+  const withTenant = new GraphMock({ contract: loadContract(), origin: "https://graph.tenant.example", tenantId: "c4a1e6d0-2b7f-4c39-8e15-9a0d3f7b6e21" });
+  const local = setupServer(...withTenant.handlers);
+  server.close();
+  local.listen({ onUnhandledRequest: "error" });
+  try {
+    const send = (body: unknown) => fetch(`${withTenant.baseUrl}/communications/calls`, { method: "POST", headers: { Authorization: TOKEN, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const plain = (await (await send(call)).json()) as { id: string; tenantId?: string };
+    expect(plain.tenantId).toBe("c4a1e6d0-2b7f-4c39-8e15-9a0d3f7b6e21");
+    const named = (await (await send({ ...call, tenantId: "aa67bd4c-8475-432d-bd41-39f255720e0a" })).json()) as { id: string; tenantId?: string };
+    expect(named.tenantId).toBe("aa67bd4c-8475-432d-bd41-39f255720e0a");
+    expect([withTenant.tenantOf(plain.id), withTenant.tenantOf(named.id), withTenant.tenantOf("unknown")]).toEqual(["c4a1e6d0-2b7f-4c39-8e15-9a0d3f7b6e21", "aa67bd4c-8475-432d-bd41-39f255720e0a", "c4a1e6d0-2b7f-4c39-8e15-9a0d3f7b6e21"]);
+  } finally {
+    local.close();
+    server.listen({ onUnhandledRequest: "error" });
+  }
+});
+
 test("an operation the mock does not have is a 404 with Graph's error body, and is recorded", async () => {
   const response = await post("/communications/calls/abc/answer", {});
   expect(response.status).toBe(404);
