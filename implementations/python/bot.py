@@ -16,7 +16,11 @@ Run its unit tests (delta roster and transfer state)::
 
     python3 -m unittest implementations/python/test_bot.py
 
-Requirements: Python 3.9 or newer, nothing else. It can also be driven by hand: write one JSON
+Requirements: Python 3.9 or newer, nothing else. Notification tokens (RS256 JWTs, PROTOCOL.md "Notification
+tokens") are verified with the standard library too: RSASSA-PKCS1-v1_5 verification is one modular
+exponentiation and a byte comparison with the one encoding SHA-256 allows (``rsa_sha256_verify``),
+so the bot stays a single file a reader can run anywhere; PyJWT would need ``cryptography``, a
+compiled wheel, for RS256. It can also be driven by hand: write one JSON
 request per line on stdin (``{"protocol":1,"id":1,"method":"start","params":{...}}``) and read one
 JSON response per line on stdout. Logs go to stderr, never to stdout, because every stdout line
 must be a response.
@@ -27,16 +31,21 @@ Layout (one job per piece):
 - ``GraphClient``: the HTTP calls to Graph (auth header, JSON, error reporting);
 - ``CallState`` / ``CallRegistry``: what the bot believes about each call, under one lock;
 - ``NotificationRouter``: a ``commsNotifications`` body -> updates of the right call;
+- ``NotificationAuth``: the bearer token of every notification POST (Graph's signing keys, claims, tenant);
 - ``CallbackServer``: the HTTP listener Graph (the harness) POSTs notifications to, in a thread;
 - ``Bot``: the protocol methods; ``ProtocolLoop``: stdin/stdout framing and dispatch.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 import os
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -583,8 +592,124 @@ class NotificationRouter:
 # ---------------------------------------------------------------------------------------------
 
 
+# ---------------------------------------------------------------------------------------------
+# Notification tokens: Graph signs every notification POST (PROTOCOL.md, "Notification tokens")
+# ---------------------------------------------------------------------------------------------
+
+NOTIFICATION_ISSUERS = frozenset({"https://graph.microsoft.com", "https://api.botframework.com"})
+CLOCK_SKEW_SECONDS = 300  # .NET's default allowance
+KEY_REFRESH_COOLDOWN_SECONDS = 1.0  # at most one key set fetch a second for unknown kids
+# The DER prefix of a SHA-256 DigestInfo (RFC 8017, section 9.2, note 1).
+_SHA256_DIGEST_INFO = bytes.fromhex("3031300d060960864801650304020105000420")
+
+
+class Unauthorized(Exception):
+    """A notification whose token does not show Graph sent it for this bot; args: (status, why)."""
+
+
+def _b64url(segment: str) -> bytes:
+    return base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+
+
+def rsa_sha256_verify(n: int, e: int, message: bytes, signature: bytes) -> bool:
+    """RSASSA-PKCS1-v1_5 with SHA-256: the whole encoded block is compared, never parsed."""
+    k = (n.bit_length() + 7) // 8
+    if n.bit_length() < 2048 or len(signature) != k:
+        return False
+    s = int.from_bytes(signature, "big")
+    if s >= n:
+        return False
+    encoded = pow(s, e, n).to_bytes(k, "big")
+    digest = _SHA256_DIGEST_INFO + hashlib.sha256(message).digest()
+    expected = b"\x00\x01" + b"\xff" * (k - len(digest) - 3) + b"\x00" + digest
+    return hmac.compare_digest(encoded, expected)
+
+
+class NotificationAuth:
+    """Graph's signing keys (from the OpenID configuration, refreshed on an unknown kid) and the checks."""
+
+    def __init__(self, app_id: str, configuration_url: str) -> None:
+        self.app_id = app_id
+        self.configuration_url = configuration_url
+        self._keys: Dict[str, Tuple[int, int]] = {}
+        self._fetched_at: Optional[float] = None
+        self._lock = threading.Lock()
+
+    def verify(self, authorization: Optional[str]) -> Json:
+        """The token's claims, or Unauthorized(401, why)."""
+        parts = (authorization or "").split()
+        if len(parts) != 2 or parts[0].lower() != "bearer":
+            raise Unauthorized(401, "no bearer token")
+        token = parts[1]
+        try:
+            header_b64, payload_b64, signature_b64 = token.split(".")
+            header = json.loads(_b64url(header_b64))
+            claims = json.loads(_b64url(payload_b64))
+            signature = _b64url(signature_b64)
+        except ValueError:
+            raise Unauthorized(401, "not a JWT") from None
+        if not isinstance(header, dict) or not isinstance(claims, dict):
+            raise Unauthorized(401, "not a JWT")
+        # The algorithm is ours to require, never the token's to choose (none, HS256...).
+        if header.get("alg") != "RS256":
+            raise Unauthorized(401, f"alg {header.get('alg')!r} is not RS256")
+        key = self._key(header.get("kid"))
+        if key is None or not rsa_sha256_verify(key[0], key[1], f"{header_b64}.{payload_b64}".encode("ascii"), signature):
+            raise Unauthorized(401, "the signature does not verify with Graph's keys")
+        self._check_claims(claims)
+        return claims
+
+    def _check_claims(self, claims: Json) -> None:
+        now = time.time()
+        if claims.get("iss") not in NOTIFICATION_ISSUERS:
+            raise Unauthorized(401, f"issuer {claims.get('iss')!r}")
+        audience = claims.get("aud")
+        if self.app_id not in (audience if isinstance(audience, list) else [audience]):
+            raise Unauthorized(401, f"audience {audience!r}")
+        exp, nbf = claims.get("exp"), claims.get("nbf")
+        if not isinstance(exp, (int, float)) or isinstance(exp, bool) or exp < now - CLOCK_SKEW_SECONDS:
+            raise Unauthorized(401, "expired")
+        if isinstance(nbf, (int, float)) and not isinstance(nbf, bool) and nbf > now + CLOCK_SKEW_SECONDS:
+            raise Unauthorized(401, "not yet valid")
+        tid = claims.get("tid")
+        if not isinstance(tid, str) or not tid:
+            raise Unauthorized(401, "no tenant claim")
+
+    def _key(self, kid: Any) -> Optional[Tuple[int, int]]:
+        if not isinstance(kid, str):
+            return None
+        with self._lock:
+            if kid not in self._keys and (self._fetched_at is None or time.monotonic() - self._fetched_at >= KEY_REFRESH_COOLDOWN_SECONDS):
+                self._refresh()
+            return self._keys.get(kid)
+
+    def _refresh(self) -> None:
+        self._fetched_at = time.monotonic()
+        try:
+            configuration = self._get_json(self.configuration_url)
+            key_set = self._get_json(str(configuration.get("jwks_uri")))
+        except (OSError, ValueError, AttributeError) as error:
+            log(f"could not fetch Graph's signing keys: {error!r}")
+            return
+        keys: Dict[str, Tuple[int, int]] = {}
+        for jwk in key_set.get("keys", []) if isinstance(key_set, dict) else []:
+            if isinstance(jwk, dict) and jwk.get("kty") == "RSA" and jwk.get("use", "sig") == "sig" and isinstance(jwk.get("kid"), str):
+                try:
+                    keys[jwk["kid"]] = (int.from_bytes(_b64url(jwk["n"]), "big"), int.from_bytes(_b64url(jwk["e"]), "big"))
+                except (KeyError, TypeError, ValueError):
+                    continue
+        self._keys = keys
+
+    @staticmethod
+    def _get_json(url: str) -> Any:
+        with urllib.request.urlopen(urllib.request.Request(url, method="GET"), timeout=GRAPH_TIMEOUT_SECONDS) as response:
+            return json.loads(response.read(MAX_NOTIFICATION_BYTES))
+
+
+
 class _CallbackHandler(BaseHTTPRequestHandler):
     router: NotificationRouter  # set on the subclass made by CallbackServer
+    bot: "Bot"
     protocol_version = "HTTP/1.1"
 
     def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
@@ -592,6 +717,14 @@ class _CallbackHandler(BaseHTTPRequestHandler):
         if raw is None:
             self.close_connection = True  # the framing is lost: do not reuse the connection
             self._answer(400, "unreadable body (bad Content-Length or chunked encoding, or too large)")
+            return
+        # Authenticate before anything is applied: a refused notification changes nothing.
+        try:
+            self.bot.authenticate(self.headers.get("Authorization"), raw)
+        except Unauthorized as refusal:
+            status, why = refusal.args
+            log(f"refused a notification ({status}): {why}")
+            self._answer(status, "unauthorized" if status == 401 else "forbidden")
             return
         try:
             self.router.handle_body(raw)
@@ -654,8 +787,8 @@ class CallbackServer:
 
     PATH = "/api/calls"
 
-    def __init__(self, router: NotificationRouter) -> None:
-        handler = type("CallbackHandler", (_CallbackHandler,), {"router": router})
+    def __init__(self, router: NotificationRouter, bot: "Bot") -> None:
+        handler = type("CallbackHandler", (_CallbackHandler,), {"router": router, "bot": bot})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
@@ -684,16 +817,24 @@ class Bot:
         self._server: Optional[CallbackServer] = None
         self._graph: Optional[GraphClient] = None
         self._callback_uri: Optional[str] = None
+        self._auth: Optional[NotificationAuth] = None
+        self._tenant: Optional[str] = None
+        # The tenant of each call the bot created: its notifications must carry that tenant.
+        self._call_tenants: Dict[str, str] = {}
+        self._tenants_lock = threading.Lock()
 
     def start(self, params: Json) -> Json:
-        base_url, token, callback_uri = (params.get(k) for k in ("graphBaseUrl", "accessToken", "callbackUri"))
-        for name, value in (("graphBaseUrl", base_url), ("accessToken", token), ("callbackUri", callback_uri)):
+        names = ("graphBaseUrl", "accessToken", "callbackUri", "appId", "tenantId", "openIdConfigurationUrl")
+        base_url, token, callback_uri, app_id, tenant, configuration_url = (params.get(k) for k in names)
+        for name, value in zip(names, (base_url, token, callback_uri, app_id, tenant, configuration_url)):
             if not isinstance(value, str) or not value:
                 raise RequestError(f"start: params.{name} must be a non-empty string")
         self._graph = GraphClient(base_url, token)
         self._callback_uri = callback_uri
+        self._auth = NotificationAuth(app_id, configuration_url)
+        self._tenant = tenant
         if self._server is None:  # a second start reuses the listener already open
-            self._server = CallbackServer(self._router)
+            self._server = CallbackServer(self._router, self)
         return {"callbackUrl": self._server.url}
 
     def create_call(self, params: Json) -> Json:
@@ -703,6 +844,10 @@ class Bot:
         call_id = answer.get("id") if answer else None
         if not isinstance(call_id, str) or not call_id:
             raise RequestError("Graph created the call but its answer has no id")
+        # The call's tenant: Graph's answer says it; else the request's, else the bot's own.
+        tenant = (answer or {}).get("tenantId") or body.get("tenantId") or self._tenant
+        with self._tenants_lock:
+            self._call_tenants[call_id] = str(tenant)
         # Remember the call now so it exists before any notification; its state stays unknown
         # (null) until Graph notifies one.
         self.calls.update(call_id, lambda call: None)
@@ -721,6 +866,23 @@ class Bot:
 
         self.calls.update(call_id, mark)
         return {}
+
+    def authenticate(self, authorization: Optional[str], raw: bytes) -> None:
+        """Unauthorized unless the token is Graph's, for this bot, and for the tenant of every call the body names."""
+        if self._auth is None:
+            raise Unauthorized(401, "not started: no way to check tokens yet")
+        tid = self._auth.verify(authorization)["tid"]
+        try:
+            body = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            return  # not JSON: the router answers 400
+        notifications = body.get("value") if isinstance(body, dict) else None
+        with self._tenants_lock:
+            for notification in notifications if isinstance(notifications, list) else []:
+                target = split_resource_url(notification.get("resourceUrl")) if isinstance(notification, dict) else None
+                tenant = self._call_tenants.get(target[0]) if target else None
+                if tenant is not None and tenant != tid:
+                    raise Unauthorized(403, f"the token is for tenant {tid}, the call {target[0]} is in {tenant}")
 
     def observe(self, params: Json) -> Json:
         call_id = params.get("callId")
