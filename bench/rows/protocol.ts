@@ -41,7 +41,7 @@ export const notificationPostRow: Row = {
     const body = JSON.stringify(notificationBatch());
     const headers = { "Content-Type": "application/json" };
     const bot = new ProcessBot({ command: `node ${main}`, cwd: root, requestTimeoutMs: 5_000 });
-    const { callbackUrl } = await bot.start({ graphBaseUrl: "http://127.0.0.1:9/v1.0", accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI });
+    const { callbackUrl } = await bot.start({ graphBaseUrl: "http://127.0.0.1:9/v1.0", accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI, appId: "00000000-0000-0000-0000-000000000001", tenantId: "00000000-0000-0000-0000-000000000002", openIdConfigurationUrl: "http://127.0.0.1:9/openid" });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const viaHarness = async () => {
       const response = await bot.handleNotification(new Request(CALLBACK_URI, { method: "POST", headers, body }));

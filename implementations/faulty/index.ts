@@ -50,6 +50,21 @@ import { variant as rejectsEmptyRoster } from "./rejects-empty-roster.js";
 import { variant as hangsOnTransferAccepted } from "./hangs-on-transfer-accepted.js";
 import { variant as rejectsEmptyBatch } from "./rejects-empty-batch.js";
 import { variant as rejectsUnknownCall } from "./rejects-unknown-call.js";
+// How it authenticates Graph's POSTs (the notification tokens) and how fast it answers them.
+import { variant as authOptional } from "./auth-optional.js";
+import { variant as decodesWithoutVerifying } from "./decodes-without-verifying.js";
+import { variant as acceptsAlgNone } from "./accepts-alg-none.js";
+import { variant as algFromHeader } from "./alg-from-header.js";
+import { variant as skipsUnknownKid } from "./skips-unknown-kid.js";
+import { variant as anyIssuer } from "./any-issuer.js";
+import { variant as anyAudience } from "./any-audience.js";
+import { variant as clockToleranceInMs } from "./clock-tolerance-in-ms.js";
+import { variant as anyTenant } from "./any-tenant.js";
+import { variant as appliesBeforeValidating } from "./applies-before-validating.js";
+import { variant as silentlyDropsForgeries } from "./silently-drops-forgeries.js";
+import { variant as keysFetchedOnce } from "./keys-fetched-once.js";
+import { variant as graphIssuerOnly } from "./graph-issuer-only.js";
+import { variant as slowFirstNotification } from "./slow-first-notification.js";
 // What it believes from the notifications.
 import { variant as keyedOnResourceDataId } from "./keyed-on-resource-data-id.js";
 import { variant as lateEstablishingRegresses } from "./late-establishing-regresses.js";
@@ -126,6 +141,20 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   hangsOnTransferAccepted,
   rejectsEmptyBatch,
   rejectsUnknownCall,
+  authOptional,
+  decodesWithoutVerifying,
+  acceptsAlgNone,
+  algFromHeader,
+  skipsUnknownKid,
+  anyIssuer,
+  anyAudience,
+  clockToleranceInMs,
+  anyTenant,
+  appliesBeforeValidating,
+  silentlyDropsForgeries,
+  keysFetchedOnce,
+  graphIssuerOnly,
+  slowFirstNotification,
   keyedOnResourceDataId,
   lateEstablishingRegresses,
   failedTransferTerminates,

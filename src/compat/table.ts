@@ -53,6 +53,7 @@ export interface CompatTable {
 const SECTIONS = [
   { title: "Scenarios: the create call and transfer requests", groups: ["requests"] },
   { title: "Sequences: the notifications, in their documented order and in property-based deliveries", groups: ["sequences", "deliveries"] },
+  { title: "Receiver: notification tokens and answer latency", groups: ["receiver"] },
 ] as const;
 
 export function compatTable(runs: readonly CompatRun[], describe: (subject: string) => string = documentedDescription()): CompatTable {

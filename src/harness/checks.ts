@@ -14,7 +14,8 @@
  */
 import type { JsonValue } from "../util/json.js";
 
-export type CheckGroup = "run" | "requests" | "sequences" | "deliveries";
+/** receiver: how the bot's callback receives (auth.*: the notification tokens; receiver.latency). */
+export type CheckGroup = "run" | "requests" | "sequences" | "deliveries" | "receiver";
 
 export type CheckStatus = "passed" | "failed" | "blocked" | "error" | "known";
 
@@ -134,6 +135,16 @@ export function errored(base: CheckBase, kind: ErrorKind, message: string, detai
 
 /** A check that did not pass and is not waiting on another: what a report leads with. */
 export const isRoot = (check: Pick<CheckResult, "status">): boolean => check.status === "failed" || check.status === "error";
+
+/**
+ * What keeps a check that needs `checks` to pass from being judged: the first of them that failed
+ * or errored, else the root of the first blocked one; `message` names that check and what it found.
+ */
+export function blockerAmong(checks: readonly CheckResult[]): { id: string; message: string } | undefined {
+  const notPassing = checks.find(isRoot) ?? checks.find((c) => c.status === "blocked");
+  if (!notPassing) return undefined;
+  return { id: notPassing.status === "blocked" ? notPassing.blockedBy! : notPassing.id, message: `${notPassing.id}: ${notPassing.message ?? ""}` };
+}
 
 /** The root a blocked check leads back to: its blockedBy, followed while that is itself blocked (bounded, cycles stop). */
 export function rootOf(check: CheckResult, byId: ReadonlyMap<string, CheckResult>): CheckResult | undefined {

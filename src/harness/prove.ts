@@ -46,8 +46,15 @@ export interface ProveOptions {
   /** Delivery plans per sequence and variant: a few are enough to show the catalog's delivery bugs. */
   runs: number;
   stepTimeoutMs: number;
+  /** receiver.latency's budget and auth.accept.rotated-key's wait for the variants (short: the catalog's bugs are far over them). */
+  maxLatencyMs?: number;
+  keyRefreshWaitMs?: number;
   onVariant?: (done: number, total: number, id: string) => void;
 }
+
+/** What a proof run uses unless told otherwise: the reference answers in-process POSTs in milliseconds, and refreshes its keys within a second. */
+export const PROVE_MAX_LATENCY_MS = 1_500;
+export const PROVE_KEY_REFRESH_WAIT_MS = 3_000;
 
 /** One run per variant, one at a time in this process (each run installs its own interception of fetch). */
 export async function runVariants(variants: readonly ProvingVariant[], options: ProveOptions): Promise<RunResult[]> {
@@ -62,6 +69,8 @@ export async function runVariants(variants: readonly ProvingVariant[], options: 
       seed: options.seed,
       runs: options.runs,
       stepTimeoutMs,
+      maxLatencyMs: options.maxLatencyMs ?? PROVE_MAX_LATENCY_MS,
+      keyRefreshWaitMs: options.keyRefreshWaitMs ?? PROVE_KEY_REFRESH_WAIT_MS,
       // A hanging variant's plans each cost a step timeout: give it a budget of a few.
       // No shrinking: a variant's failing plan proves the check; its smallest form proves nothing more (it was 2/3 of the catalog's CPU).
       ...(options.runs > 0 ? { deliveries: createDeliveryChecks({ budgetMs: v.stepTimeoutMs ? 4 * v.stepTimeoutMs : 5_000, shrink: false }) } : {}),

@@ -13,7 +13,7 @@ import { loadNotifications, loadScenarios, loadSequences, sequenceProblems } fro
 import type { Sequence } from "../sequences/model.js";
 import { bounded, type AdapterModule, type BotUnderTest } from "./adapter.js";
 import { kindDoc } from "./check-registry.js";
-import { blocked, describeError, errored, isRoot, passed, type CheckBase, type CheckResult } from "./checks.js";
+import { blocked, blockerAmong, describeError, errored, isRoot, passed, type CheckBase, type CheckResult } from "./checks.js";
 import { checkRequests, requestCheckBase, requestCheckIds } from "./request-checks.js";
 import { NothingSelected, selector, unselecting } from "./select.js";
 import { checkSequence, deliveryCheckBase, sequenceCheckBase, sequenceCheckIds } from "./sequence-checks.js";
@@ -23,6 +23,8 @@ import { applyKnownDefects, type KnownDefect } from "./known-defects.js";
 import type { ObservationVersion } from "./observation.js";
 import { createCallFor } from "./preconditions.js";
 import { LISTS_REMAINING, RunLimits, type StopKind } from "./run-limits.js";
+import { AUTH_SEQUENCE, authCheckBase, authCheckIds, checkAuth } from "./auth-checks.js";
+import { DEFAULT_MAX_LATENCY_MS, LATENCY_CHECK, latencyCheck, latencyCheckBase, summarizeLatency, type LatencySummary } from "./latency.js";
 
 export interface RunOptions {
   adapter: AdapterModule;
@@ -41,6 +43,13 @@ export interface RunOptions {
   graphTransport?: "in-process" | "http";
   /** Checks the implementation is known to fail (the adapter module's own list is used when absent). */
   knownDefects?: KnownDefect[];
+  /** The longest a notification POST may take to be answered (receiver.latency); 3000 ms by default. */
+  maxLatencyMs?: number;
+  /**
+   * How long after the bot's last fetch of the key set a token of a newly published key is retried
+   * (auth.accept.rotated-key: a bot may rate-limit its refreshes); 30000 ms by default.
+   */
+  keyRefreshWaitMs?: number;
   /** The property-based delivery checks (kept apart so the run works without them). */
   deliveries?: (session: Session, sequence: Sequence, options: { seed: number; runs: number }) => Promise<CheckResult>;
   /** Stop once this many checks failed or errored (run --bail, --max-failures); the rest are not run. */
@@ -63,6 +72,8 @@ export interface RunResult {
   runs: number;
   /** The observation version the implementation spoke (PROTOCOL.md, Versions), once it started. */
   observationVersion?: ObservationVersion;
+  /** How long the bot took to answer the notification POSTs. */
+  latency?: LatencySummary;
   checks: CheckResult[];
   /**
    * The run stopped before its end (its deadline, the circuit breaker, --max-failures, an interrupt,
@@ -73,6 +84,7 @@ export interface RunResult {
 
 /** The check that the implementation could start: every other check needs it. */
 export const START_CHECK = "implementation/start";
+export const DEFAULT_KEY_REFRESH_WAIT_MS = 30_000;
 
 /** The base call a transfer scenario transfers. */
 export const TRANSFER_BASE_CALL = "create-call.v1.0.ex01";
@@ -98,7 +110,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   if (options.only !== undefined) {
     // Every pattern must select a check: a typo would otherwise leave a CI job green that checks nothing.
     const deliveryIds = sequences.map((s) => `delivery.${s.id}`);
-    const ids = [...scenarios.flatMap((s) => [s.id, ...requestCheckIds(s)]), ...sequences.flatMap((s) => [s.id, ...sequenceCheckIds(s)]), ...(options.deliveries ? deliveryIds : [])];
+    const ids = [...scenarios.flatMap((s) => [s.id, ...requestCheckIds(s)]), ...sequences.flatMap((s) => [s.id, ...sequenceCheckIds(s)]), ...(options.deliveries ? deliveryIds : []), ...authCheckIds(), LATENCY_CHECK, "receiver"];
     const none = unselecting(options.only, ids);
     const off = (pattern: string) => !options.deliveries && deliveryIds.some(selector(pattern));
     if (none.length > 0) throw new NothingSelected(none.map((n) => (off(n.pattern) ? { ...n, note: "the delivery checks are off: --runs 0" } : n)));
@@ -107,7 +119,12 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const chosenSequences = sequences.filter((s) => wanted(s.id) || sequenceCheckIds(s).some(wanted) || wanted(`delivery.${s.id}`));
   // A delivery check costs `runs` plans: only where it is asked for (--only naming a sequence's checks alone does not ask for it).
   const delivered = new Set(options.deliveries ? chosenSequences.filter((s) => wanted(s.id) || wanted(`delivery.${s.id}`)).map((s) => s.id) : []);
-  const total = requestScenarios.length + chosenSequences.length + delivered.size;
+  const authSequence = sequences.find((s) => s.id === AUTH_SEQUENCE);
+  if (!authSequence) throw new Error(`fixtures/sequences/${AUTH_SEQUENCE}.json is missing: the auth checks deliver its notifications`);
+  const authChecks = authCheckIds().filter((id) => wanted(id) || wanted("receiver"));
+  const latencyWanted = wanted(LATENCY_CHECK) || wanted("receiver");
+  const maxLatencyMs = options.maxLatencyMs ?? DEFAULT_MAX_LATENCY_MS;
+  const total = requestScenarios.length + chosenSequences.length + delivered.size + (authChecks.length > 0 ? 1 : 0);
   let done = 0;
   const progress = (label: string) => options.onProgress?.(++done, total, label);
 
@@ -121,6 +138,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   let session: Session | undefined;
   let observationVersion: ObservationVersion | undefined;
   let stopped: RunResult["stopped"];
+  // Checks run only to give receiver.latency POSTs to time (not reported): what blocks it, if anything.
+  let measured: CheckResult[] = [];
   const startBase: CheckBase = { id: START_CHECK, group: "run", subject: "implementation", title: kindDoc("start") };
   // Each scenario and sequence, with the checks it makes, in run order.
   const subjects: Subject[] = [
@@ -143,6 +162,13 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         return [...own, delivery];
       } };
     }),
+    // Last: the rotation check wants a key set the bot fetched a while ago.
+    ...(authChecks.length > 0 ? [{ bases: authChecks.map(authCheckBase), run: async () => {
+      const prior = checks.filter((c) => c.subject === AUTH_SEQUENCE && c.group === "sequences");
+      const made = await guarded(authChecks.map(authCheckBase), () => checkAuth(session!, authSequence, { keyRefreshWaitMs: options.keyRefreshWaitMs ?? DEFAULT_KEY_REFRESH_WAIT_MS, wanted: (id) => authChecks.includes(id), prior }));
+      progress("auth");
+      return made;
+    } }] : []),
   ];
   // An interrupt or a crash: what the run was doing is dropped, and nothing more is made.
   const dropped = () => limits.stop !== undefined && !LISTS_REMAINING.has(limits.stop.kind);
@@ -159,6 +185,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       checks.push(start);
       const why = `the implementation did not start: ${start.message}`;
       for (const subject of subjects) for (const base of subject.bases) checks.push(blocked(base, START_CHECK, why));
+      if (latencyWanted) checks.push(blocked(latencyCheckBase(maxLatencyMs), START_CHECK, why));
     } else {
       observationVersion = session.observationVersion;
       checks.push(passed(startBase, Date.now() - startedAt));
@@ -175,12 +202,21 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         if (LISTS_REMAINING.has(limits.stop.kind)) for (const subject of rest) for (const base of subject.bases) checks.push(errored(base, "timeout", `not run: ${limits.stop.reason}`));
         stopped = { ...limits.stop, subjectsNotRun: rest.length };
       }
+      // --only receiver.latency selects nothing that POSTs: the documented order of the auth sequence gives it POSTs to time (its own checks are not reported).
+      if (!limits.stop && latencyWanted && session.latencies.length === 0 && chosenSequences.length === 0 && authChecks.length === 0) measured = await guarded(sequenceCheckIds(authSequence).map((id) => sequenceCheckBase(authSequence, aspectOf(id))), () => checkSequence(session!, authSequence));
     }
   } finally {
     limits.dispose();
     // Stopped whatever happened: a process whose start failed must not outlive the run.
     await session?.stop();
     await close();
+  }
+  const latency = summarizeLatency(session?.latencies ?? [], maxLatencyMs);
+  if (latency.posts > 0) checks.push(latencyCheck(latency));
+  else if (latencyWanted && checks.some((c) => c.id === START_CHECK && c.status === "passed")) {
+    // Nothing was POSTed although the bot started: what kept the POSTs from happening is the root.
+    const by = blockerAmong([...checks.filter((c) => c.group !== "run"), ...measured]);
+    checks.push(by ? blocked(latencyCheckBase(maxLatencyMs), by.id, `no notification was POSTed: ${by.message}`) : errored(latencyCheckBase(maxLatencyMs), "internal", "no notification was POSTed, and no check says why"));
   }
   // Checks about the run itself are kept whatever --only says: without them the rest means nothing.
   const selected = checks.filter((c) => c.group === "run" || wanted(c.id) || wanted(c.subject));
@@ -191,6 +227,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     seed: options.seed,
     runs: options.runs,
     ...(observationVersion ? { observationVersion } : {}),
+    latency,
     checks: applyKnownDefects(selected, options.knownDefects ?? options.adapter.knownDefects ?? [], options.only !== undefined),
     ...(stopped ? { stopped } : {}),
   };
@@ -226,11 +263,8 @@ function pick<T extends object, K extends keyof T>(from: T, ...keys: K[]): Parti
  * check is blocked by the sequence's first check that did not pass (or by what blocked that one).
  */
 async function deliveryCheck(session: Session, sequence: Sequence, own: readonly CheckResult[], options: RunOptions): Promise<CheckResult> {
-  const notPassing = own.find(isRoot) ?? own.find((c) => c.status === "blocked");
-  if (notPassing) {
-    const by = notPassing.status === "blocked" ? notPassing.blockedBy! : notPassing.id;
-    return blocked(deliveryCheckBase(sequence, options.seed), by, `the documented order does not pass: ${notPassing.id}: ${notPassing.message ?? ""}`);
-  }
+  const by = blockerAmong(own);
+  if (by) return blocked(deliveryCheckBase(sequence, options.seed), by.id, `the documented order does not pass: ${by.message}`);
   return guarded([deliveryCheckBase(sequence, options.seed)], async () => [await options.deliveries!(session, sequence, { seed: options.seed, runs: options.runs })]).then((r) => r[0]!);
 }
 

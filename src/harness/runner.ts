@@ -136,31 +136,14 @@ export async function executePlan(session: Session, sequence: Sequence, plan: re
       const body = delivery.alter ? delivery.alter(batch) : batch;
       entry.notifications = steps.map(({ step, body }) => delivered(step.id, step.notification, body));
       bodies.set(entry.post, body);
-      const sent = await session.deliver(body, { callId });
+      const sent = await session.deliver(body, { callId: subject });
       entry.latencyMs = Date.now() - started;
       entry.status = sent.status;
       if (sent.error) entry.error = sent.error;
       if (sent.errorKind) entry.errorKind = sent.errorKind;
       if (delivery.label) entry.steps.push(`(${delivery.label})`);
     }
-    const observed = await session.observe(subject);
-    if (observed.error) {
-      entry.error = [entry.error, observed.error].filter(Boolean).join("; ");
-      if (observed.errorKind) entry.errorKind ??= observed.errorKind;
-    } else {
-      entry.observed = observed.observed;
-      // An observation outside the model is a broken adapter contract, not a belief to compare.
-      const malformed = observationProblems(observed.observed);
-      if (malformed.length > 0) {
-        entry.error = [entry.error, `observe() answered a malformed observation: ${malformed.join("; ")}`].filter(Boolean).join("; ");
-        entry.errorKind ??= "protocol";
-      }
-    }
-    const expected = expectAfter?.(delivery);
-    if (expected) {
-      entry.expected = expected;
-      entry.mismatches = [...requestProblems, ...(observed.error ? [observed.error] : mismatchLines(expected, observed.observed))];
-    }
+    await observeAfter(session, subject, entry, expectAfter?.(delivery), requestProblems);
     timeline.push(entry);
     // A bot that could not answer at all would cost a timeout per remaining POST, and judge nothing more.
     if (entry.errorKind) return { callId, callIds, stopped: { reason: `POST ${entry.post}: ${entry.error ?? "no answer"}` }, timeline, bodies };
@@ -183,6 +166,32 @@ export function endProblems(ends: ReadonlyArray<readonly [string, ExpectedObserv
     const lines = !seen ? [`it was not observed`] : "error" in seen ? [seen.error] : mismatchLines(expected, seen.observed);
     return lines.map((l) => `call ${name}: ${l}`);
   });
+}
+
+/**
+ * Observe the call after a POST (or an action) into its timeline entry: what the bot believes, what
+ * kept it from saying (an observation outside the model breaks the adapter contract: a protocol
+ * error), and how that differs from `expected` (after `problems`, found in the requests the step
+ * made). The observation, when there is one.
+ */
+export async function observeAfter(session: Session, callId: string, entry: TimelineEntry, expected?: ExpectedObservation, problems: readonly string[] = []): Promise<{ observed?: unknown }> {
+  const observed = await session.observe(callId);
+  if (observed.error) {
+    entry.error = [entry.error, observed.error].filter(Boolean).join("; ");
+    if (observed.errorKind) entry.errorKind ??= observed.errorKind;
+  } else {
+    entry.observed = observed.observed;
+    const malformed = observationProblems(observed.observed);
+    if (malformed.length > 0) {
+      entry.error = [entry.error, `observe() answered a malformed observation: ${malformed.join("; ")}`].filter(Boolean).join("; ");
+      entry.errorKind ??= "protocol";
+    }
+  }
+  if (expected) {
+    entry.expected = expected;
+    entry.mismatches = [...problems, ...(observed.error ? [observed.error] : mismatchLines(expected, observed.observed))];
+  }
+  return observed.error ? {} : { observed: observed.observed };
 }
 
 /** A notification as the timeline names it: its step, its documented fixture, and its delta roster sequence numbers. */

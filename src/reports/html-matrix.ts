@@ -24,6 +24,7 @@ interface Matrix {
 const SECTIONS: Array<{ title: string; groups: CheckGroup[] }> = [
   { title: "Scenarios (requests)", groups: ["requests"] },
   { title: "Sequences (documented order and property-based deliveries)", groups: ["sequences", "deliveries"] },
+  { title: "Receiver (notification tokens, latency)", groups: ["receiver"] },
 ];
 
 /** Where a check's details are: its failure card, or its line in the list of every check. */

@@ -7,13 +7,14 @@ import { isRoot, type CheckGroup, type CheckResult, type TimelineEntry } from ".
 import type { RunResult } from "../harness/run.js";
 import { checkKind } from "../harness/check-registry.js";
 
-export const GROUPS: readonly CheckGroup[] = ["run", "requests", "sequences", "deliveries"];
+export const GROUPS: readonly CheckGroup[] = ["run", "requests", "sequences", "deliveries", "receiver"];
 
 export const GROUP_TITLES: Record<CheckGroup, string> = {
   run: "Run",
   requests: "Requests",
   sequences: "Sequences",
   deliveries: "Deliveries (property-based)",
+  receiver: "Receiver (notification tokens, latency)",
 };
 
 export interface Counts {

@@ -4,6 +4,7 @@
  * exactly what the schema says even when the harness grows a field; a new field is added here and
  * in the schema together (schemaVersion changes only when a field is removed or changes meaning).
  */
+import type { LatencySummary } from "../harness/latency.js";
 import fs from "node:fs";
 import path from "node:path";
 import type { CheckGroup, CheckResult, CheckStatus, ErrorKind, SentRequest, TimelineEntry } from "../harness/checks.js";
@@ -88,6 +89,8 @@ export interface ResultsV2 {
   rootCauses: RootCauseV2[];
   catalog: string;
   checks: CheckV2[];
+  /** How long the bot took to answer the notification POSTs (absent when none was POSTed). */
+  latency?: LatencySummary;
   /** Present when the run proved its checks against the catalog of faulty implementations (run --prove). */
   proof?: { variants: Array<{ id: string; bug: string; failing: string[] }>; unproven: string[]; collateralOnly: string[] };
 }
@@ -170,6 +173,7 @@ export function toResultsV2(result: RunResult): ResultsV2 {
     ...optional("stopped", result.stopped && { ...result.stopped }),
     rootCauses: rootCausesV2(result.checks),
     catalog: catalogLink(),
+    ...optional("latency", result.latency && result.latency.posts > 0 ? { ...result.latency } : undefined),
     checks: result.checks.map(check),
     ...optional("proof", result.proof && {
       variants: result.proof.variants.map((v) => ({ id: v.id, bug: v.bug, failing: [...v.failing] })),

@@ -19,7 +19,7 @@ describe("results.json", () => {
     expect(results.tool.name).toBe("graph-calls-contract");
     const counts = (checks: number, passed: number, failed: number, errors = 0, blocked = 0) => ({ checks, passed, failed, errors, blocked, known: 0 });
     expect(results.totals).toEqual(counts(12, 5, 5, 1, 1));
-    expect(results.groups).toEqual({ run: counts(0, 0, 0), requests: counts(5, 2, 2, 0, 1), sequences: counts(5, 2, 2, 1), deliveries: counts(2, 1, 1) });
+    expect(results.groups).toEqual({ run: counts(0, 0, 0), requests: counts(5, 2, 2, 0, 1), sequences: counts(5, 2, 2, 1), deliveries: counts(2, 1, 1), receiver: counts(0, 0, 0) });
     expect(results.checks.map((c) => c.kind)).toEqual(["http.sent", "http.authorization", "schema", "result.call-id", "http.sent", "step.established", "step.delta-1", "acks", "end", "acks", "delivery", "delivery"]);
     expect(results.checks.find((c) => c.id === BLOCKED)).toMatchObject({ status: "blocked", blockedBy: FAILING.request });
     expect(results.checks.find((c) => c.id === ERRORED)).toMatchObject({ status: "error", errorKind: "timeout" });

@@ -77,7 +77,7 @@ describe("writeReports on real runs", () => {
   it("summary.md names the root causes of the faulty bot (counting any it cuts) and the verdict of the reference", () => {
     const failing = faulty.checks.filter((c) => c.status === "failed");
     const groups = new Set(failing.map((c) => c.group));
-    expect(groups).toEqual(new Set(["requests", "sequences", "deliveries"]));
+    expect(groups).toEqual(new Set(["requests", "sequences", "deliveries", "receiver"]));
     const summary = read(written.faulty.dir, "summary.md");
     // Every root cause shown names its first 10 roots and counts the rest ("and N more"); causes cut to stay
     // under GitHub's comment limit are counted in the closing note, so nothing disappears without a word.

@@ -9,10 +9,11 @@ import { describeError, errored, isRoot, type CheckResult } from "../../harness/
 import { renderConsoleSummary } from "../../reports/console.js";
 import { appendJobSummary, githubAnnotations } from "../../reports/github.js";
 import { deliveryChecks } from "../../harness/delivery.js";
-import { proveCatalog } from "../../harness/prove.js";
-import { runConformance, type RunOptions, type RunResult } from "../../harness/run.js";
+import { proveCatalog, PROVE_KEY_REFRESH_WAIT_MS, PROVE_MAX_LATENCY_MS } from "../../harness/prove.js";
+import { DEFAULT_KEY_REFRESH_WAIT_MS, runConformance, type RunOptions, type RunResult } from "../../harness/run.js";
 import type { RunStop } from "../../harness/run-limits.js";
 import { NothingSelected } from "../../harness/select.js";
+import { DEFAULT_MAX_LATENCY_MS, describeLatency } from "../../harness/latency.js";
 import { writeReports } from "../../reports/index.js";
 import { partialNote } from "../../reports/model.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
@@ -33,6 +34,8 @@ export const runCommand: Command = {
         seed: { type: "string" },
         runs: { type: "string", default: "20" },
         "step-timeout": { type: "string", default: "5000" },
+        "max-latency": { type: "string", default: String(DEFAULT_MAX_LATENCY_MS) },
+        "key-refresh-wait": { type: "string", default: String(DEFAULT_KEY_REFRESH_WAIT_MS) },
         reports: { type: "string", default: "reports" },
         prove: { type: "boolean" },
         "known-defects": { type: "string" },
@@ -46,6 +49,8 @@ export const runCommand: Command = {
     const stepTimeoutMs = integer("--step-timeout", values["step-timeout"], 10, 600_000);
     const deadlineS = integer("--deadline", values.deadline, 0, 7 * 24 * 3600);
     const maxConsecutiveTimeouts = integer("--max-consecutive-timeouts", values["max-consecutive-timeouts"], 0, 10_000);
+    const maxLatencyMs = integer("--max-latency", values["max-latency"], 1, 600_000);
+    const keyRefreshWaitMs = integer("--key-refresh-wait", values["key-refresh-wait"], 0, 600_000);
     if (values.adapter && values.command) throw new UsageError("--adapter and --command are exclusive: a module, or a command");
     const { adapter, name, transport } = await chooseAdapter(values.command, values.adapter, io.cwd, stepTimeoutMs);
 
@@ -56,6 +61,8 @@ export const runCommand: Command = {
       seed,
       runs,
       stepTimeoutMs,
+      maxLatencyMs,
+      keyRefreshWaitMs,
       graphTransport: transport,
       ...(values["known-defects"] ? { knownDefects: readKnownDefects(path.resolve(io.cwd, values["known-defects"])) } : {}),
       onProgress: progressPrinter(io),
@@ -69,10 +76,11 @@ export const runCommand: Command = {
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
     for (const line of renderConsoleSummary(result)) writeLine(io.stdout, line);
+    if (result.latency && result.latency.posts > 0) writeLine(io.stdout, `latency: ${describeLatency(result.latency)}`);
     const partial = partialNote(result);
     if (partial) writeLine(io.stdout, `PARTIAL: ${partial}`);
     if (values.prove) {
-      result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), onVariant: progressPrinter(io) });
+      result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), maxLatencyMs: Math.min(maxLatencyMs, PROVE_MAX_LATENCY_MS), keyRefreshWaitMs: Math.min(keyRefreshWaitMs, PROVE_KEY_REFRESH_WAIT_MS), onVariant: progressPrinter(io) });
       writeLine(io.stdout, `proof: ${result.proof.variants.length} faulty implementations; ${result.proof.unproven.length === 0 ? "every check fails for at least one of them" : `${result.proof.unproven.length} check(s) fail for none of them: ${result.proof.unproven.join(", ")}`}`);
     }
     const written = writeReports(result, path.resolve(io.cwd, values.reports));

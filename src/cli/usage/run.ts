@@ -6,7 +6,7 @@ export const DEFAULT_DEADLINE_S = 1800;
 /** Calls in a row into the implementation that may time out before it is taken for hung. */
 export const DEFAULT_MAX_CONSECUTIVE_TIMEOUTS = 5;
 
-export const usage = `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--reports <dir>] [--known-defects <file>] [--deadline <s>] [--max-consecutive-timeouts <n>] [--prove]
+export const usage = `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--max-latency <ms>] [--key-refresh-wait <ms>] [--reports <dir>] [--known-defects <file>] [--deadline <s>] [--max-consecutive-timeouts <n>] [--prove]
 
 Drives an implementation through every documented Create call and transfer scenario (checking
 its requests against the mock Graph) and every documented notification sequence (checking what it
@@ -25,6 +25,11 @@ graph-calls-contract checks). Every run writes its reports; one that stopped bef
   --seed <n>            seed of the run (call ids, property-based deliveries); default: a new one, printed
   --runs <n>            property-based deliveries per sequence (default 20; 0 skips the delivery checks)
   --step-timeout <ms>   longest one call into the implementation may take (default 5000)
+  --max-latency <ms>    longest the bot may take to answer a notification POST (receiver.latency;
+                        default 3000); every report gives the POSTs' p50/p99/max
+  --key-refresh-wait <ms>  how long after its last fetch of the signing keys a bot that rate-limits its
+                        refreshes gets to accept a newly published key (auth.accept.rotated-key; default
+                        30000); a bot that refreshes at once is not kept waiting
   --reports <dir>       where to write the reports (default: ./reports): <dir>/<run>/ gets index.html,
                         summary.md, junit.xml, results.json, ctrf.json, and <dir>/latest a copy of them;
                         with GITHUB_ACTIONS=true, also an annotation per root cause and the job summary

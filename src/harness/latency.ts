@@ -1,0 +1,45 @@
+/**
+ * Receiver duty: Graph expects a notification POST to be answered quickly (202), the work done
+ * after; a slow callback gets retries and, in time, no more notifications. Every POST of a run is
+ * timed (Session.latencies); the run reports p50/p99/max, and `receiver.latency` fails when a POST
+ * took longer than the budget (run --max-latency).
+ */
+import { failed, passed, type CheckBase, type CheckResult } from "./checks.js";
+
+export const DEFAULT_MAX_LATENCY_MS = 3_000;
+export const LATENCY_CHECK = "receiver.latency";
+
+export interface LatencySummary {
+  posts: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  budgetMs: number;
+  /** POSTs answered later than the budget. */
+  overBudget: number;
+}
+
+/** Nearest-rank percentile of sorted samples (0 when there are none). */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export function summarizeLatency(latencies: readonly number[], budgetMs: number): LatencySummary {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { posts: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? 0, budgetMs, overBudget: sorted.filter((ms) => ms > budgetMs).length };
+}
+
+export function describeLatency(s: LatencySummary): string {
+  return `${s.posts} notification POST${s.posts === 1 ? "" : "s"}: p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms (budget ${s.budgetMs} ms each)`;
+}
+
+export function latencyCheckBase(budgetMs: number): CheckBase {
+  return { id: LATENCY_CHECK, group: "receiver", subject: "receiver", title: `Every notification POST is answered within the budget (run --max-latency, ${budgetMs} ms): Graph expects a prompt 202, the work done after` };
+}
+
+export function latencyCheck(summary: LatencySummary): CheckResult {
+  const base = latencyCheckBase(summary.budgetMs);
+  if (summary.overBudget === 0) return passed({ ...base, message: describeLatency(summary) });
+  return failed(base, `${summary.overBudget} of ${summary.posts} POSTs answered later than ${summary.budgetMs} ms (slowest ${summary.maxMs} ms); ${describeLatency(summary)}`);
+}
