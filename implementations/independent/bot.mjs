@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // An independent calling bot speaking the process protocol of PROTOCOL.md (version 1): JSON lines on stdin/stdout,
 // real HTTP to Graph (node:http/https), a callback server (node:http) on 127.0.0.1. No dependencies.
-// Written from README.md and PROTOCOL.md alone; see README.md in this folder.
+// Written from README.md and PROTOCOL.md alone; see README.md in this folder. Notification tokens are checked in
+// auth.mjs (node:crypto), added by h-auth when PROTOCOL.md gained them.
 import http from "node:http";
 import https from "node:https";
 import { createInterface } from "node:readline";
 import { createCallBody, transferBody } from "./requests.mjs";
-import { eventOf, observe } from "./events.mjs";
+import { eventOf, observe, routeOf } from "./events.mjs";
+import { createVerifier, Refused } from "./auth.mjs";
 
 const GRAPH_TIMEOUT_MS = 4000; // under the harness's default step timeout of 5 s
 const MAX_CALLBACK_BYTES = 10 * 1024 * 1024;
@@ -14,10 +16,12 @@ const CALLBACK_PATH = "/api/calls";
 
 const log = (...parts) => process.stderr.write(`[independent] ${parts.join(" ")}\n`);
 
-/** The only mutable state: configuration, and one append-only event log per call id. */
+/** The only mutable state: configuration, one append-only event log per call id, and each created call's tenant. */
 let config = null;
 const logs = new Map();
+const tenants = new Map();
 let server = null;
+let verify = null;
 
 function append(event) {
   const list = logs.get(event.callId);
@@ -77,6 +81,8 @@ async function createCall({ intent }) {
     id = /\/calls\/([^/?#]+)/.exec(response.headers.location)?.[1] ?? null;
   }
   if (typeof id !== "string") throw new Error("Graph's 201 carried no call id");
+  // The call's tenant (PROTOCOL.md): the request's tenantId, else start's; Graph's 201 says it too.
+  tenants.set(id, intent?.tenantId ?? config.tenantId);
   return { callId: id };
 }
 
@@ -109,14 +115,25 @@ function onCallback(request, response) {
     size += chunk.length;
     if (size <= MAX_CALLBACK_BYTES) chunks.push(chunk);
   });
-  request.on("end", () => {
+  request.on("end", async () => {
     if (size > MAX_CALLBACK_BYTES) return answer(413, "too large");
+    // Nothing is logged from a POST whose token does not show Graph sent it for this bot and the call's tenant.
+    let claims;
+    try {
+      claims = await verify(request.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof Refused)) log("token check failed:", error?.stack ?? error);
+      return answer(error instanceof Refused ? error.status : 401, "unauthorized");
+    }
     let body;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
     } catch {
       return answer(400, "not JSON");
     }
+    const items = Array.isArray(body?.value) ? body.value : [];
+    const foreign = items.map((item) => routeOf(item)?.callId).find((callId) => tenants.has(callId) && tenants.get(callId) !== claims.tid);
+    if (foreign !== undefined) return answer(403, "token for another tenant");
     try {
       acceptNotifications(body);
     } catch (error) {
@@ -129,10 +146,11 @@ function onCallback(request, response) {
 
 async function start(params) {
   if (config !== null) throw new Error("start was already received");
-  for (const field of ["graphBaseUrl", "accessToken", "callbackUri"]) {
+  for (const field of ["graphBaseUrl", "accessToken", "callbackUri", "appId", "tenantId", "openIdConfigurationUrl"]) {
     if (typeof params[field] !== "string") throw new Error(`start: ${field} must be a string`);
   }
-  config = { graphBaseUrl: params.graphBaseUrl.replace(/\/+$/, ""), accessToken: params.accessToken, callbackUri: params.callbackUri };
+  config = { graphBaseUrl: params.graphBaseUrl.replace(/\/+$/, ""), accessToken: params.accessToken, callbackUri: params.callbackUri, tenantId: params.tenantId };
+  verify = createVerifier({ appId: params.appId, openIdConfigurationUrl: params.openIdConfigurationUrl });
   server = http.createServer(onCallback);
   await new Promise((resolve, reject) => {
     server.once("error", reject);
