@@ -45,7 +45,7 @@ function cell(column: CompatColumn, row: CompatRow, i: number): string {
 }
 
 function section(table: CompatTable, title: string, rows: readonly CompatRow[]): string[] {
-  const head = [title.startsWith("Scenarios") ? "scenario" : "sequence", "what", ...table.columns.map((c) => mdText(c.label))];
+  const head = [title.startsWith("Scenarios") ? "scenario" : title.startsWith("Receiver") ? "checks" : "sequence", "what", ...table.columns.map((c) => mdText(c.label))];
   const body = rows.map((row) => [mdCode(row.subject), mdText(row.description), ...table.columns.map((column, i) => cell(column, row, i))]);
   return [`## ${title}`, "", mdTable(head, head.map(() => "left"), body)];
 }

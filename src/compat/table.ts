@@ -97,6 +97,7 @@ function cellOf(checks: readonly CheckResult[], byId: ReadonlyMap<string, CheckR
  */
 export function documentedDescription(): (subject: string) => string {
   const descriptions = new Map<string, string>([...loadScenarios(), ...loadSequences()].map((s) => [s.id, s.description]));
+  descriptions.set("receiver", "Notification tokens checked (auth.*) and every POST answered within the budget (receiver.latency)");
   return (subject) => {
     const text = descriptions.get(subject) ?? "";
     const intent = /^(?:create-call|call-transfer) example .*?(?:\)|") ?: (.*)$/.exec(text);
