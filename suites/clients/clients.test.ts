@@ -46,9 +46,9 @@ describe.each(CLIENTS.map((client) => [client.name, client] as const))("%s", (_n
     raw = raws.get(client.library.id)!;
   });
 
-  it("runs every scenario and sequence, deliveries included, and fails no check once its known defects apply", () => {
+  it("runs every scenario and sequence, deliveries and receiver checks included, and fails no check once its known defects apply", () => {
     expect(raw.checks.length).toBeGreaterThan(300);
-    expect(new Set(raw.checks.map((c) => c.group))).toEqual(new Set(["run", "requests", "sequences", "deliveries"]));
+    expect(new Set(raw.checks.map((c) => c.group))).toEqual(new Set(["run", "requests", "sequences", "deliveries", "receiver"]));
     const judged = applyKnownDefects(raw.checks, client.knownDefects);
     expect(failing(judged).map((c) => `${c.id}: ${c.message}`)).toEqual([]);
   });

@@ -55,7 +55,7 @@ describe("compat: the Markdown", () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/wrote/);
     const rows = markdown.split("\n").filter((l) => /^\| `(create-call|call-transfer)\.|^\| `[a-z0-9-]+` \|/.test(l));
-    expect(rows).toHaveLength(18 + loadSequences().length); // the request scenarios, and every sequence of fixtures/sequences
+    expect(rows).toHaveLength(18 + loadSequences().length + 1); // the request scenarios, every sequence of fixtures/sequences, and the receiver row
 
     for (const r of rows) expect(r.slice(2, -2).split(" | ")).toHaveLength(2 + LIST.implementations.length);
   });
