@@ -214,6 +214,8 @@ function acceptProblems(status: number | null, entry: TimelineEntry): string[] {
 
 /** First retry after a refusal, doubled each time (Graph retries with backoff). */
 const FIRST_RETRY_MS = 250;
+/** How far past the deadline the last retry goes: a bot's own clock for its cool-down starts when its fetch ends. */
+const DEADLINE_MARGIN_MS = 250;
 
 async function rotatedKey(context: AuthContext, waitMs: number): Promise<CheckResult> {
   const { session, steps } = context;
@@ -243,7 +245,8 @@ async function rotatedKey(context: AuthContext, waitMs: number): Promise<CheckRe
     if (problems.length === 0) return passed({ ...at, ...(attempt > 1 ? { message: `accepted after ${attempt - 1} retr${attempt === 2 ? "y" : "ies"}, ${Date.now() - rotatedAt} ms after the rotation (the bot rate-limits its key refreshes)` } : {}) }, ms());
     if (!isRefusal(sent.status)) return notTaken(at, context, second, sent.entry, `a token of the rotated key: ${problems.join("; ")}`, ms());
     if (fetchedSince()) return failed(at, `a token of the rotated key was refused (${sent.status}) although the bot fetched the key set after the rotation, which publishes it`, undefined, ms());
-    if (Date.now() + delay > deadline) {
+    const now = Date.now();
+    if (now >= deadline) {
       const last = issuer.lastFetch();
       return failed(
         at,
@@ -252,7 +255,8 @@ async function rotatedKey(context: AuthContext, waitMs: number): Promise<CheckRe
         ms(),
       );
     }
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    // The last retry lands just after the deadline: a bot whose cool-down is exactly the wait then refreshes.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(delay, deadline - now + DEADLINE_MARGIN_MS)));
     delay *= 2;
   }
 }
