@@ -845,9 +845,7 @@ class Bot:
         if not isinstance(call_id, str) or not call_id:
             raise RequestError("Graph created the call but its answer has no id")
         # The call's tenant: Graph's answer says it; else the request's, else the bot's own.
-        tenant = (answer or {}).get("tenantId") or body.get("tenantId") or self._tenant
-        with self._tenants_lock:
-            self._call_tenants[call_id] = str(tenant)
+        self.remember_call(call_id, (answer or {}).get("tenantId") or body.get("tenantId"))
         # Remember the call now so it exists before any notification; its state stays unknown
         # (null) until Graph notifies one.
         self.calls.update(call_id, lambda call: None)
@@ -866,6 +864,11 @@ class Bot:
 
         self.calls.update(call_id, mark)
         return {}
+
+    def remember_call(self, call_id: str, tenant: Optional[str]) -> None:
+        """A call this bot placed, in its tenant (the bot's own when None): its notifications must carry that tenant."""
+        with self._tenants_lock:
+            self._call_tenants[call_id] = str(tenant or self._tenant)
 
     def authenticate(self, authorization: Optional[str], raw: bytes) -> None:
         """Unauthorized unless the token is Graph's, for this bot, and for the tenant of every call the body names."""
