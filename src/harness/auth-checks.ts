@@ -17,6 +17,7 @@ import { bindNotification } from "../sequences/bind.js";
 import { stepBody } from "../sequences/load.js";
 import { isNotificationStep, type Sequence } from "../sequences/model.js";
 import { expectedOf } from "../sequences/expectations.js";
+import { kindDoc } from "./check-registry.js";
 import { blocked, blockerAmong, errored, failed, passed, type CheckBase, type CheckResult, type TimelineEntry } from "./checks.js";
 import { compareObservation, observationProblems, type CallObservation, type ExpectedObservation } from "./observation.js";
 import { createCallFor } from "./preconditions.js";
@@ -32,47 +33,38 @@ const OTHER_TENANT = "0b0e5d3a-6f1c-4e8a-9d27-4c5b6a7e8f90";
 /** Graph's own application id: a token for Graph, not for the bot. */
 const OTHER_AUDIENCE = "00000003-0000-0000-c000-000000000000";
 
+/** What each token is lives in the check registry (the checks' titles); here, how to make it. */
 export interface Forgery {
   /** The check is auth.reject.<id>. */
   id: string;
-  /** What the token is, for the title. */
-  what: string;
   token(now: number, tenant: string): NonNullable<DeliverOptions["token"]> | null;
 }
 
 const HOUR = 3600;
 
 export const FORGERIES: readonly Forgery[] = [
-  { id: "no-token", what: "no Authorization header", token: () => null },
-  { id: "bad-signature", what: "a token signed by another key under a published kid", token: () => ({ signing: { forgedWith: "stray", kid: "current" } }) },
-  { id: "unknown-kid", what: "a token signed by a key that is never published", token: () => ({ signing: { key: "stray" } }) },
-  { id: "alg-none", what: "an unsigned token (alg none)", token: () => ({ signing: { alg: "none" } }) },
-  { id: "alg-confusion", what: "an HS256 token keyed with the published RSA public key (algorithm confusion)", token: () => ({ signing: { alg: "HS256-public-key" } }) },
-  { id: "wrong-issuer", what: "a token from another issuer (Entra ID)", token: (_now, tenant) => ({ claims: { iss: `https://login.microsoftonline.com/${tenant}/v2.0` } }) },
-  { id: "wrong-audience", what: "a token for another application (Graph)", token: () => ({ claims: { aud: OTHER_AUDIENCE } }) },
-  { id: "expired", what: "a token that expired an hour ago", token: (now) => ({ claims: { iat: now - 2 * HOUR, nbf: now - 2 * HOUR, exp: now - HOUR } }) },
-  { id: "not-yet-valid", what: "a token valid only an hour from now", token: (now) => ({ claims: { iat: now, nbf: now + HOUR, exp: now + 2 * HOUR } }) },
-  { id: "no-tenant", what: "a token without a tenant claim (tid)", token: () => ({ tid: null }) },
-  { id: "other-tenant", what: "a token for another tenant than the call's", token: () => ({ tid: OTHER_TENANT }) },
+  { id: "no-token", token: () => null },
+  { id: "bad-signature", token: () => ({ signing: { forgedWith: "stray", kid: "current" } }) },
+  { id: "unknown-kid", token: () => ({ signing: { key: "stray" } }) },
+  { id: "alg-none", token: () => ({ signing: { alg: "none" } }) },
+  { id: "alg-confusion", token: () => ({ signing: { alg: "HS256-public-key" } }) },
+  { id: "wrong-issuer", token: (_now, tenant) => ({ claims: { iss: `https://login.microsoftonline.com/${tenant}/v2.0` } }) },
+  { id: "wrong-audience", token: () => ({ claims: { aud: OTHER_AUDIENCE } }) },
+  { id: "expired", token: (now) => ({ claims: { iat: now - 2 * HOUR, nbf: now - 2 * HOUR, exp: now - HOUR } }) },
+  { id: "not-yet-valid", token: (now) => ({ claims: { iat: now, nbf: now + HOUR, exp: now + 2 * HOUR } }) },
+  { id: "no-tenant", token: () => ({ tid: null }) },
+  { id: "other-tenant", token: () => ({ tid: OTHER_TENANT }) },
 ];
 
-const ACCEPTS = [
-  { id: "botframework-issuer", what: "a valid token issued by Bot Framework (https://api.botframework.com) is accepted and applied" },
-  { id: "rotated-key", what: "a valid token signed by a key published after the bot started is accepted and applied (the bot fetches the key set again)" },
-];
+const ACCEPTS = ["botframework-issuer", "rotated-key"];
 
 export function authCheckIds(): string[] {
-  return [...ACCEPTS.map((a) => `auth.accept.${a.id}`), ...FORGERIES.map((f) => `auth.reject.${f.id}`)];
+  return [...ACCEPTS.map((a) => `auth.accept.${a}`), ...FORGERIES.map((f) => `auth.reject.${f.id}`)];
 }
 
 /** An auth check, before its verdict. */
 export function authCheckBase(id: string): CheckBase {
-  const forgery = FORGERIES.find((f) => `auth.reject.${f.id}` === id);
-  const accept = ACCEPTS.find((a) => `auth.accept.${a.id}` === id);
-  const title = forgery
-    ? `A notification POST with ${forgery.what} gets 401 or 403 and changes nothing the bot believes`
-    : `A notification POST with ${accept?.what ?? id}`;
-  return { id, group: "receiver", subject: "receiver", title };
+  return { id, group: "receiver", subject: "receiver", title: kindDoc(id) };
 }
 
 export interface AuthCheckOptions {
@@ -179,7 +171,7 @@ async function rejects(context: AuthContext, forgery: Forgery): Promise<CheckRes
   const at = { ...check, timeline };
   const [, step] = steps;
   const now = Math.floor(Date.now() / 1000);
-  const forged = await post(session, timeline, callId, step, `forged: ${forgery.what}`, forgery.token(now, session.graph.tenantOf(callId) ?? session.options.tenantId));
+  const forged = await post(session, timeline, callId, step, `forged: ${forgery.id}`, forgery.token(now, session.graph.tenantOf(callId) ?? session.options.tenantId));
   if (forged.entry.errorKind) return errored(at, forged.entry.errorKind, `the forged POST: ${forged.entry.error ?? "no answer"}`, undefined, ms());
   const changed = forged.observed === undefined ? [] : compareObservation(call.before as CallObservation, forged.observed);
   const valid = await post(session, timeline, callId, step, "the same notification, valid token", undefined, step.expect);

@@ -31,6 +31,8 @@ const SCENARIOS = "every scenario (fixtures/scenarios/)";
 const SENT = "<scenario>/http.sent, when the bot sent no single request";
 const SCHEMA_PART = "<scenario>/schema, when a schema error touches a part it reads; <scenario>/http.sent";
 const CALL = "the create-call check that fails on the request the bot sent for the sequence's call (its schema, its Authorization...)";
+const RECEIVER = "every run (the call of sequence outgoing-call-lifecycle, its steps establishing and established)";
+const AUTH_BLOCKED = `${CALL}; sequence.outgoing-call-lifecycle's step, when the bot does not take that notification with a valid token in the documented order either`;
 
 export const CHECK_REGISTRY: readonly CheckKindEntry[] = [
   {
@@ -104,6 +106,37 @@ export const CHECK_REGISTRY: readonly CheckKindEntry[] = [
     kind: "delivery", group: "deliveries", id: "delivery.<sequence>", appliesTo: "every sequence (run --runs N > 0)",
     blockedBy: "the sequence's first check that does not pass (the documented order must pass before reorderings are judged)",
     doc: "under any delivery the docs allow (reordered, duplicated, batched, with unknown properties and enum values), every POST gets a 2xx and the bot ends in the documented state",
+  },
+
+  // receiver: how the bot's callback receives (PROTOCOL.md "Notification tokens"; src/harness/auth-checks.ts, latency.ts).
+  ...([
+    ["no-token", "no Authorization header"],
+    ["bad-signature", "a token signed by another key under a published kid"],
+    ["unknown-kid", "a token signed by a key that is never published"],
+    ["alg-none", "an unsigned token (alg none)"],
+    ["alg-confusion", "an HS256 token keyed with the published RSA public key (algorithm confusion)"],
+    ["wrong-issuer", "a token from another issuer (Entra ID)"],
+    ["wrong-audience", "a token for another application (Graph)"],
+    ["expired", "a token that expired an hour ago"],
+    ["not-yet-valid", "a token valid only an hour from now"],
+    ["no-tenant", "a token without a tenant claim (tid)"],
+    ["other-tenant", "a token for another tenant than the call's"],
+  ] as const).map(([name, what]): CheckKindEntry => ({
+    kind: `auth.reject.${name}`, group: "receiver", id: `auth.reject.${name}`, appliesTo: RECEIVER, blockedBy: AUTH_BLOCKED,
+    doc: `a notification POST with ${what} gets 401 or 403 and changes nothing the bot believes; the same POST with a valid token is then applied`,
+  })),
+  {
+    kind: "auth.accept.botframework-issuer", group: "receiver", id: "auth.accept.botframework-issuer", appliesTo: RECEIVER, blockedBy: AUTH_BLOCKED,
+    doc: "a notification POST with a valid token issued by Bot Framework (https://api.botframework.com) is accepted and applied",
+  },
+  {
+    kind: "auth.accept.rotated-key", group: "receiver", id: "auth.accept.rotated-key", appliesTo: RECEIVER, blockedBy: AUTH_BLOCKED,
+    doc: "a notification POST with a valid token signed by a key published after the bot started is accepted and applied (the bot fetches the key set again; retried up to run --key-refresh-wait after its last fetch)",
+  },
+  {
+    kind: "receiver.latency", group: "receiver", id: "receiver.latency", appliesTo: "every run that POSTs a notification",
+    blockedBy: "the check that kept every notification from being POSTed (implementation/start, the create-call check of the sequences' calls)",
+    doc: "every notification POST of the run is answered within the budget (run --max-latency): Graph expects a prompt 202, the work done after",
   },
 ];
 

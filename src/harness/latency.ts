@@ -4,6 +4,7 @@
  * timed (Session.latencies); the run reports p50/p99/max, and `receiver.latency` fails when a POST
  * took longer than the budget (run --max-latency).
  */
+import { kindDoc } from "./check-registry.js";
 import { failed, passed, type CheckBase, type CheckResult } from "./checks.js";
 
 export const DEFAULT_MAX_LATENCY_MS = 3_000;
@@ -34,12 +35,12 @@ export function describeLatency(s: LatencySummary): string {
   return `${s.posts} notification POST${s.posts === 1 ? "" : "s"}: p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms (budget ${s.budgetMs} ms each)`;
 }
 
-export function latencyCheckBase(budgetMs: number): CheckBase {
-  return { id: LATENCY_CHECK, group: "receiver", subject: "receiver", title: `Every notification POST is answered within the budget (run --max-latency, ${budgetMs} ms): Graph expects a prompt 202, the work done after` };
+export function latencyCheckBase(): CheckBase {
+  return { id: LATENCY_CHECK, group: "receiver", subject: "receiver", title: kindDoc(LATENCY_CHECK) };
 }
 
 export function latencyCheck(summary: LatencySummary): CheckResult {
-  const base = latencyCheckBase(summary.budgetMs);
+  const base = latencyCheckBase();
   if (summary.overBudget === 0) return passed({ ...base, message: describeLatency(summary) });
   return failed(base, `${summary.overBudget} of ${summary.posts} POSTs answered later than ${summary.budgetMs} ms (slowest ${summary.maxMs} ms); ${describeLatency(summary)}`);
 }

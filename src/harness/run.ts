@@ -185,7 +185,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       checks.push(start);
       const why = `the implementation did not start: ${start.message}`;
       for (const subject of subjects) for (const base of subject.bases) checks.push(blocked(base, START_CHECK, why));
-      if (latencyWanted) checks.push(blocked(latencyCheckBase(maxLatencyMs), START_CHECK, why));
+      if (latencyWanted) checks.push(blocked(latencyCheckBase(), START_CHECK, why));
     } else {
       observationVersion = session.observationVersion;
       checks.push(passed(startBase, Date.now() - startedAt));
@@ -216,7 +216,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   else if (latencyWanted && checks.some((c) => c.id === START_CHECK && c.status === "passed")) {
     // Nothing was POSTed although the bot started: what kept the POSTs from happening is the root.
     const by = blockerAmong([...checks.filter((c) => c.group !== "run"), ...measured]);
-    checks.push(by ? blocked(latencyCheckBase(maxLatencyMs), by.id, `no notification was POSTed: ${by.message}`) : errored(latencyCheckBase(maxLatencyMs), "internal", "no notification was POSTed, and no check says why"));
+    checks.push(by ? blocked(latencyCheckBase(), by.id, `no notification was POSTed: ${by.message}`) : errored(latencyCheckBase(), "internal", "no notification was POSTed, and no check says why"));
   }
   // Checks about the run itself are kept whatever --only says: without them the rest means nothing.
   const selected = checks.filter((c) => c.group === "run" || wanted(c.id) || wanted(c.subject));
