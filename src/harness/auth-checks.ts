@@ -135,7 +135,7 @@ async function post(session: Session, timeline: TimelineEntry[], callId: string,
 async function createCall(check: CheckBase, { session, sequence }: AuthContext, started: number): Promise<{ callId: string; before: unknown } | { result: CheckResult }> {
   const created = await createCallFor(session, sequence.call);
   const ms = () => Date.now() - started;
-  if ("blocker" in created) return { result: blocked(check, created.blocker.id, created.blocker.message, ms()) };
+  if ("blocker" in created) return { result: blocked(check, created.blocker.id, created.blocker.message) };
   const before = await session.observe(created.callId);
   const what = "observing the call before any notification";
   if (before.error) return { result: before.errorKind ? errored(check, before.errorKind, `${what}: ${before.error}`, undefined, ms()) : failed(check, `${what}: ${before.error}`, undefined, ms()) };
@@ -152,7 +152,7 @@ async function createCall(check: CheckBase, { session, sequence }: AuthContext, 
 function notTaken(check: CheckBase, context: AuthContext, step: AuthStep, entry: TimelineEntry, message: string, ms: number): CheckResult {
   if (entry.errorKind) return errored(check, entry.errorKind, `${message}: ${entry.error ?? "no answer"}`, undefined, ms);
   const pre = blockerAmong(context.prior.filter((c) => c.id === `sequence.${context.sequence.id}/step.${step.id}`));
-  return pre ? blocked(check, pre.id, `${message}; in the documented order too: ${pre.message}`, ms) : failed(check, message, undefined, ms);
+  return pre ? blocked(check, pre.id, `${message}; in the documented order too: ${pre.message}`) : failed(check, message, undefined, ms);
 }
 
 function describeStatus(status: number | null, entry: TimelineEntry): string {
