@@ -13,6 +13,8 @@ import { createDeliveryChecks } from "./delivery.js";
 import { killMatrix, type KillMatrix } from "./kill-matrix.js";
 import { runConformance, type RunOptions, type RunResult } from "./run.js";
 import { loadScenarios, loadSequences } from "../sequences/load.js";
+import { authCheckIds } from "./auth-checks.js";
+import { LATENCY_CHECK } from "./latency.js";
 import { requestCheckIds } from "./request-checks.js";
 import { selector } from "./select.js";
 import { sequenceCheckIds } from "./sequence-checks.js";
@@ -101,9 +103,10 @@ export function conformanceCheckIds(deliveries: boolean): string[] {
   if (!checkIds) {
     const requests = loadScenarios().flatMap(requestCheckIds);
     const sequences = loadSequences();
+    const receiver = [...authCheckIds(), LATENCY_CHECK];
     checkIds = {
-      without: [...requests, ...sequences.flatMap(sequenceCheckIds)],
-      withDeliveries: [...requests, ...sequences.flatMap((s) => [...sequenceCheckIds(s), `delivery.${s.id}`])],
+      without: [...requests, ...sequences.flatMap(sequenceCheckIds), ...receiver],
+      withDeliveries: [...requests, ...sequences.flatMap((s) => [...sequenceCheckIds(s), `delivery.${s.id}`]), ...receiver],
     };
   }
   return deliveries ? checkIds.withDeliveries : checkIds.without;
