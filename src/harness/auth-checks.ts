@@ -56,7 +56,7 @@ export const FORGERIES: readonly Forgery[] = [
   { id: "other-tenant", token: () => ({ tid: OTHER_TENANT }) },
 ];
 
-const ACCEPTS = ["botframework-issuer", "rotated-key"];
+const ACCEPTS = ["rotated-key", "botframework-issuer"]; // in run order: rotation first
 
 export function authCheckIds(): string[] {
   return [...ACCEPTS.map((a) => `auth.accept.${a}`), ...FORGERIES.map((f) => `auth.reject.${f.id}`)];
