@@ -9,8 +9,9 @@ import { ProcessBot } from "../../src/adapters/process-bot.js";
 import { loadContract } from "../../src/index.js";
 import { GraphMock } from "../../src/mock-graph/graph-mock.js";
 import { startGraphServer } from "../../src/mock-graph/http-server.js";
+import { NotificationIssuer } from "../../src/mock-graph/issuer.js";
 import { validate } from "../../src/validators/index.js";
-import { ACCESS_TOKEN, CALLBACK_URI } from "../../src/harness/run.js";
+import { ACCESS_TOKEN, APP_ID, CALLBACK_URI, TENANT_ID } from "../../src/harness/run.js";
 import type { Row } from "../row.js";
 import { largestValid, notificationBatch, requireFile } from "./support.js";
 
@@ -39,9 +40,17 @@ export const notificationPostRow: Row = {
   async prepare({ root }) {
     const main = requireFile(path.join(root, "dist", "implementations", "reference-process", "main.js"), "npm run build");
     const body = JSON.stringify(notificationBatch());
-    const headers = { "Content-Type": "application/json" };
+    // The bot checks every POST's token (PROTOCOL.md, Notification tokens): the mock Graph serves the
+    // issuer's key set over HTTP, and one token minted up front (valid an hour) goes on every POST.
+    const contract = loadContract();
+    let issuer: NotificationIssuer | undefined;
+    const mock = await startGraphServer(async (origin) => {
+      issuer = await NotificationIssuer.create({ origin, appId: APP_ID });
+      return new GraphMock({ contract, seed: 1, origin, tenantId: TENANT_ID, issuer });
+    });
+    const headers = { "Content-Type": "application/json", Authorization: `Bearer ${await issuer!.mint({ tid: TENANT_ID })}` };
     const bot = new ProcessBot({ command: `node ${main}`, cwd: root, requestTimeoutMs: 5_000 });
-    const { callbackUrl } = await bot.start({ graphBaseUrl: "http://127.0.0.1:9/v1.0", accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI, appId: "00000000-0000-0000-0000-000000000001", tenantId: "00000000-0000-0000-0000-000000000002", openIdConfigurationUrl: "http://127.0.0.1:9/openid" });
+    const { callbackUrl } = await bot.start({ graphBaseUrl: `${mock.origin}/v1.0`, accessToken: ACCESS_TOKEN, callbackUri: CALLBACK_URI, appId: APP_ID, tenantId: TENANT_ID, openIdConfigurationUrl: issuer!.openIdConfigurationUrl });
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const viaHarness = async () => {
       const response = await bot.handleNotification(new Request(CALLBACK_URI, { method: "POST", headers, body }));
@@ -59,6 +68,7 @@ export const notificationPostRow: Row = {
       async close() {
         agent.destroy();
         await bot.stop();
+        await mock.close();
       },
     };
   },
