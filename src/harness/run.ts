@@ -212,7 +212,9 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     await close();
   }
   const latency = summarizeLatency(session?.latencies ?? [], maxLatencyMs);
-  if (latency.posts > 0) checks.push(latencyCheck(latency));
+  if (dropped()) {
+    // An interrupt or a crash: receiver.latency is not made either.
+  } else if (latency.posts > 0) checks.push(latencyCheck(latency));
   else if (latencyWanted && checks.some((c) => c.id === START_CHECK && c.status === "passed")) {
     // Nothing was POSTed although the bot started: what kept the POSTs from happening is the root.
     const by = blockerAmong([...checks.filter((c) => c.group !== "run"), ...measured]);
