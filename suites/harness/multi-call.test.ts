@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { loadDocumentedFixtures } from "../../src/fixtures/load.js";
 import { loadContract } from "../../src/index.js";
 import { GraphMock } from "../../src/mock-graph/graph-mock.js";
+import { NotificationIssuer, SAMPLES_ISSUER_ORIGIN } from "../../src/mock-graph/issuer.js";
+import { APP_ID, TENANT_ID } from "../../src/harness/run.js";
 import { setupServer } from "msw/node";
 import { Session } from "../../src/harness/session.js";
 import { documentedPlan, endProblems, executePlan } from "../../src/harness/runner.js";
@@ -56,15 +58,17 @@ describe("the runner with several calls", () => {
   const contract = loadContract();
   const byId = new Map(scenarios.map((s) => [s.id, s]));
 
-  beforeAll(() => {
-    graph = new GraphMock({ contract, seed: 7 });
+  beforeAll(async () => {
+    // The bot checks every POST's token: the mock signs them, and serves its keys where the samples look.
+    const issuer = await NotificationIssuer.create({ origin: SAMPLES_ISSUER_ORIGIN, appId: APP_ID });
+    graph = new GraphMock({ contract, seed: 7, tenantId: TENANT_ID, issuer });
     server = setupServer(...graph.handlers);
     server.listen({ onUnhandledRequest: "bypass" });
     return () => server.close();
   });
 
   async function run(id: string, bot: BotUnderTest = new ReferenceBot()) {
-    const session = new Session(bot, graph, contract, byId, notifications, { stepTimeoutMs: 2000, accessToken: "token", callbackUri: "https://bot.example/cb" });
+    const session = new Session(bot, graph, contract, byId, notifications, { stepTimeoutMs: 2000, accessToken: "token", callbackUri: "https://bot.example/cb", appId: APP_ID, tenantId: TENANT_ID });
     expect(await session.start()).toBeUndefined();
     const sequence = sequenceNamed(id);
     return { sequence, result: await executePlan(session, sequence, documentedPlan(sequence), (d) => expectedOf(sequence, d.kind === "post" ? d.steps[0]! : d.step, 2)) };
