@@ -43,6 +43,11 @@ export class DeliveryRules {
     return this.notifications.includes(id);
   }
 
+  /** The call a notification step is about (undefined for an action). */
+  callOf(id: string): string | undefined {
+    return this.callOfNotification.get(id);
+  }
+
   /** Whether every delivery of `a` must come before every delivery of `b`. */
   mustPrecede(a: string, b: string): boolean {
     const sameGroup = this.group.has(a) && this.group.get(a) === this.group.get(b);

@@ -96,13 +96,17 @@ export function buildPlan(sequence: Sequence, choices: PlanChoices, notification
   return withAlterations(plan, altered, (id) => bodyOfStep(sequence, id, notifications));
 }
 
-/** One POST per notification delivery, except where a delivery joins the POST before it; an action is never batched. */
+/**
+ * One POST per notification delivery, except where a delivery joins the POST before it; an action is
+ * never batched, nor are notifications about different calls: Graph notifies each call on its own,
+ * and a POST's token carries one tenant, that of every call it is about (PROTOCOL.md, Notification tokens).
+ */
 function batched(rules: DeliveryRules, deliveries: readonly Scheduled[]): Delivery[] {
   const plan: Delivery[] = [];
   for (const { id, joins } of deliveries) {
     const previous = plan.at(-1);
     if (!rules.isNotification(id)) plan.push({ kind: "action", step: id });
-    else if (joins && previous?.kind === "post") previous.steps.push(id);
+    else if (joins && previous?.kind === "post" && rules.callOf(previous.steps[0]!) === rules.callOf(id)) previous.steps.push(id);
     else plan.push({ kind: "post", steps: [id] });
   }
   return plan;
