@@ -78,9 +78,9 @@ describe("writeReports on real runs", () => {
     const failing = faulty.checks.filter((c) => c.status === "failed");
     const groups = new Set(failing.map((c) => c.group));
     expect(groups).toEqual(new Set(["requests", "sequences", "deliveries"]));
-    // Its 500s also refuse some valid tokens, but it refuses the documented order as well: those receiver checks are blocked by that root, not failed.
+    // Its defects are not the receiver's (the auth checks POST one notification at a time, which it answers): a receiver
+    // check that does not pass is blocked by a sequence's root, never failed.
     const receiver = faulty.checks.filter((c) => c.group === "receiver" && c.status !== "passed");
-    expect(receiver.length).toBeGreaterThan(0);
     for (const c of receiver) expect(c).toMatchObject({ status: "blocked", blockedBy: expect.stringMatching(/^sequence\./) });
     const summary = read(written.faulty.dir, "summary.md");
     // Every root cause shown names its first 10 roots and counts the rest ("and N more"); causes cut to stay
