@@ -3,15 +3,8 @@ import { expect, test } from "vitest";
 import { GraphMock, MAX_BODY_BYTES } from "../../src/mock-graph/graph-mock.js";
 import { startGraphServer } from "../../src/mock-graph/http-server.js";
 import { loadContract } from "../../src/index.js";
+import { call, TOKEN } from "./mock-graph-request.js";
 
-const TOKEN = "Bearer test-token";
-const call = {
-  "@odata.type": "#microsoft.graph.call",
-  callbackUri: "https://bot.example.com/callback",
-  targets: [{ identity: { user: { id: "112f7296-5fa4-42ca-bae8-6a692b15d4b8" } } }],
-  requestedModalities: ["audio"],
-  mediaConfig: { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" },
-};
 
 test("over HTTP, for implementations in other processes, the same mock answers GET participants", async () => {
   const server = await startGraphServer((origin) => new GraphMock({ contract: loadContract(), seed: 1, origin }));

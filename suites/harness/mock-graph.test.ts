@@ -5,6 +5,7 @@ import { GraphMock, MAX_BODY_BYTES, MAX_BODY_DEPTH } from "../../src/mock-graph/
 import { sentRequest } from "../../src/harness/request-checks.js";
 import type { JsonObject, JsonValue } from "../../src/util/json.js";
 import { loadContract } from "../../src/index.js";
+import { call, TOKEN } from "./mock-graph-request.js";
 
 const graph = new GraphMock({ contract: loadContract(), seed: 0xabc });
 const server = setupServer(...graph.handlers);
@@ -12,14 +13,6 @@ beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
 beforeEach(() => graph.clearRequests());
 
-const TOKEN = "Bearer test-token";
-const call = {
-  "@odata.type": "#microsoft.graph.call",
-  callbackUri: "https://bot.example.com/callback",
-  targets: [{ identity: { user: { id: "112f7296-5fa4-42ca-bae8-6a692b15d4b8" } } }],
-  requestedModalities: ["audio"],
-  mediaConfig: { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" },
-};
 const post = (path: string, body: unknown, headers: Record<string, string> = { Authorization: TOKEN, "Content-Type": "application/json" }) =>
   fetch(`${graph.baseUrl}${path}`, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
 
