@@ -44,12 +44,16 @@ const exodus: Peer = {
   id: "schemasafe",
   label: "@exodus/schemasafe",
   compile(entries, { allErrors }) {
-    const schemas = new Map(entries.map((e) => [e.id, e.schema]));
+    // It refuses to compile a string keyword beside a type that excludes strings ("Unexpected rules in
+    // type": the send profile's resultInfo.code is `integer` with the receive profile's digits pattern,
+    // which JSON Schema ignores for an integer), so it gets those schemas without the dead keyword.
+    const usable = entries.map((e) => ({ ...e, schema: withoutInapplicableStringRules(e.schema) }));
+    const schemas = new Map(usable.map((e) => [e.id, e.schema]));
     const cache = new Map<string, (payload: unknown) => boolean>();
     return (name) => {
       let fn = cache.get(name);
       if (!fn) {
-        const entry = entries.find((e) => e.name === name)!;
+        const entry = usable.find((e) => e.name === name)!;
         // discriminator and x-* are annotations to it (the oneOf decides); our uuid is stricter than its own.
         fn = schemasafe(entry.schema as never, { schemas: schemas as never, allowUnusedKeywords: true, includeErrors: allErrors, allErrors, formats: { uuid: GUID } }) as (payload: unknown) => boolean;
         cache.set(name, fn);
@@ -90,6 +94,18 @@ function withoutAnnotations<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutAnnotations) as T;
   if (value === null || typeof value !== "object") return value;
   return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith("x-")).map(([k, v]) => [k, withoutAnnotations(v)])) as T;
+}
+
+const STRING_RULES = ["pattern", "minLength", "maxLength", "format"];
+
+/** Drops string-only keywords where the same node's `type` excludes strings: they can never apply there, so no verdict changes. */
+function withoutInapplicableStringRules<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutInapplicableStringRules) as T;
+  if (value === null || typeof value !== "object") return value;
+  const type = (value as { type?: unknown }).type;
+  const types = typeof type === "string" ? [type] : Array.isArray(type) ? type : undefined;
+  const dead = (k: string) => types !== undefined && !types.includes("string") && STRING_RULES.includes(k);
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !dead(k)).map(([k, v]) => [k, withoutInapplicableStringRules(v)])) as T;
 }
 
 /** Every (schema, payload) pair of the committed fixtures, with our verdict. */
