@@ -30,6 +30,7 @@ export const ONE_CALL: Partial<Bounds> = { maxMs: 0, sampleMs: 0, warmupMs: 0, c
 
 export interface Stats {
   name: string;
+  /** Milliseconds per call, unless `unit` says bytes (a heap row: bench/rows/memory.ts). */
   minMs: number;
   medianMs: number;
   maxMs: number;
@@ -37,6 +38,7 @@ export interface Stats {
   /** Calls per sample. */
   batch: number;
   clock: Bounds["clock"];
+  unit?: "bytes";
 }
 
 type Fn = () => unknown | Promise<unknown>;
@@ -82,7 +84,7 @@ async function timeBatch(fn: Fn, batch: number, now: () => number): Promise<numb
   return now() - t0;
 }
 
-function stats(name: string, samples: number[], batch: number, clock: Bounds["clock"]): Stats {
+export function stats(name: string, samples: number[], batch: number, clock: Bounds["clock"]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length / 2;
   const median = sorted.length % 2 === 1 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

@@ -3,7 +3,7 @@
  * alternately in the same process and run (bench/measure.ts). A row is one small module under
  * bench/rows/ exporting a `Row` (or several), listed once in bench/rows/index.ts; see bench/README.md.
  */
-import type { Bounds } from "./measure.js";
+import type { Bounds, Stats } from "./measure.js";
 
 export interface Side {
   /** What this side does, in words ("validate(create-call-request)", "JSON.parse of the same text"). */
@@ -11,16 +11,27 @@ export interface Side {
   run(): unknown | Promise<unknown>;
 }
 
-export interface Prepared {
-  subject: Side;
-  baseline: Side;
-  /** Overrides of the timing bounds (slow rows: fewer, longer samples). */
-  bounds?: Partial<Bounds>;
-  /** Runs once before timing: a wrong answer makes the row fail loudly (peers must agree with us). */
+interface Common {
+  /** Runs once before measuring: a wrong answer makes the row fail loudly (peers must agree with us). */
   check?(): void | Promise<void>;
   /** Releases what prepare started (servers, files). */
   close?(): void | Promise<void>;
 }
+
+/** A row timed by the bench: both sides called alternately (bench/measure.ts). */
+export interface Timed extends Common {
+  subject: Side;
+  baseline: Side;
+  /** Overrides of the timing bounds (slow rows: fewer, longer samples). */
+  bounds?: Partial<Bounds>;
+}
+
+/** A row comparing amounts other than time (a heap before and after a run): it measures both sides itself. */
+export interface Amounts extends Common {
+  measure(): Promise<{ subject: Stats; baseline: Stats }>;
+}
+
+export type Prepared = Timed | Amounts;
 
 export interface Goal {
   /** The row meets its goal when median(subject) / median(baseline) <= max. */

@@ -63,7 +63,7 @@ for (const row of rows) {
     const prepared = await row.prepare({ quick, root: PROJECT_ROOT });
     try {
       await prepared.check?.();
-      const measured = await alternate(prepared.subject, prepared.baseline, { ...(quick ? QUICK : FULL), ...prepared.bounds });
+      const measured = "measure" in prepared ? await prepared.measure() : await alternate(prepared.subject, prepared.baseline, { ...(quick ? QUICK : FULL), ...prepared.bounds });
       const ratio = measured.subject.medianMs / measured.baseline.medianMs;
       outcome = { ...base, status: "measured", ratio, subject: measured.subject, baselineStats: measured.baseline, ...(row.goal ? { met: ratio <= row.goal.max } : {}) };
     } finally {
@@ -99,7 +99,11 @@ process.exitCode = failed > 0 ? 1 : 0;
 function render(o: Outcome): string {
   if (o.status !== "measured") return `${o.id}: ${o.status.toUpperCase()}: ${o.message}\n`;
   const goal = o.goal ? `  goal <= ${o.goal.max}x${o.goal.growth ? " (growth check)" : ""}: ${o.met ? "met" : "NOT MET"}` : "";
-  const side = (label: string, s: Stats) => `  ${label} ${s.name}\n      min ${time(s.minMs)}  median ${time(s.medianMs)}  max ${time(s.maxMs)}  (${s.samples} samples x ${s.batch} call${s.batch === 1 ? "" : "s"}, ${s.clock === "cpu" ? "CPU" : "wall"} time)`;
+  const side = (label: string, s: Stats) => {
+    const amount = s.unit === "bytes" ? bytes : time;
+    const how = s.unit === "bytes" ? `${s.samples} sample${s.samples === 1 ? "" : "s"}, heap after a full collection` : `${s.samples} samples x ${s.batch} call${s.batch === 1 ? "" : "s"}, ${s.clock === "cpu" ? "CPU" : "wall"} time`;
+    return `  ${label} ${s.name}\n      min ${amount(s.minMs)}  median ${amount(s.medianMs)}  max ${amount(s.maxMs)}  (${how})`;
+  };
   return [`${o.id}  ${o.ratio!.toFixed(2)}x${goal}`, `  ${o.title}`, side("subject: ", o.subject!), side("baseline:", o.baselineStats!), `  baseline, in words: ${o.baseline}`, ""].join("\n") + "\n";
 }
 
@@ -108,4 +112,8 @@ function time(ms: number): string {
   if (ms >= 1) return `${ms.toFixed(2)} ms`;
   if (ms >= 0.001) return `${(ms * 1_000).toFixed(2)} µs`;
   return `${(ms * 1e6).toFixed(0)} ns`;
+}
+
+function bytes(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }

@@ -7,6 +7,7 @@ import { buildRow } from "./build.js";
 import { cliHelpRows, cliValidateRow } from "./cli.js";
 import { proofRow } from "./conformance.js";
 import { extractRows } from "./extract.js";
+import { memoryRow } from "./memory.js";
 import { processRow } from "./process.js";
 import { mockGraphRequestRow, notificationPostRow } from "./protocol.js";
 import { validationRows } from "./validation.js";
@@ -21,4 +22,5 @@ export const ROWS: Row[] = [
   processRow,
   notificationPostRow,
   mockGraphRequestRow,
+  memoryRow,
 ];

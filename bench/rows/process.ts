@@ -1,4 +1,4 @@
-/** The process protocol, a whole run (per-POST and per-request rows: bench/rows/protocol.ts; memory across calls: not yet a row). */
+/** The process protocol, a whole run (per-POST and per-request rows: bench/rows/protocol.ts; memory across calls: bench/rows/memory.ts). */
 import path from "node:path";
 import { ProcessBot } from "../../src/adapters/process-bot.js";
 import { runConformance } from "../../src/harness/run.js";
