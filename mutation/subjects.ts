@@ -1,7 +1,7 @@
 /**
  * What a mutant of the reference bot is judged by: the conformance run itself, cut into subjects
- * (each sequence in its documented order, each request scenario, each sequence's property-based
- * deliveries, and each sequence again with the reference speaking observation version 1, which the
+ * (each sequence in its documented order, each request scenario, each receiver check (a forged or a
+ * rotated token, the POSTs' latency), each sequence's property-based deliveries, and each sequence again with the reference speaking observation version 1, which the
  * kill matrix holds to version 1's meaning too), so that per-test coverage runs only the subjects
  * that reach a mutant. A subject fails when any check of its part of the run fails: the mutant is then killed by that check.
  *
@@ -9,7 +9,9 @@
  * is the instrumented copy.
  */
 import { REFERENCE_PARTS, ReferenceBot } from "../implementations/reference/bot.js";
+import { authCheckIds } from "../src/harness/auth-checks.js";
 import { createDeliveryChecks } from "../src/harness/delivery.js";
+import { LATENCY_CHECK } from "../src/harness/latency.js";
 import { runConformance, type RunOptions } from "../src/harness/run.js";
 import { loadScenarios, loadSequences } from "../src/sequences/load.js";
 
@@ -19,7 +21,7 @@ export const MUTATION_RUNS = 10;
 const STEP_TIMEOUT_MS = 2_000;
 
 export interface Subject {
-  /** Stable: "sequence.<id>", "<scenario id>", "delivery.<id>" (a `run --only` pattern), "v1:sequence.<id>". */
+  /** Stable: "sequence.<id>", "<scenario id>", "auth.<kind>.<id>", "receiver.latency", "delivery.<id>" (a `run --only` pattern), "v1:sequence.<id>". */
   id: string;
   /** The checks of this subject that failed, as "<check id>: <message>" (none: it passed). */
   run(): Promise<string[]>;
@@ -27,7 +29,8 @@ export interface Subject {
 
 /**
  * In the order they run: the documented sequences and the requests first (each a few
- * milliseconds, and most mutants die there), the property-based deliveries last.
+ * milliseconds, and most mutants die there), then the receiver checks (the token checks of
+ * implementations/reference/auth.ts are reached by nothing else), the property-based deliveries last.
  */
 export function subjects(): Subject[] {
   const sequences = loadSequences().map((s) => s.id);
@@ -36,6 +39,7 @@ export function subjects(): Subject[] {
     ...sequences.map((id) => subject(`sequence.${id}`, false)),
     ...scenarios.map((id) => subject(id, false)),
     ...sequences.map((id) => subject(`sequence.${id}`, false, 1)),
+    ...[...authCheckIds(), LATENCY_CHECK].map((id) => subject(id, false)),
     ...sequences.map((id) => subject(`delivery.${id}`, true)),
   ];
 }
