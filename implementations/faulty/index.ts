@@ -59,6 +59,7 @@ import { variant as skipsUnknownKid } from "./skips-unknown-kid.js";
 import { variant as anyIssuer } from "./any-issuer.js";
 import { variant as anyAudience } from "./any-audience.js";
 import { variant as clockToleranceInMs } from "./clock-tolerance-in-ms.js";
+import { variant as expiryOptional } from "./expiry-optional.js";
 import { variant as anyTenant } from "./any-tenant.js";
 import { variant as appliesBeforeValidating } from "./applies-before-validating.js";
 import { variant as silentlyDropsForgeries } from "./silently-drops-forgeries.js";
@@ -149,6 +150,7 @@ export const FAULTY_VARIANTS: readonly FaultyVariant[] = [
   anyIssuer,
   anyAudience,
   clockToleranceInMs,
+  expiryOptional,
   anyTenant,
   appliesBeforeValidating,
   silentlyDropsForgeries,

@@ -52,6 +52,7 @@ export const FORGERIES: readonly Forgery[] = [
   { id: "wrong-audience", token: () => ({ claims: { aud: OTHER_AUDIENCE } }) },
   { id: "expired", token: (now) => ({ claims: { iat: now - 2 * HOUR, nbf: now - 2 * HOUR, exp: now - HOUR } }) },
   { id: "not-yet-valid", token: (now) => ({ claims: { iat: now, nbf: now + HOUR, exp: now + 2 * HOUR } }) },
+  { id: "no-expiry", token: () => ({ claims: { exp: null } }) },
   { id: "no-tenant", token: () => ({ tid: null }) },
   { id: "other-tenant", token: () => ({ tid: OTHER_TENANT }) },
 ];

@@ -119,6 +119,7 @@ export const CHECK_REGISTRY: readonly CheckKindEntry[] = [
     ["wrong-audience", "a token for another application (Graph)"],
     ["expired", "a token that expired an hour ago"],
     ["not-yet-valid", "a token valid only an hour from now"],
+    ["no-expiry", "a token without an expiry (exp)"],
     ["no-tenant", "a token without a tenant claim (tid)"],
     ["other-tenant", "a token for another tenant than the call's"],
   ] as const).map(([name, what]): CheckKindEntry => ({
