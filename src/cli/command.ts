@@ -1,5 +1,6 @@
 /** What every CLI command implements; commands get their streams injected so tests run them in-process. */
 import type { Readable, Writable } from "node:stream";
+import { outputClosed } from "./closed-output.js";
 
 export interface CliIO {
   stdout: Writable;
@@ -33,6 +34,8 @@ export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 3 } as const;
 /** A usage mistake: printed as one line plus a pointer to --help, exit 2. */
 export class UsageError extends Error {}
 
+/** A line to a stream, unless it was found closed: a write to a closed pipe only fails again (closed-output.ts). */
 export function writeLine(stream: Writable, line = ""): void {
+  if (outputClosed(stream)) return;
   stream.write(line + "\n");
 }

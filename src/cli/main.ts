@@ -37,13 +37,15 @@ export function mainUsage(repository = inRepository()): string {
     "Run `graph-calls-contract <command> --help` for a command's options.",
     "Exit codes: 0 success, 1 a check failed (or a payload is invalid), 2 usage error, 3 the tool itself failed",
     "(an internal error, or an implementation under test that could not start at all), 130/143 interrupted by",
-    "SIGINT/SIGTERM (run writes its reports, marked partial).",
+    "SIGINT/SIGTERM, 141 its output closed (run writes its reports, marked partial).",
   ].join("\n");
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
-  // Every command, not only validate: `graph-calls-contract schemas | head -1` must not end in an EPIPE stack trace.
+  // Every command, not only validate: `graph-calls-contract schemas | head -1` must not end in an EPIPE stack trace,
+  // and a parent that dies (closing stderr too) must not make a harness loop on failed writes.
   watchOutput(io.stdout);
+  watchOutput(io.stderr);
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     writeLine(name === undefined ? io.stderr : io.stdout, mainUsage());

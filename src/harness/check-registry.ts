@@ -195,4 +195,5 @@ export const EXIT_CODE_DOCS: ReadonlyArray<{ code: number; doc: string }> = [
   { code: 2, doc: "usage: an unknown option, a bad value, an --only that selects no check" },
   { code: 3, doc: "the run could not happen: the implementation could not start at all, or the harness failed (its reports are written, marked partial)" },
   { code: 130, doc: "interrupted by SIGINT (143: by SIGTERM): the reports are written, marked partial; a second signal exits at once, without them" },
+  { code: 141, doc: "its stdout or stderr was closed (the reader or the parent process is gone; a shell's SIGPIPE): the run stops as if interrupted, its reports written, marked partial" },
 ];

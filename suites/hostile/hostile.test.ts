@@ -48,7 +48,7 @@ interface Outcome {
  * `graph-calls-contract run` on a hostile bot, killed (and failed) if it is not done within `withinMs`;
  * `signalAfterMs` sends a signal that long after the run printed its first line.
  */
-async function hostileRun(target: { mode: string } | { adapter: string }, args: string[], withinMs: number, signalAfterMs?: [NodeJS.Signals, number], env?: NodeJS.ProcessEnv): Promise<Outcome> {
+async function hostileRun(target: { mode: string } | { adapter: string }, args: string[], withinMs: number, signalAfterMs?: [NodeJS.Signals | "close-output", number], env?: NodeJS.ProcessEnv): Promise<Outcome> {
   const marker = `hostile-${randomUUID()}`;
   const reports = path.join(tmp, marker);
   const targetArgs = "mode" in target ? ["--command", `node ${BOT} ${target.mode} ${marker}`] : ["--adapter", target.adapter];
@@ -62,7 +62,11 @@ async function hostileRun(target: { mode: string } | { adapter: string }, args: 
   const watch = setInterval(() => { for (const p of processesWith(marker, child.pid)) seen.add(p.args); }, 100);
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-    if (stderr === "" && signalAfterMs) signalTimer = setTimeout(() => child.kill(signalAfterMs[0]), signalAfterMs[1]);
+    if (stderr === "" && signalAfterMs) {
+      const [what, ms] = signalAfterMs;
+      // "close-output": the reader goes away (both pipes closed), as when the parent dies.
+      signalTimer = setTimeout(() => (what === "close-output" ? (child.stdout.destroy(), child.stderr.destroy()) : child.kill(what)), ms);
+    }
     stderr += chunk;
   });
   const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
@@ -157,6 +161,35 @@ describe("hostile implementations: each run finishes, writes its reports, leaves
     const o = await hostileRun({ mode: "hang" }, ["--step-timeout", "20000"], 60_000, ["SIGTERM", 2_000]);
     expectContained(o, 143);
     expect(o.results?.stopped?.kind).toBe("interrupted");
+  });
+
+  test("its output closed in the middle of a run (the reader gone): stopped at its next line, the reports written, marked partial, exit 141", async () => {
+    // The bot hangs and the breaker is off: only the closed output can end this run before its 60 s deadline.
+    const o = await hostileRun({ mode: "hang" }, ["--step-timeout", "1000", "--max-consecutive-timeouts", "0", "--deadline", "60"], 30_000, ["close-output", 1_500]);
+    expectContained(o, 141);
+    expect(o.results?.stopped).toMatchObject({ kind: "interrupted", reason: "its output was closed (EPIPE): nobody reads the run any more" });
+    expect(o.summary).toContain("partial run (interrupted): its output was closed (EPIPE)");
+  });
+
+  test("its parent SIGKILLed (a test worker that died): the orphaned harness stops within seconds, not at its deadline, and leaves no process", async () => {
+    const marker = `hostile-${randomUUID()}`;
+    const reports = path.join(tmp, marker);
+    const parent = spawn(process.execPath, [path.join(ROOT, "suites/hostile/parent.cjs"), BIN, "run", "--command", `node ${BOT} hang ${marker}`, "--seed", "1", "--runs", "0", "--reports", reports, "--step-timeout", "1000", "--max-consecutive-timeouts", "0", "--deadline", "60"], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] });
+    const harness = await new Promise<number>((resolve, reject) => {
+      parent.stdout.setEncoding("utf8").on("data", (text: string) => { const pid = /child (\d+)/.exec(text); if (pid) resolve(Number(pid[1])); });
+      parent.on("close", () => reject(new Error("the parent ended before its child wrote a line")));
+    });
+    parent.kill("SIGKILL");
+    const killedAt = Date.now();
+    const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    while (alive(harness) && Date.now() - killedAt < 20_000) await new Promise((r) => setTimeout(r, 100));
+    const stillAlive = alive(harness);
+    if (stillAlive) process.kill(harness, "SIGKILL");
+    const left = await leftovers(marker, 3_000); // before any assertion: no suite inherits them
+    expect(stillAlive, "the harness outlived its parent by 20 s").toBe(false);
+    expect(left, "processes of the run outlived it").toEqual([]);
+    const results = JSON.parse(fs.readFileSync(path.join(reports, "latest", "results.json"), "utf8")) as Results;
+    expect(results.stopped).toMatchObject({ kind: "interrupted", reason: "its output was closed (EPIPE): nobody reads the run any more" });
   });
 
   test("a crash of the harness (an in-process adapter throws from a timer): the reports are written, marked partial, exit 3", async () => {

@@ -18,6 +18,7 @@ import { writeReports } from "../../reports/index.js";
 import { partialNote } from "../../reports/model.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
 import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
+import { onOutputClosed, outputClosed } from "../closed-output.js";
 import { DEFAULT_DEADLINE_S, DEFAULT_MAX_CONSECUTIVE_TIMEOUTS, usage } from "../usage/run.js";
 
 export const REFERENCE_ADAPTER = path.join(PROJECT_ROOT, "dist", "implementations", "reference", "index.js");
@@ -97,7 +98,8 @@ export const runCommand: Command = {
 /**
  * The run, and a result whatever happens to it: the first SIGINT or SIGTERM stops it (the step in
  * progress is cut short, the implementation killed) and it returns what it made, which the reports
- * then mark partial; a second one exits at once, without reports. A crash of the harness (an
+ * then mark partial; a second one exits at once, without reports. Its stdout or stderr found closed
+ * (EPIPE: the reader or the parent is gone) stops it the same way, exit 141. A crash of the harness (an
  * exception nothing caught, thrown by it or by an in-process adapter) stops it the same way, and a
  * run that cannot even begin still gives one error check saying why.
  */
@@ -118,6 +120,13 @@ async function runToTheEnd(options: RunOptions, io: CliIO): Promise<{ result: Ru
   for (const signal of signals) process.on(signal, onSignal);
   process.on("uncaughtException", onCrash);
   process.on("unhandledRejection", onCrash);
+  // Nobody reads the run any more (a reader that stopped, a parent that died): stop it as a shell's SIGPIPE would, reports still written.
+  const onClosed = () => {
+    if (received) return;
+    received = "SIGPIPE";
+    stop.abort({ kind: "interrupted", reason: "its output was closed (EPIPE): nobody reads the run any more" } satisfies RunStop);
+  };
+  const unwatch = [io.stdout, io.stderr].map((stream) => onOutputClosed(stream, onClosed));
   const started = Date.now();
   try {
     const result = await runConformance({ ...options, signal: stop.signal });
@@ -129,6 +138,7 @@ async function runToTheEnd(options: RunOptions, io: CliIO): Promise<{ result: Ru
     return { result: { adapter: options.adapterName, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, seed: options.seed, runs: options.runs, checks: [check], stopped: { kind: "crash", reason, subjectsNotRun: 0 } } };
   } finally {
     for (const signal of signals) process.off(signal, onSignal);
+    for (const off of unwatch) off();
     process.off("uncaughtException", onCrash);
     process.off("unhandledRejection", onCrash);
   }
@@ -180,8 +190,9 @@ function progressPrinter(io: CliIO): (done: number, total: number, label: string
   const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
   return (done, total, label) => {
     const line = `[${String(done).padStart(String(total).length)}/${total}] ${label}`;
-    if (tty) io.stderr.write(`\r\x1b[2K${line}${done === total ? "\n" : ""}`);
-    else writeLine(io.stderr, line);
+    if (tty) {
+      if (!outputClosed(io.stderr)) io.stderr.write(`\r\x1b[2K${line}${done === total ? "\n" : ""}`);
+    } else writeLine(io.stderr, line);
   };
 }
 
