@@ -35,6 +35,17 @@ export function describeLatency(s: LatencySummary): string {
   return `${s.posts} notification POST${s.posts === 1 ? "" : "s"}: p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms (budget ${s.budgetMs} ms each)`;
 }
 
+/** The line every report gives about the run's notification POSTs, the same in each; none when nothing was POSTed. */
+export function latencyLine(latency: LatencySummary | undefined): string | undefined {
+  return latency && latency.posts > 0 ? `latency: ${describeLatency(latency)}` : undefined;
+}
+
+/** The same figures as named numbers (junit properties, CTRF extra): none when nothing was POSTed. */
+export function latencyFigures(latency: LatencySummary | undefined): Record<`latency.${string}`, number> {
+  if (!latency || latency.posts === 0) return {};
+  return { "latency.posts": latency.posts, "latency.p50Ms": latency.p50Ms, "latency.p99Ms": latency.p99Ms, "latency.maxMs": latency.maxMs, "latency.budgetMs": latency.budgetMs, "latency.overBudget": latency.overBudget };
+}
+
 export function latencyCheckBase(): CheckBase {
   return { id: LATENCY_CHECK, group: "receiver", subject: "receiver", title: kindDoc(LATENCY_CHECK) };
 }

@@ -4,6 +4,7 @@
  * timeline picture per sequence. "Show only failures" is a checkbox read by CSS alone.
  */
 import type { CheckResult } from "../harness/checks.js";
+import { latencyLine } from "../harness/latency.js";
 import type { RunResult } from "../harness/run.js";
 import { checkAnchor, renderMatrices } from "./html-matrix.js";
 import { REPORT_CSS } from "./html-style.js";
@@ -21,6 +22,7 @@ function header(result: RunResult): string {
   const totals = countChecks(result.checks);
   const failed = rootCount(totals) > 0;
   const partial = partialNote(result);
+  const latency = latencyLine(result.latency);
   const state = failed || totals.checks === 0 || partial ? "fail" : "pass"; // a run that checked nothing, or not everything, is not a pass
   const known = totals.known > 0 ? ` (${totals.known} known defect${totals.known === 1 ? "" : "s"})` : "";
   const blockedNote = totals.blocked > 0 ? `, ${totals.blocked} blocked` : "";
@@ -33,6 +35,7 @@ function header(result: RunResult): string {
     `<p>${escapeMarkup(groups)}</p>`,
     `<p>${escapeMarkup(`${formatDuration(result.durationMs)} · seed ${result.seed} · ${result.runs} property-based runs per sequence${result.observationVersion ? ` · observation version ${result.observationVersion}` : ""} · started ${result.startedAt}`)}</p>`,
     ...(partial ? [`<p class="partial" data-partial="${escapeAttribute(result.stopped!.kind)}">⚠ ${escapeMarkup(partial)}</p>`] : []),
+    ...(latency ? [`<p class="latency">${escapeMarkup(latency)}</p>`] : []),
     `</header>`,
   ].join("\n");
 }

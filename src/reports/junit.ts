@@ -6,9 +6,11 @@
  * so it does not repeat the class), and the GitHub reporters (dorny/test-reporter,
  * action-junit-report) show one section per testsuite. A blocked check is <skipped> naming the
  * check and the root cause that blocked it; an error is <error>; `file` is the scenario or
- * sequence fixture. Every check is one test case, once.
+ * sequence fixture. Every check is one test case, once. Each suite's properties carry the run's
+ * notification POST latency (latency.p50Ms, ...), numbers a CI dashboard can chart.
  */
 import type { CheckResult } from "../harness/checks.js";
+import { latencyFigures } from "../harness/latency.js";
 import type { RunResult } from "../harness/run.js";
 import { escapeAttribute, escapeMarkup } from "./markup.js";
 import { catalogLink } from "./check-catalog.js";
@@ -73,7 +75,7 @@ function rootCausesSuite(causes: readonly RootCause[], causeOf: CauseOf, result:
   const counts = countChecks(roots);
   return [
     `  <testsuite${attributes({ name: "root causes", tests: counts.checks, failures: counts.failed, errors: counts.errors, skipped: 0, time: seconds(roots.reduce((n, r) => n + r.durationMs, 0)), timestamp: result.startedAt })}>`,
-    ...properties(Object.fromEntries(causes.map((c) => [`root cause ${c.number}`, causeHeadline(c)]))),
+    ...properties({ ...Object.fromEntries(causes.map((c) => [`root cause ${c.number}`, causeHeadline(c)])), ...latencyFigures(result.latency) }),
     ...roots.map((r) => testcase(r, causeOf)),
     "  </testsuite>",
   ];
@@ -84,7 +86,7 @@ function testsuite(subject: SubjectChecks, result: RunResult, causeOf: CauseOf):
   const elapsed = subject.checks.reduce((n, c) => n + c.durationMs, 0);
   return [
     `  <testsuite${attributes({ name: `${subject.group}/${subject.subject}`, tests: subject.counts.checks, failures: subject.counts.failed, errors: subject.counts.errors, skipped: subject.counts.known + subject.counts.blocked, time: seconds(elapsed), timestamp: result.startedAt, ...(subject.checks[0]?.file ? { file: subject.checks[0].file } : {}) })}>`,
-    ...properties({ group: subject.group, adapter: result.adapter, seed: result.seed, runs: result.runs }),
+    ...properties({ group: subject.group, adapter: result.adapter, seed: result.seed, runs: result.runs, ...latencyFigures(result.latency) }),
     ...subject.checks.map((c) => testcase(c, causeOf)),
     "  </testsuite>",
   ].join("\n");

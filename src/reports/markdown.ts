@@ -6,6 +6,7 @@
  */
 import { proofMarkdown } from "./proof.js";
 import type { CheckResult } from "../harness/checks.js";
+import { latencyLine } from "../harness/latency.js";
 import type { RunResult } from "../harness/run.js";
 import { mdCode, mdFence, mdRow, mdTable, mdTableParts, mdText } from "./markdown-syntax.js";
 import { checkKind, countChecks, countsByGroup, failuresFirst, GROUP_TITLES, GROUPS, isFailure, rootCount, splitTitles, subjectsOf, timelinesOf, type Counts, type SubjectChecks, knownDefectsOf, partialNote } from "./model.js";
@@ -41,7 +42,13 @@ function headline(result: RunResult): string[] {
     "",
     `${plural(totals.checks, "check")} · ${formatDuration(result.durationMs)} · seed ${result.seed} · ${runs}${result.observationVersion ? ` · observation version ${result.observationVersion}` : ""} · started ${mdText(result.startedAt)}`,
     ...partialLines(result),
+    ...latencyLines(result),
   ];
+}
+
+function latencyLines(result: RunResult): string[] {
+  const line = latencyLine(result.latency);
+  return line ? ["", mdText(line, 500)] : [];
 }
 
 function partialLines(result: RunResult): string[] {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogLink } from "../../src/reports/check-catalog.js";
 import { renderHtml } from "../../src/reports/html.js";
-import { FAILING, sampleRun } from "./sample-run.js";
+import { FAILING, SAMPLE_LATENCY, SAMPLE_LATENCY_LINE, sampleRun } from "./sample-run.js";
 
 const run = sampleRun();
 
@@ -22,6 +22,12 @@ describe("index.html", () => {
   it("shows the verdict with counts, duration and seed", () => {
     expect(html).toContain("✗ FAILED: 6 of 12 checks, 1 blocked: conformance of <code>sample-bot</code>");
     expect(html).toContain("2.3 s · seed 42 · 25 property-based runs per sequence");
+  });
+
+  it("gives the notification POSTs' latency in its header, and none when nothing was POSTed", () => {
+    const header = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
+    expect(header).toContain(`<p class="latency">${SAMPLE_LATENCY_LINE}</p>`);
+    expect(renderHtml({ ...run, latency: { ...SAMPLE_LATENCY, posts: 0 } })).not.toContain('class="latency"');
   });
 
   it("has a matrix with a row per subject, a column per kind, and failing cells marked in text", () => {

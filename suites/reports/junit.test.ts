@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { renderJunit } from "../../src/reports/junit.js";
 import { checkKind } from "../../src/reports/model.js";
 import { visibleControls } from "../../src/reports/text.js";
-import { FAILING, NASTY_MESSAGE, sampleRun } from "./sample-run.js";
+import { FAILING, NASTY_MESSAGE, SAMPLE_LATENCY, sampleRun } from "./sample-run.js";
 import { elementsNamed, parseXml } from "./xml.js";
 
 const run = sampleRun();
+const LATENCY_PROPERTIES = ["latency.posts", "latency.p50Ms", "latency.p99Ms", "latency.maxMs", "latency.budgetMs", "latency.overBudget"];
 
 describe("junit.xml", () => {
   const xml = renderJunit(run);
@@ -29,10 +30,18 @@ describe("junit.xml", () => {
     expect(suites[0]!.attributes).toMatchObject({ tests: "6", failures: "5", errors: "1", skipped: "0" });
     expect(elementsNamed(suites[0]!, "testcase").map((c) => `${c.attributes.classname} ${c.attributes.name}`)[0]).toBe("create-call.v1.0.ex01 http.authorization"); // the cause that blocks a check comes first
     const causes = elementsNamed(suites[0]!, "property").map((p) => p.attributes.name);
-    expect(causes).toEqual(["root cause 1", "root cause 2", "root cause 3", "root cause 4", "root cause 5", "root cause 6"]);
+    expect(causes).toEqual(["root cause 1", "root cause 2", "root cause 3", "root cause 4", "root cause 5", "root cause 6", ...LATENCY_PROPERTIES]);
     expect(suites[1]!.attributes).toMatchObject({ tests: "2", failures: "0", skipped: "1" });
     const properties = Object.fromEntries(elementsNamed(suites[5]!, "property").map((p) => [p.attributes.name, p.attributes.value]));
-    expect(properties).toEqual({ group: "deliveries", adapter: "sample-bot", seed: "42", runs: "25" });
+    expect(properties).toEqual({ group: "deliveries", adapter: "sample-bot", seed: "42", runs: "25", "latency.posts": "9", "latency.p50Ms": "12", "latency.p99Ms": "140", "latency.maxMs": "140", "latency.budgetMs": "3000", "latency.overBudget": "0" });
+  });
+
+  it("gives every testsuite the notification POSTs' latency as properties, and none when nothing was POSTed", () => {
+    const names = (xml: string) => elementsNamed(parseXml(xml), "testsuite").map((s) => elementsNamed(s, "property").map((p) => p.attributes.name).filter((n) => n!.startsWith("latency.")));
+    expect(names(renderJunit(run)).every((n) => n.join() === LATENCY_PROPERTIES.join())).toBe(true);
+    const quiet = names(renderJunit({ ...run, latency: { ...SAMPLE_LATENCY, posts: 0 } }));
+    expect(quiet.length).toBeGreaterThan(0);
+    expect(quiet.flat()).toEqual([]);
   });
 
   it("has one testcase per check, once: classname = subject, name = the kind (not repeating the class), a time", () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { mdCode, mdFence, mdTable, mdText } from "../../src/reports/markdown-syntax.js";
 import { renderSummaryMarkdown } from "../../src/reports/markdown.js";
-import { FAILING, sampleRun } from "./sample-run.js";
+import { FAILING, SAMPLE_LATENCY, SAMPLE_LATENCY_LINE, sampleRun } from "./sample-run.js";
 
 const run = sampleRun();
 
@@ -22,6 +22,12 @@ describe("summary.md", () => {
   it("starts with the verdict, the adapter, the counts, the duration and the seed", () => {
     expect(md.split("\n")[0]).toBe("## ❌ Conformance of `sample-bot`: 6 failed, 5 passed, 1 blocked");
     expect(md).toContain("12 checks · 2.3 s · seed 42 · 25 property-based runs per sequence");
+  });
+
+  it("gives the notification POSTs' latency under the verdict, and none when nothing was POSTed", () => {
+    expect(md.split("\n").slice(0, 6)).toContain(SAMPLE_LATENCY_LINE);
+    expect(md).toMatch(/^latency: /m);
+    expect(renderSummaryMarkdown({ ...run, latency: { ...SAMPLE_LATENCY, posts: 0 } })).not.toMatch(/^latency: /m);
   });
 
   it("has a table per group with failing subjects first", () => {

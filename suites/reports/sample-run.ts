@@ -37,6 +37,10 @@ export const DELIVERY_TIMELINE: TimelineEntry[] = [
   { post: 4, steps: ["delta-3", "delta-3"], status: null, error: "handleNotification() failed: TimeoutError: handleNotification did not finish within 2000 ms" },
 ];
 
+/** What the run measured of its notification POSTs (every report gives it). */
+export const SAMPLE_LATENCY = { posts: 9, p50Ms: 12, p99Ms: 140, maxMs: 140, budgetMs: 3000, overBudget: 0 };
+export const SAMPLE_LATENCY_LINE = "latency: 9 notification POSTs: p50 12 ms, p99 140 ms, max 140 ms (budget 3000 ms each)";
+
 const check = (c: Omit<CheckResult, "durationMs"> & { durationMs?: number }): CheckResult => ({ durationMs: 12, ...c });
 
 export function sampleRun(): RunResult {
@@ -48,6 +52,7 @@ export function sampleRun(): RunResult {
     durationMs: 2345,
     seed: 42,
     runs: 25,
+    latency: SAMPLE_LATENCY,
     checks: [
       check({ id: "create-call.v1.0.ex01/http.sent", group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: the bot sends exactly one request`, status: "passed" }),
       check({ id: FAILING.request, group: "requests", subject: "create-call.v1.0.ex01", title: `${title}: Authorization: Bearer <the token it was given>`, status: "failed", message: "no Authorization header" }),

@@ -13,7 +13,7 @@ import { proveCatalog, PROVE_KEY_REFRESH_WAIT_MS, PROVE_MAX_LATENCY_MS } from ".
 import { DEFAULT_KEY_REFRESH_WAIT_MS, runConformance, type RunOptions, type RunResult } from "../../harness/run.js";
 import type { RunStop } from "../../harness/run-limits.js";
 import { NothingSelected } from "../../harness/select.js";
-import { DEFAULT_MAX_LATENCY_MS, describeLatency } from "../../harness/latency.js";
+import { DEFAULT_MAX_LATENCY_MS, latencyLine } from "../../harness/latency.js";
 import { writeReports } from "../../reports/index.js";
 import { partialNote } from "../../reports/model.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
@@ -77,7 +77,8 @@ export const runCommand: Command = {
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
     for (const line of renderConsoleSummary(result)) writeLine(io.stdout, line);
-    if (result.latency && result.latency.posts > 0) writeLine(io.stdout, `latency: ${describeLatency(result.latency)}`);
+    const latency = latencyLine(result.latency);
+    if (latency) writeLine(io.stdout, latency);
     const partial = partialNote(result);
     if (partial) writeLine(io.stdout, `PARTIAL: ${partial}`);
     if (values.prove) {
