@@ -27,7 +27,7 @@ export function renderConsoleSummary(result: RunResult): string[] {
     if (group === "run" || c.checks === 0) continue;
     lines.push(`${group.padEnd(10)} ${String(c.passed).padStart(4)} passed  ${String(rootCount(c)).padStart(4)} failed${c.blocked > 0 ? `  ${String(c.blocked).padStart(4)} blocked` : ""}${c.known > 0 ? `  ${String(c.known).padStart(4)} known defects` : ""}`);
   }
-  if (result.stopped) lines.push(`stopped early: ${result.stopped.reason}; ${plural(result.stopped.subjectsNotRun, "scenario or sequence")} not run`);
+  if (result.stopped) lines.push(`stopped early: ${result.stopped.reason}; ${result.stopped.subjectsNotRun} ${result.stopped.subjectsNotRun === 1 ? "scenario or sequence" : "scenarios or sequences"} not run`);
   const t = countChecks(result.checks);
   const real = causes.filter((c) => !c.outside).length;
   lines.push(

@@ -3,13 +3,16 @@
  * GitHub, GitLab and Slack reporters read. A check is a test: passed, failed (failed or error;
  * rawStatus keeps which), skipped (blocked, with the check that blocked it; or a known defect).
  * The root causes lead, in results.extra.rootCauses, and the roots come first among the tests.
+ * A partial run is marked in results.extra (partial, stopped) and by one more failed test,
+ * run/partial; the notification POSTs' latency is in results.extra.latency.
  * A view of the result like every other report: nothing here that results.json does not know.
  */
 import type { CheckResult } from "../harness/checks.js";
 import type { RunResult } from "../harness/run.js";
 import { catalogLink } from "./check-catalog.js";
 import { evidenceLines } from "./evidence.js";
-import { checkKind, countChecks } from "./model.js";
+import { checkKind, countChecks, partialNote } from "./model.js";
+import { latencyLine } from "../harness/latency.js";
 import { causeHeadline, rootCausesOf, type RootCause } from "./root-causes.js";
 import { rootCausesV2, toolVersion } from "./results-json.js";
 import { replayLines, timelineLines } from "./timeline-text.js";
@@ -65,14 +68,22 @@ function test(check: CheckResult, cause: RootCause | undefined) {
   };
 }
 
+/** A partial run is one more failed test, run/partial, first, as in junit.xml: every CTRF reporter shows it. */
+function partialTest(result: RunResult) {
+  const note = partialNote(result);
+  if (!note) return [];
+  return [{ name: "run/partial", status: "failed" as CtrfStatus, duration: 0, message: note, rawStatus: "partial", suite: ["run", "partial"], type: "conformance", extra: { kind: "partial", stopped: result.stopped } }];
+}
+
 export function renderCtrf(result: RunResult): string {
   const { causes } = rootCausesOf(result.checks);
   const causeOf = new Map(causes.flatMap((c) => [...c.roots, ...c.blocked].map((check) => [check.id, c] as const)));
   const roots = causes.flatMap((c) => c.roots);
   const rootSet = new Set(roots);
   const ordered = [...roots, ...result.checks.filter((c) => !rootSet.has(c))];
-  const tests = ordered.map((c) => test(c, causeOf.get(c.id)));
+  const tests = [...partialTest(result), ...ordered.map((c) => test(c, causeOf.get(c.id)))];
   const counts = countChecks(result.checks);
+  const partial = result.stopped ? 1 : 0;
   const start = Date.parse(result.startedAt);
   const report = {
     reportFormat: "CTRF",
@@ -84,7 +95,7 @@ export function renderCtrf(result: RunResult): string {
       summary: {
         tests: tests.length,
         passed: counts.passed,
-        failed: counts.failed + counts.errors,
+        failed: counts.failed + counts.errors + partial,
         skipped: counts.blocked + counts.known,
         pending: 0,
         other: 0,
@@ -97,7 +108,9 @@ export function renderCtrf(result: RunResult): string {
       extra: {
         catalog: catalogLink(),
         rootCauses: rootCausesV2(result.checks).map((c, i) => ({ headline: causeHeadline(causes[i]!), ...c })),
+        partial: result.stopped !== undefined,
         ...(result.stopped ? { stopped: result.stopped } : {}),
+        ...(result.latency && result.latency.posts > 0 ? { latency: { ...result.latency, line: latencyLine(result.latency) } } : {}),
       },
     },
   };

@@ -12,6 +12,8 @@ import { parseXml, elementsNamed } from "../reports/xml.js";
 import { renderJunit } from "../../src/reports/junit.js";
 import { renderSummaryMarkdown } from "../../src/reports/markdown.js";
 import { renderHtml } from "../../src/reports/html.js";
+import { renderCtrf } from "../../src/reports/ctrf.js";
+import { renderConsoleSummary } from "../../src/reports/console.js";
 import { toResultsV2 } from "../../src/reports/results-json.js";
 import { resultsValidator } from "../reports/results-validator.js";
 
@@ -123,6 +125,20 @@ describe("a partial run is marked partial in every format", () => {
     expect(root.attributes).toMatchObject({ tests: "2", errors: "1" });
     const error = elementsNamed(root, "error");
     expect(error.map((e) => e.attributes)).toEqual([{ message: note, type: "partial" }]);
+  });
+
+  test("ctrf.json: partial and stopped in results.extra, and one more failed test, run/partial, first", () => {
+    const ctrf = JSON.parse(renderCtrf(partial)) as { results: { summary: { tests: number; failed: number }; tests: Array<{ name: string; status: string; rawStatus: string; message: string }>; extra: { partial: boolean; stopped: unknown } } };
+    expect(ctrf.results.extra).toMatchObject({ partial: true, stopped: partial.stopped });
+    expect(ctrf.results.summary).toMatchObject({ tests: 2, failed: 1 });
+    expect(ctrf.results.tests[0]).toMatchObject({ name: "run/partial", status: "failed", rawStatus: "partial", message: note });
+    const whole = JSON.parse(renderCtrf({ ...partial, stopped: undefined! })) as typeof ctrf;
+    expect(whole.results.extra.partial).toBe(false);
+    expect(whole.results.tests.map((t) => t.name)).toEqual(["implementation/start"]);
+  });
+
+  test("stdout: the console summary says the run stopped early, and why", () => {
+    expect(renderConsoleSummary(partial)).toContain("stopped early: interrupted by SIGTERM; 38 scenarios or sequences not run");
   });
 
   test("summary.md and index.html say it next to the verdict, and the HTML verdict is not a pass", () => {

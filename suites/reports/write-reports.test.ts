@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../../src/harness/run.js";
+import { latencyLine } from "../../src/harness/latency.js";
 import { REPORT_FILES, writeReports, type WrittenReports } from "../../src/reports/index.js";
 import { checkKind } from "../../src/reports/model.js";
 import { rootCausesOf } from "../../src/reports/root-causes.js";
@@ -100,6 +101,23 @@ describe("writeReports on real runs", () => {
     expect(summary).toMatch(/replay: npx graph-calls-contract .*--seed 1/);
     expect(summary.length).toBeLessThanOrEqual(65_536);
     expect(read(written.reference.dir, "summary.md").split("\n")[0]).toBe(`## ✅ Conformance of \`reference\`: 0 failed, ${reference.checks.length} passed`);
+  });
+
+  it("every file gives the run's notification POST latency, the same figures in each (stdout's line too)", () => {
+    const latency = reference.latency!;
+    expect(latency.posts).toBeGreaterThan(10);
+    const line = latencyLine(latency)!;
+    expect(line).toBe(`latency: ${latency.posts} notification POSTs: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms, max ${latency.maxMs} ms (budget ${latency.budgetMs} ms each)`);
+    const dir = written.reference.dir;
+    expect(read(dir, "summary.md").split("\n").slice(0, 8)).toContain(line);
+    expect(read(dir, "index.html")).toMatch(new RegExp(`<header[^]*<p class="latency">${line.replace(/[.()]/g, "\\$&")}</p>\n</header>`));
+    const suites = elementsNamed(parseXml(read(dir, "junit.xml")), "testsuite");
+    for (const suite of suites) {
+      const properties = Object.fromEntries(elementsNamed(suite, "property").map((p) => [p.attributes.name, p.attributes.value]));
+      expect(properties, suite.attributes.name).toMatchObject({ "latency.posts": String(latency.posts), "latency.p50Ms": String(latency.p50Ms), "latency.p99Ms": String(latency.p99Ms), "latency.maxMs": String(latency.maxMs), "latency.budgetMs": String(latency.budgetMs) });
+    }
+    expect((JSON.parse(read(dir, "results.json")) as ResultsV2).latency).toEqual(latency);
+    expect((JSON.parse(read(dir, "ctrf.json")) as { results: { extra: { latency: unknown } } }).results.extra.latency).toEqual({ ...latency, line });
   });
 
   it("index.html marks every failing check of the faulty bot", () => {
