@@ -13,6 +13,7 @@ import { writeReports } from "../../src/reports/index.js";
 import { CHROMIUM_MISSING, chromiumAvailable, runChromium } from "./chromium.js";
 import { countPixels, decodePng } from "./png.js";
 import { faultyRun, tempReportsRoot } from "./runs.js";
+import { FAILING, NASTY_MESSAGE, sampleRun } from "./sample-run.js";
 
 const available = chromiumAvailable();
 if (!available) console.warn(`SKIPPED: ${CHROMIUM_MISSING}`);
@@ -73,6 +74,40 @@ describe("index.html in headless Chromium", () => {
     const failureRed = countPixels(image, (r, g, b) => r > 180 && g < 70 && b < 80); // #cf222e: the banner and the ✗ FAIL cells
     expect(notWhite / pixels).toBeGreaterThan(0.05);
     expect(failureRed).toBeGreaterThan(5_000);
+  });
+});
+
+/** Markup that would run if it were not escaped: it would mark the page's body. */
+const INJECTED = `<script>document.body.dataset.pwned = "script"</script><img src="x" onerror="document.body.dataset.pwned = 'img'"><svg onload="document.body.dataset.pwned = 'svg'">`;
+
+describe("hostile text in the reports, read by Chromium's own parsers (issue 13: keep what the probe could not break)", () => {
+  const root = tempReportsRoot();
+  let html: string;
+  let junit: string;
+
+  beforeAll(async () => {
+    if (!available) return;
+    const run = sampleRun();
+    // Markup in the adapter's name and in a message, beside the sample's C0 controls, DEL, a lone surrogate and a CDATA end.
+    run.adapter = `bot ${INJECTED}`;
+    run.checks.find((c) => c.id === FAILING.request)!.message = `${INJECTED} ${NASTY_MESSAGE}`;
+    const { dir } = writeReports(run, root);
+    [{ stdout: html }, { stdout: junit }] = await Promise.all([
+      runChromium(["--dump-dom", pathToFileURL(path.join(dir, "index.html")).href], CHROMIUM_MS),
+      runChromium(["--dump-dom", pathToFileURL(path.join(dir, "junit.xml")).href], CHROMIUM_MS),
+    ]);
+  }, 30_000);
+
+  it("index.html: the injected markup is text, none of it ran", (ctx) => {
+    requireChromium(ctx);
+    expect(html).toContain("&lt;script&gt;document.body.dataset.pwned");
+    expect(html).not.toMatch(/data-pwned|<script|<img|<svg onload/); // as elements; in text and attributes they are escaped
+  });
+
+  it("junit.xml: well-formed for libxml2 (no parsererror), control characters and all", (ctx) => {
+    requireChromium(ctx);
+    expect(junit).not.toContain("parsererror");
+    expect(junit).toContain("xml-viewer-style"); // Chromium's viewer of a well-formed XML file without a stylesheet
   });
 });
 

@@ -31,6 +31,14 @@ describe("results.json", () => {
     expect(results.checks.find((c) => c.id === FAILING.nasty)!.message).toBe(NASTY_MESSAGE);
   });
 
+  it("keeps an observation key named __proto__ (issue 13: it disappeared from results.json)", () => {
+    const hostile = sampleRun();
+    const sequence = hostile.checks.find((c) => c.id === FAILING.sequence)!;
+    sequence.timeline = [{ ...sequence.timeline![0]!, observed: JSON.parse('{"__proto__":{"state":"hijacked"},"state":"established"}') as Record<string, unknown> }];
+    const written = (JSON.parse(renderResultsJson(hostile)) as ResultsV2).checks.find((c) => c.id === FAILING.sequence)!;
+    expect(Object.keys(written.timeline![0]!.observed as object)).toEqual(["__proto__", "state"]);
+  });
+
   it("is rejected by the schema when a field is missing, mistyped or unknown", () => {
     const validate = resultsValidator();
     const broken = (change: (r: Record<string, unknown> & { checks: Array<Record<string, unknown>> }) => void) => {
