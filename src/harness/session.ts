@@ -53,6 +53,9 @@ export function startTimeoutMs(stepTimeoutMs: number): number {
   return 2 * stepTimeoutMs;
 }
 
+/** How long a run cut short waits for the implementation to stop. */
+export const STOP_AFTER_CUT_MS = 2_000;
+
 export class Session {
   callbackUrl = "";
   /** How long the bot took to answer each notification POST, in ms, in order (receiver.latency reads it). */
@@ -110,8 +113,10 @@ export class Session {
   async stop(): Promise<void> {
     try {
       // Longer than a step: stopping a process includes a grace period and a kill, and the run
-      // must not return while the implementation is still alive.
-      await bounded("stop", this.options.stepTimeoutMs + 5_000, () => this.bot.stop());
+      // must not return while the implementation is still alive. After a cut (the deadline, the
+      // breaker, an interrupt) it is taken for hung: the second PROTOCOL.md's stop allows, and one to
+      // kill it, not a step that would outlast the deadline (the caller kills what is left).
+      await bounded("stop", this.options.stop?.aborted ? STOP_AFTER_CUT_MS : this.options.stepTimeoutMs + 5_000, () => this.bot.stop());
     } catch {
       // A bot that cannot stop has already been judged on what it did; the run goes on.
     }

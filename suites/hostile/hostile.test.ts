@@ -135,8 +135,8 @@ describe("hostile implementations: each run finishes, writes its reports, leaves
     expect(o.stdout).toMatch(/^PARTIAL: partial run \(circuit-breaker\)/m);
   });
 
-  test("a bot that hangs, with the breaker off: the run's deadline ends it (--deadline 3)", async () => {
-    const o = await hostileRun({ mode: "hang" }, ["--step-timeout", "20000", "--max-consecutive-timeouts", "0", "--deadline", "3"], 60_000);
+  test("a bot that hangs, with the breaker off: the run's deadline ends it (--deadline 3), stop included (it waited a 60 s step)", async () => {
+    const o = await hostileRun({ mode: "hang" }, ["--step-timeout", "60000", "--max-consecutive-timeouts", "0", "--deadline", "3"], 25_000);
     expectContained(o, 1);
     expect(o.results?.stopped?.kind).toBe("deadline");
     expect(o.results!.checks.filter((c) => c.status === "error" && c.errorKind === "timeout").length).toBeGreaterThan(200);
@@ -157,10 +157,11 @@ describe("hostile implementations: each run finishes, writes its reports, leaves
     expect(o.summary).toContain("partial run (interrupted): interrupted by SIGINT");
   });
 
-  test("SIGTERM: the same, exit 143", async () => {
-    const o = await hostileRun({ mode: "hang" }, ["--step-timeout", "20000"], 60_000, ["SIGTERM", 2_000]);
+  test("SIGTERM: the same, exit 143; a --prove asked for is not run after it (minutes of proof after an interrupt)", async () => {
+    const o = await hostileRun({ mode: "hang" }, ["--step-timeout", "20000", "--prove"], 60_000, ["SIGTERM", 2_000]);
     expectContained(o, 143);
     expect(o.results?.stopped?.kind).toBe("interrupted");
+    expect(o.stdout).toMatch(/^proof: not run: the run is partial \(interrupted\)$/m);
   });
 
   test("its output closed in the middle of a run (the reader gone): stopped at its next line, the reports written, marked partial, exit 141", async () => {

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { AdapterUnavailable, loadAdapterModule, processAdapter, type LoadedAdapter } from "../../adapters/load.js";
+import { killAll } from "../../adapters/children.js";
 import { readKnownDefectsFile, type KnownDefect } from "../../harness/known-defects.js";
 import { describeError, errored, isRoot, type CheckResult } from "../../harness/checks.js";
 import { renderConsoleSummary } from "../../reports/console.js";
@@ -81,7 +82,9 @@ export const runCommand: Command = {
     if (latency) writeLine(io.stdout, latency);
     const partial = partialNote(result);
     if (partial) writeLine(io.stdout, `PARTIAL: ${partial}`);
-    if (values.prove) {
+    // A partial run's proof would outlast what stopped it (an interrupt, a closed output, the deadline) by minutes: not run, and said.
+    if (values.prove && partial) writeLine(io.stdout, `proof: not run: the run is partial (${result.stopped!.kind})`);
+    else if (values.prove) {
       result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), maxLatencyMs: Math.min(maxLatencyMs, PROVE_MAX_LATENCY_MS), keyRefreshWaitMs: Math.min(keyRefreshWaitMs, PROVE_KEY_REFRESH_WAIT_MS), onVariant: progressPrinter(io) });
       writeLine(io.stdout, `proof: ${result.proof.variants.length} faulty implementations; ${result.proof.unproven.length === 0 ? "every check fails for at least one of them" : `${result.proof.unproven.length} check(s) fail for none of them: ${result.proof.unproven.join(", ")}`}`);
     }
@@ -138,6 +141,8 @@ async function runToTheEnd(options: RunOptions, io: CliIO): Promise<{ result: Ru
     const check = errored({ id: "harness", group: "run", subject: "harness", title: "the harness runs to its end" }, "internal", reason, e instanceof Error && e.stack ? e.stack.split("\n").slice(1, 6).map((l) => l.trim()) : undefined);
     return { result: { adapter: options.adapterName, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, seed: options.seed, runs: options.runs, checks: [check], stopped: { kind: "crash", reason, subjectsNotRun: 0 } } };
   } finally {
+    // The run has ended: nothing it started outlives it, nor keeps this process waiting (a bot cut short that did not stop in its grace).
+    killAll();
     for (const signal of signals) process.off(signal, onSignal);
     for (const off of unwatch) off();
     process.off("uncaughtException", onCrash);
