@@ -127,7 +127,7 @@ describe("hostile implementations: each run finishes, writes its reports, leaves
   });
 
   test("a bot that hangs everywhere, over the whole catalog: the circuit breaker ends it after 3 timeouts, every other check an error (timeout)", async () => {
-    const o = await hostileRun({ mode: "hang" }, ["--step-timeout", "300", "--max-consecutive-timeouts", "3"], 60_000);
+    const o = await hostileRun({ mode: "hang" }, ["--step-timeout", "1000", "--max-consecutive-timeouts", "3"], 60_000);
     expectContained(o, 1);
     expect(o.results?.partial).toBe(true);
     expect(o.results?.stopped?.kind).toBe("circuit-breaker");

@@ -44,7 +44,7 @@ describe("index.html in headless Chromium", () => {
     ]);
     dom = dumped.stdout;
     screenshot = fs.readFileSync(png);
-  }, 30_000);
+  }, 90_000); // a full run and two Chromium launches, on a shared machine
 
   it("builds the page: verdict, matrix, failure cards and timeline pictures", (ctx) => {
     requireChromium(ctx);
@@ -96,7 +96,7 @@ describe("hostile text in the reports, read by Chromium's own parsers (issue 13:
       runChromium(["--dump-dom", pathToFileURL(path.join(dir, "index.html")).href], CHROMIUM_MS),
       runChromium(["--dump-dom", pathToFileURL(path.join(dir, "junit.xml")).href], CHROMIUM_MS),
     ]);
-  }, 30_000);
+  }, 60_000);
 
   it("index.html: the injected markup is text, none of it ran", (ctx) => {
     requireChromium(ctx);
