@@ -4,11 +4,14 @@
  * (the roster, see rosters.ts), answering what Graph answers to a bad request (400/401/404/415 with
  * Graph's error body), and recording every request it sees.
  *
- * The same handlers serve an in-process bot (msw intercepting its fetch) and, through msw's
- * getResponse, a real HTTP server for bots in other processes. With an issuer, the mock also
- * serves the OpenID configuration and key set its notification tokens are signed with (issuer.ts).
+ * One mock, two transports: `respond()` answers a request given as plain data (MockRequest), so
+ * the real HTTP server for bots in other processes (http-server.ts) calls it with what it read from
+ * the socket, and msw handlers (`handlers`, for an in-process bot's fetch) call it with what they
+ * read from the intercepted Request. No Fetch API object is made on the HTTP path. With an issuer,
+ * the mock also serves the OpenID configuration and key set its notification tokens are signed with
+ * (issuer.ts).
  */
-import { http, HttpResponse, type HttpHandler } from "msw";
+import { http, type HttpHandler } from "msw";
 import type { Contract } from "../contract/validator.js";
 import { isObject, type JsonObject } from "../util/json.js";
 import { formatContractError } from "../contract/errors.js";
@@ -34,6 +37,24 @@ export interface CapturedRequest {
   status: number;
   /** The call this request is about: the one a 201 created, or the one a transfer's path names. */
   callId?: string;
+}
+
+/** A request as the mock reads it: the same whether msw intercepted a fetch or the HTTP server read a socket. */
+export interface MockRequest {
+  method: string;
+  /** Absolute, as the URL parser writes it (Request.url). */
+  url: string;
+  /** Lower-cased names, values without surrounding whitespace (as a Fetch Headers holds them). */
+  headers: Record<string, string>;
+  /** The body decoded as UTF-8 (a leading BOM dropped, as Response.text() does); "" for none. */
+  bodyText: string;
+}
+
+/** The mock's answer: lower-cased header names, the body's text ("" for none). */
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
 }
 
 export interface GraphMockOptions {
@@ -85,22 +106,52 @@ export class GraphMock {
     this.requests.length = 0;
   }
 
+  /**
+   * The msw handlers of an in-process run: every request to the mock's origins (Graph's, and the
+   * issuer's when it has its own), answered by respond(). Made once.
+   */
   get handlers(): HttpHandler[] {
-    const issuer = this.issuer?.handlers ?? [];
-    // In-process the issuer has its own origin: what it does not serve is unknown there too.
-    const issuerOrigin = this.issuer && this.issuer.origin !== this.origin ? [http.all(`${this.issuer.origin}/*`, ({ request }) => graphError(404, "NotFound", `${request.method} ${new URL(request.url).pathname} is not served by the mock issuer`))] : [];
-    return [
-      ...issuer,
-      ...issuerOrigin,
-      http.post(`${this.origin}/:version/communications/calls`, ({ request, params }) => this.createCall(request, String(params.version))),
-      http.post(`${this.origin}/:version/communications/calls/:callId/transfer`, ({ request, params }) => this.transfer(request, String(params.version), String(params.callId))),
-      http.get(`${this.origin}/:version/communications/calls/:callId/participants`, ({ request, params }) => this.listParticipants(request, String(params.version), String(params.callId))),
-      http.all(`${this.origin}/*`, ({ request }) => this.unknown(request)),
-    ];
+    this.madeHandlers ??= [...new Set([this.origin, ...(this.issuer ? [this.issuer.origin] : [])])].map((origin) => http.all(`${origin}/*`, async ({ request }) => {
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => { headers[name] = value; });
+      const answer = this.respond({ method: request.method, url: request.url, headers, bodyText: await request.text() });
+      return answer && new Response(answer.body === "" ? null : answer.body, { status: answer.status, headers: answer.headers });
+    }));
+    return this.madeHandlers;
   }
 
-  private async createCall(request: Request, version: string): Promise<Response> {
-    const captured = await this.capture(request, version);
+  private madeHandlers: HttpHandler[] | undefined;
+
+  /**
+   * Graph's answer to a request, or undefined when it is not for the mock (another origin). Routes
+   * are matched as msw matched its path patterns: on origin and path without the query, ignoring
+   * case, one trailing slash allowed, path parameters URI-decoded.
+   */
+  respond(request: MockRequest): MockResponse | undefined {
+    const url = new URL(request.url);
+    const clean = url.origin + url.pathname;
+    const method = request.method.toUpperCase();
+    const issued = this.issuer?.respond(method, clean);
+    if (issued) return issued;
+    // In-process the issuer has its own origin: what it does not serve is unknown there too.
+    if (this.issuer && this.issuer.origin !== this.origin && under(clean, this.issuer.origin)) return graphError(404, "NotFound", `${request.method} ${url.pathname} is not served by the mock issuer`);
+    if (!under(clean, this.origin)) return undefined;
+    const path = clean.slice(this.origin.length);
+    for (const route of this.routes) {
+      const match = route.method === method ? route.path.exec(path) : null;
+      if (match) return route.answer(request, url, match.slice(1).map((p) => decodeURIComponent(p)));
+    }
+    return this.unknown(request, url);
+  }
+
+  private readonly routes: ReadonlyArray<{ method: string; path: RegExp; answer: (request: MockRequest, url: URL, params: string[]) => MockResponse }> = [
+    { method: "POST", path: route(PARAM, "communications", "calls"), answer: (request, url, [version]) => this.createCall(request, url, version!) },
+    { method: "POST", path: route(PARAM, "communications", "calls", PARAM, "transfer"), answer: (request, url, [version, callId]) => this.transfer(this.capture(request, url, version!), callId!) },
+    { method: "GET", path: route(PARAM, "communications", "calls", PARAM, "participants"), answer: (request, url, [version, callId]) => this.listParticipants(request, url, version!, callId!) },
+  ];
+
+  private createCall(request: MockRequest, url: URL, version: string): MockResponse {
+    const captured = this.capture(request, url, version);
     const refusal = this.refuse(captured, "create-call-request");
     if (refusal) return this.answer(captured, refusal);
     const id = this.freshId();
@@ -121,31 +172,31 @@ export class GraphMock {
       ...(typeof body.tenantId !== "string" && this.tenantId ? { tenantId: this.tenantId } : {}),
     };
     this.calls.set(id, call);
-    return this.answer(captured, HttpResponse.json(call, { status: 201, headers: { Location: `${this.origin}/${version}/communications/calls/${id}` } }));
+    return this.answer(captured, jsonResponse(201, call, { location: `${this.origin}/${version}/communications/calls/${id}` }));
   }
 
-  private async transfer(request: Request, version: string, callId: string): Promise<Response> {
-    const captured = await this.capture(request, version);
+  /** A transfer of `callId` (the request already recorded): 202 for a call Graph created. */
+  protected transfer(captured: CapturedRequest, callId: string): MockResponse {
     captured.callId = callId;
     const refusal = this.refuse(captured, "transfer-request");
     if (refusal) return this.answer(captured, refusal);
     if (!this.calls.has(callId)) return this.answer(captured, graphError(404, "ItemNotFound", `No call with id ${callId} exists.`));
-    return this.answer(captured, new HttpResponse(null, { status: 202 }));
+    return this.answer(captured, { status: 202, headers: {}, body: "" });
   }
 
   /** Graph's collection shape: the participants of the roster the notifications sent so far imply. */
-  private async listParticipants(request: Request, version: string, callId: string): Promise<Response> {
-    const captured = await this.capture(request, version);
+  private listParticipants(request: MockRequest, url: URL, version: string, callId: string): MockResponse {
+    const captured = this.capture(request, url, version);
     captured.callId = callId;
     const refusal = unauthorized(captured);
     if (refusal) return this.answer(captured, refusal);
     if (!this.calls.has(callId)) return this.answer(captured, graphError(404, "ItemNotFound", `No call with id ${callId} exists.`));
     const context = `${this.origin}/${version}/$metadata#communications/calls('${callId}')/participants`;
-    return this.answer(captured, HttpResponse.json({ "@odata.context": context, value: this.rosters.list(callId) }));
+    return this.answer(captured, jsonResponse(200, { "@odata.context": context, value: this.rosters.list(callId) }));
   }
 
-  private async unknown(request: Request): Promise<Response> {
-    const captured = await this.capture(request, new URL(request.url).pathname.split("/")[1] ?? "");
+  private unknown(request: MockRequest, url: URL): MockResponse {
+    const captured = this.capture(request, url, url.pathname.split("/")[1] ?? "");
     // Graph authenticates before it routes: an unknown path without a token is a 401, not a 404.
     const refusal = unauthorized(captured);
     if (refusal) return this.answer(captured, refusal);
@@ -153,7 +204,7 @@ export class GraphMock {
   }
 
   /** What Graph answers before it even looks at the operation: auth, content type, JSON, schema. */
-  private refuse(captured: CapturedRequest, schema: string): Response | undefined {
+  private refuse(captured: CapturedRequest, schema: string): MockResponse | undefined {
     const refusal = unauthorized(captured);
     if (refusal) return refusal;
     const type = captured.headers["content-type"] ?? "";
@@ -169,27 +220,23 @@ export class GraphMock {
     return undefined;
   }
 
-  private async capture(request: Request, version: string): Promise<CapturedRequest> {
-    const url = new URL(request.url);
-    const bodyText = await request.text();
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => { headers[name.toLowerCase()] = value; });
+  private capture(request: MockRequest, url: URL, version: string): CapturedRequest {
     const captured: CapturedRequest = {
       seq: this.requests.length + 1,
       method: request.method,
       url: request.url,
       path: url.pathname.replace(/^\/[^/]+/, ""),
       version,
-      headers,
-      bodyText,
-      ...readBody(bodyText),
+      headers: request.headers,
+      bodyText: request.bodyText,
+      ...readBody(request.bodyText),
       status: 0,
     };
     this.requests.push(captured);
     return captured;
   }
 
-  private answer(captured: CapturedRequest, response: Response): Response {
+  private answer(captured: CapturedRequest, response: MockResponse): MockResponse {
     captured.status = response.status;
     return response;
   }
@@ -234,16 +281,36 @@ function readBody(bodyText: string): Pick<CapturedRequest, "body" | "unread"> {
 }
 
 /** Graph's 401 to a request without a bearer token. */
-function unauthorized(captured: CapturedRequest): Response | undefined {
+function unauthorized(captured: CapturedRequest): MockResponse | undefined {
   const auth = captured.headers["authorization"] ?? "";
   return /^Bearer\s+\S+/.test(auth) ? undefined : graphError(401, "InvalidAuthenticationToken", auth ? "Access token validation failure: not a bearer token." : "Access token is empty.");
 }
 
 /** Graph's error body: { error: { code, message, innerError: { date, request-id } } }. */
-export function graphError(status: number, code: string, message: string, details?: string[]): Response {
+export function graphError(status: number, code: string, message: string, details?: string[]): MockResponse {
   const error: JsonObject = { code, message, innerError: { date: new Date(0).toISOString(), "request-id": "00000000-0000-0000-0000-000000000000" } };
   if (details && details.length > 1) error.details = details.map((d) => ({ code, message: d }));
-  return HttpResponse.json({ error }, { status });
+  return jsonResponse(status, { error });
+}
+
+/** A JSON answer, with the headers msw's HttpResponse.json gave it (content type and length). */
+export function jsonResponse(status: number, value: unknown, headers: Record<string, string> = {}): MockResponse {
+  const body = JSON.stringify(value);
+  return { status, headers: { "content-length": String(Buffer.byteLength(body)), "content-type": "application/json", ...headers }, body };
+}
+
+/** A path parameter in route(): one segment, as msw's `:name` (path-to-regexp's default). */
+const PARAM = Symbol("param");
+
+/** A path under an origin (`/:version/communications/calls`) as msw matched it: case-insensitive, one trailing slash allowed. */
+function route(...segments: Array<string | typeof PARAM>): RegExp {
+  if (segments.some((s) => s !== PARAM && !/^[a-z]+$/i.test(s))) throw new Error("route(): literal segments are plain words");
+  return new RegExp(`^${segments.map((s) => (s === PARAM ? "/([^/#?]+?)" : `/${s}`)).join("")}[/#?]?$`, "i");
+}
+
+/** Whether a request's origin and path (`clean`) fall under `origin/*`, msw's pattern (case-insensitive). */
+export function under(clean: string, origin: string): boolean {
+  return clean.length > origin.length && clean[origin.length] === "/" && clean.slice(0, origin.length).toLowerCase() === origin.toLowerCase();
 }
 
 export function isGraphErrorBody(value: unknown): boolean {

@@ -2,8 +2,8 @@
  * The mock Graph as the issuer of notification tokens. Graph signs every notification it POSTs to
  * a calling bot (`Authorization: Bearer <JWT>`, RS256) with keys it publishes through an OpenID
  * configuration; Microsoft's calling samples fetch it from api.aps.skype.com. This issuer has its
- * own RSA keys, serves its configuration and key set (JWKS) as msw handlers, so that an in-process
- * bot's fetch and a process bot's HTTP reach the same documents, and mints the tokens the harness
+ * own RSA keys, serves its configuration and key set (JWKS) through the mock Graph's respond(), so
+ * that an in-process bot's fetch and a process bot's HTTP reach the same documents, and mints the tokens the harness
  * sends: valid ones, and each forgery the auth checks need.
  *
  * jose does the JOSE work (key import, thumbprints, signing): it is the well-kept JWT library,
@@ -11,7 +11,7 @@
  */
 import { createHmac } from "node:crypto";
 import { SignJWT, calculateJwkThumbprint, exportSPKI, importJWK, type CryptoKey, type JWK } from "jose";
-import { http, HttpResponse, type HttpHandler } from "msw";
+import { jsonResponse, type MockResponse } from "./graph-mock.js";
 import { ISSUER_KEYS } from "./issuer-keys.js";
 
 /** The issuers Graph signs calling notifications as (the samples accept both). */
@@ -123,25 +123,30 @@ export class NotificationIssuer {
     return this.fetches.at(-1)?.at;
   }
 
-  get handlers(): HttpHandler[] {
-    return [
-      http.get(this.openIdConfigurationUrl, () => {
-        this.fetches.push({ what: "configuration", at: Date.now() });
-        // The shape of the document the samples fetch: the issuer, where the keys are, RS256.
-        return HttpResponse.json({
-          issuer: BOTFRAMEWORK_ISSUER,
-          authorization_endpoint: `${this.origin}/v1/authorize`,
-          jwks_uri: this.jwksUrl,
-          id_token_signing_alg_values_supported: ["RS256"],
-          token_endpoint_auth_methods_supported: ["private_key_jwt"],
-        });
-      }),
-      http.get(this.jwksUrl, () => {
-        this.fetches.push({ what: "jwks", at: Date.now() });
-        const keys = [...this.published].map((name) => ({ ...this.keys[name].publicJwk, kid: this.keys[name].kid, use: "sig", alg: "RS256" }));
-        return HttpResponse.json({ keys });
-      }),
-    ];
+  /**
+   * The configuration or the key set when a request is a GET of one of them (`clean`: its origin and
+   * path; case-insensitive, one trailing slash allowed, as msw matched them), undefined otherwise.
+   */
+  respond(method: string, clean: string): MockResponse | undefined {
+    if (method !== "GET") return undefined;
+    const is = (url: string) => { const c = clean.toLowerCase(); const u = url.toLowerCase(); return c === u || c === `${u}/`; };
+    if (is(this.openIdConfigurationUrl)) {
+      this.fetches.push({ what: "configuration", at: Date.now() });
+      // The shape of the document the samples fetch: the issuer, where the keys are, RS256.
+      return jsonResponse(200, {
+        issuer: BOTFRAMEWORK_ISSUER,
+        authorization_endpoint: `${this.origin}/v1/authorize`,
+        jwks_uri: this.jwksUrl,
+        id_token_signing_alg_values_supported: ["RS256"],
+        token_endpoint_auth_methods_supported: ["private_key_jwt"],
+      });
+    }
+    if (is(this.jwksUrl)) {
+      this.fetches.push({ what: "jwks", at: Date.now() });
+      const keys = [...this.published].map((name) => ({ ...this.keys[name].publicJwk, kid: this.keys[name].kid, use: "sig", alg: "RS256" }));
+      return jsonResponse(200, { keys });
+    }
+    return undefined;
   }
 
   /** A token for one notification POST: valid unless `options` says which forgery. */

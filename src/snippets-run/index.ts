@@ -5,10 +5,9 @@
  * request came from); the captured request is compared with the documented one and validated with
  * the strict (send) profile.
  */
-import { http } from "msw";
 import { setupServer } from "msw/node";
 import { loadContract } from "../index.js";
-import { GraphMock } from "../mock-graph/graph-mock.js";
+import { GraphMock, type CapturedRequest, type MockResponse } from "../mock-graph/graph-mock.js";
 import { startGraphServer } from "../mock-graph/http-server.js";
 import { collectExamples, type DocumentedExample } from "./collect.js";
 import { compareRequest, withDocumentedRepairs } from "./compare.js";
@@ -35,13 +34,9 @@ export interface SnippetRun {
 
 /** The mock Graph, knowing any call a documented transfer names (its example id), so a transfer gets Graph's 202. */
 class SnippetGraph extends GraphMock {
-  override get handlers() {
-    const knowCall = http.post(`${this.origin}/:version/communications/calls/:callId/transfer`, ({ params }) => {
-      const id = String(params.callId);
-      if (!this.calls.has(id)) this.calls.set(id, { id });
-      return undefined;
-    });
-    return [knowCall, ...super.handlers];
+  protected override transfer(captured: CapturedRequest, callId: string): MockResponse {
+    if (!this.calls.has(callId)) this.calls.set(callId, { id: callId });
+    return super.transfer(captured, callId);
   }
 }
 
