@@ -14,15 +14,21 @@ export interface Binding {
 
 const CALL_PATH = /^(\/(?:communications|app)\/calls\/)[^/]+/;
 
+/**
+ * A new body: the documented one is shared by every delivery of the run, so what changes (the
+ * body, its value array, each notification) is copied, and what does not (resourceData) is shared,
+ * never written to: the body is only serialized, read and copied on write (alterations use edit()).
+ */
 export function bindNotification(body: JsonValue, binding: Binding): JsonValue {
-  const bound = structuredClone(body);
-  if (!isObject(bound) || !Array.isArray(bound.value)) return bound;
-  for (const item of bound.value) {
-    if (!isObject(item)) continue;
+  if (!isObject(body) || !Array.isArray(body.value)) return structuredClone(body);
+  const value = body.value.map((item) => {
+    if (!isObject(item)) return item;
+    const bound = { ...item };
     for (const key of ["resourceUrl", "resource"]) {
-      if (typeof item[key] === "string") item[key] = (item[key] as string).replace(CALL_PATH, `$1${binding.callId}`);
+      if (typeof bound[key] === "string") bound[key] = (bound[key] as string).replace(CALL_PATH, `$1${binding.callId}`);
     }
-    if (typeof item.callbackUri === "string") item.callbackUri = binding.callbackUri;
-  }
-  return bound;
+    if (typeof bound.callbackUri === "string") bound.callbackUri = binding.callbackUri;
+    return bound;
+  });
+  return { ...body, value };
 }
