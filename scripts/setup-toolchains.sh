@@ -5,9 +5,11 @@
 #   Python: implementations/sdk-python/requirements.txt (pip, hashes required)  -> .toolchains/python
 #   Go:     implementations/sdk-go/go.mod + go.sum (module proxy)               -> .toolchains/go (module and build caches)
 #   Java:   implementations/sdk-java/pom.xml + dependencies.lock (Maven Central) -> .toolchains/java/lib
+#   npm:    scripts/api-tools/package-lock.json (Prism, Spectral, ajv-cli)        -> .toolchains/api-tools
 # A language whose toolchain is absent is skipped with a note saying how to get it (its suites skip too). A toolchain
 # that is present but whose install fails makes this script exit 1. Re-running is quick: each language keeps a stamp
 # of the lock it installed, and Go's build cache keeps the compiled SDK (the first build takes minutes).
+# `bash scripts/setup-toolchains.sh api-tools` installs the npm tools alone.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -18,6 +20,24 @@ note() { echo "== setup-toolchains: $*"; }
 stamp_ok() { [ -f "$tc/$1.stamp" ] && [ "$(cat "$tc/$1.stamp")" = "$2" ]; }
 lock_hash() { cat "$@" | sha256sum | cut -d' ' -f1; }
 elapsed() { echo "$(( $(date +%s) - $1 )) s"; }
+
+# ---- npm: the tools the exports and schemas are checked with (suites/export/tools.test.ts) ----------------------------
+# Not devDependencies: 387 packages and 144 MB that every `npm ci` (and every consumer's install of a dev clone) would pay for, when only these checks use them; installed here in about 50 s, then kept (stamped by the lock).
+if [ "${1:-all}" = all ] || [ "${1:-}" = api-tools ]; then
+  t=$(date +%s)
+  want=$(lock_hash scripts/api-tools/package.json scripts/api-tools/package-lock.json)
+  dir="$tc/api-tools"
+  if stamp_ok api-tools "$want" && [ -x "$dir/node_modules/.bin/prism" ]; then
+    note "api-tools: up to date"
+  elif rm -rf "$dir" && mkdir -p "$dir" && cp scripts/api-tools/package.json scripts/api-tools/package-lock.json "$dir/" \
+      && (cd "$dir" && npm ci --silent --no-audit --no-fund --ignore-scripts); then
+    echo "$want" > "$tc/api-tools.stamp"
+    note "api-tools: installed scripts/api-tools/package-lock.json in $(elapsed "$t")"
+  else
+    note "api-tools: FAILED to install scripts/api-tools/package-lock.json (npm ci)"; status=1
+  fi
+fi
+[ "${1:-all}" = api-tools ] && exit $status
 
 # ---- Python: msgraph-sdk and PyJWT -------------------------------------------------------------------------------
 if command -v python3 >/dev/null 2>&1; then
