@@ -4,7 +4,7 @@
  * documented payloads as examples, and the schemas they need under `components/schemas`.
  */
 import type { JsonObject } from "../util/json.js";
-import { contractInfo } from "./document-info.js";
+import { contractInfo, NOTIFICATIONS_TAG } from "./document-info.js";
 import { examplesBySchema, type SchemaExamples } from "./documented-examples.js";
 import { embedSchemas } from "./embed-schemas.js";
 import type { ExportInputs } from "./inputs.js";
@@ -21,7 +21,7 @@ export function asyncApiDocument(inputs: ExportInputs): JsonObject {
   const examples = examplesBySchema(inputs.fixtures, inputs.decisions, kinds);
   return {
     asyncapi: ASYNCAPI_VERSION,
-    info: contractInfo(inputs.version, "Microsoft Graph calling API: change notifications to a bot", "The change notifications Microsoft Graph POSTs to a calling bot's callbackUri, as the graph-calls-contract defines them: one message per kind (call state, roster, delta roster, content sharing)."),
+    info: { ...contractInfo(inputs, "Microsoft Graph calling API: change notifications to a bot", "The change notifications Microsoft Graph POSTs to a calling bot's callbackUri, as the graph-calls-contract defines them: one message per kind (call state, roster, delta roster, content sharing)."), tags: [NOTIFICATIONS_TAG] },
     defaultContentType: "application/json",
     servers: {
       bot: {
@@ -46,6 +46,7 @@ export function asyncApiDocument(inputs: ExportInputs): JsonObject {
         channel: { $ref: `#/channels/${CALLBACK_CHANNEL}` },
         title: "Receive change notifications",
         summary: "Graph POSTs a commsNotifications body; the bot answers 202 Accepted.",
+        description: "Graph POSTs one commsNotifications body per delivery to the call's callbackUri, with a bearer token the bot must validate; a body may carry several notifications, about the same call, in any order Graph's delivery allows. The bot answers 202 Accepted.",
         messages: kinds.map((kind) => ({ $ref: `#/channels/${CALLBACK_CHANNEL}/messages/${kind.name}` })),
         bindings: { http: { method: "POST", bindingVersion: HTTP_BINDING_VERSION } },
       },

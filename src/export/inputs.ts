@@ -15,9 +15,12 @@ export interface ExportInputs {
   decisions: Decisions;
   /** The package version: the documents' info.version. */
   version: string;
+  /** The package's SPDX licence id and where to report a problem: the documents' info.license and info.contact. */
+  license: string;
+  contactUrl: string;
 }
 
 export function readExportInputs(published: PublishedSchemas = compileProfiles(readSchemaSources(SCHEMA_SOURCES_DIR))): ExportInputs {
-  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string };
-  return { published, fixtures: loadDocumentedFixtures().map((f) => f.data), decisions: readDecisions(), version: pkg.version };
+  const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string; license: string; bugs: { url: string } };
+  return { published, fixtures: loadDocumentedFixtures().map((f) => f.data), decisions: readDecisions(), version: pkg.version, license: pkg.license, contactUrl: pkg.bugs.url };
 }

@@ -5,7 +5,7 @@
  * documented payloads as examples.
  */
 import type { JsonObject } from "../util/json.js";
-import { contractInfo } from "./document-info.js";
+import { contractInfo, NOTIFICATIONS_TAG } from "./document-info.js";
 import type { DocumentedExample, SchemaExamples } from "./documented-examples.js";
 import { examplesBySchema } from "./documented-examples.js";
 import { embedSchemas } from "./embed-schemas.js";
@@ -44,11 +44,11 @@ export function openApiDocument(inputs: ExportInputs): JsonObject {
 
   return {
     openapi: OPENAPI_VERSION,
-    info: contractInfo(inputs.version, "Microsoft Graph calling API: create call, transfer, change notifications", "The Microsoft Graph calling API as the graph-calls-contract defines it: POST /communications/calls, POST /communications/calls/{id}/transfer, and the change notifications Graph POSTs to the bot's callbackUri (webhooks)."),
+    info: contractInfo(inputs, "Microsoft Graph calling API: create call, transfer, change notifications", "The Microsoft Graph calling API as the graph-calls-contract defines it: POST /communications/calls, POST /communications/calls/{id}/transfer, and the change notifications Graph POSTs to the bot's callbackUri (webhooks)."),
     servers: [{ url: GRAPH_SERVER, description: "Microsoft Graph v1.0" }],
     tags: [
       { name: "calls", description: "What a bot sends to Graph." },
-      { name: "notifications", description: "What Graph POSTs to the callbackUri a bot gave when it created the call." },
+      NOTIFICATIONS_TAG,
     ],
     paths: Object.fromEntries(operations.map((o) => [o.request.appliesTo.path!, pathItem(o, examples)])),
     webhooks: Object.fromEntries(kinds.map((kind) => [kind.name, webhook(kind, examples.get(kind.name)!)])),

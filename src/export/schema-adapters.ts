@@ -2,8 +2,8 @@
 import { isObject, type JsonObject } from "../util/json.js";
 import type { SchemaAdapter } from "./embed-schemas.js";
 
-/** OpenAPI 3.1: constraints beside a `$ref` move into an `allOf`, and the discriminator gets its mapping. */
-export const openApiSchema: SchemaAdapter = (node, schemaAt) => withDiscriminatorMapping(refBesideConstraints(node), schemaAt);
+/** OpenAPI 3.1: constraints beside a `$ref` move into an `allOf`, the discriminator gets its mapping, an array its `items`. */
+export const openApiSchema: SchemaAdapter = (node, schemaAt) => arrayWithItems(withDiscriminatorMapping(refBesideConstraints(node), schemaAt));
 
 /**
  * AsyncAPI 3: constraints beside a `$ref` move into an `allOf`, and the discriminator goes. The
@@ -45,6 +45,15 @@ function withDiscriminatorMapping(node: JsonObject, schemaAt: (ref: string) => J
     mapping[value] = ref;
   }
   return { ...node, discriminator: { ...discriminator, mapping } };
+}
+
+/**
+ * `{ type: "array" }` without `items` gets `items: {}`, which means the same (every item is valid):
+ * Spectral's oas ruleset reports such a schema as an error (array-items), even an `if` that only
+ * tests the type (commsNotification's resourceData: an array of resources, or one).
+ */
+function arrayWithItems(node: JsonObject): JsonObject {
+  return node.type === "array" && !("items" in node) && !("prefixItems" in node) ? { ...node, items: {} } : node;
 }
 
 function withoutDiscriminator(node: JsonObject): JsonObject {
