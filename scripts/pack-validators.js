@@ -111,6 +111,7 @@ for (const dir of ["operations", "notifications", "send", "receive"]) {
   for (const name of fs.readdirSync(path.join(root, "schemas", dir))) copy(path.join("schemas", dir, name));
 }
 copy("schemas/README.md");
+copy("schemas/ajv-keywords.cjs");
 copy("LICENSE");
 copy("packages/validators/README.md", "README.md");
 
