@@ -35,14 +35,24 @@ export const NAMED_BY_OPTION = "named by --as";
 export const CLAIMED_BY_FIXTURE = "claimed by the fixture";
 export const NAMED_BY_INVALID_CASE = "named by the invalid case";
 
-export function planValidation(document: unknown, asSchema: string | undefined, entries: readonly SchemaEntry[]): ValidationPlan {
-  const knownSchemas = entries.map((e) => e.name);
-  const plan = choose(document, asSchema, knownSchemas, entries);
-  const items = itemsOf(plan, entries);
+/**
+ * The schemas to choose from (a Contract): their names, which cost nothing, and their metadata,
+ * read from every schema file on first use, which only detection needs (a file naming its schema,
+ * or --as, does not: validate of one fixture then reads no schema file).
+ */
+export interface SchemaCatalog {
+  names(): string[];
+  readonly entries: readonly SchemaEntry[];
+}
+
+export function planValidation(document: unknown, asSchema: string | undefined, catalog: SchemaCatalog): ValidationPlan {
+  const plan = choose(document, asSchema, catalog);
+  const items = itemsOf(plan, catalog);
   return items ? { ...plan, items } : plan;
 }
 
-function choose(document: unknown, asSchema: string | undefined, knownSchemas: readonly string[], entries: readonly SchemaEntry[]): ValidationPlan {
+function choose(document: unknown, asSchema: string | undefined, catalog: SchemaCatalog): ValidationPlan {
+  const knownSchemas = catalog.names();
   const named = (schema: string, reason: string): SchemaChoice => ({ schema, detected: false, reason });
   // Own properties only: keys under a "__proto__" key must not make a file look like a fixture.
   const has = (...keys: string[]) => isObject(document) && keys.every((key) => Object.hasOwn(document, key));
@@ -62,7 +72,7 @@ function choose(document: unknown, asSchema: string | undefined, knownSchemas: r
     if (claimed.length === 0) return { payload, choices: [], nothingBecause: "the fixture claims no schema" };
     return { payload, choices: claimed.map((schema) => named(schema, CLAIMED_BY_FIXTURE)) };
   }
-  const detection = detectSchema(document, entries);
+  const detection = detectSchema(document, catalog.entries);
   const note = detection.note ? `; tolerated: ${detection.note}` : "";
   if (detection.schema === undefined) throw new InputError(`no schema detected: ${detection.reason}${note}; name one with --as <schema>`);
   return { payload, choices: [{ schema: detection.schema, detected: true, reason: detection.reason, ...(detection.note ? { note: detection.note } : {}) }] };
@@ -76,10 +86,11 @@ export const MAX_ITEM_VERDICTS = 100;
  * body (no --as, no fixture claim), each value[] item is validated as its own kind as well. A schema
  * named for the body already reports errors item by item (/value/<i>/...), so it gets no item verdicts.
  */
-function itemsOf(plan: ValidationPlan, entries: readonly SchemaEntry[]): ValidationPlan["items"] {
+function itemsOf(plan: ValidationPlan, catalog: SchemaCatalog): ValidationPlan["items"] {
   const body = plan.payload;
   const choice = plan.choices[0];
   if (!choice?.detected || plan.choices.length !== 1 || !isObject(body) || !Array.isArray(body.value)) return undefined;
+  const entries = catalog.entries;
   if (entries.find((e) => e.name === choice.schema)?.kind !== "notification") return undefined;
   const kinds = detectSchema({ value: body.value.slice(0, MAX_ITEM_VERDICTS) }, entries).items ?? [];
   return kinds.map((kind, i) => ({ pointer: `/value/${i}`, schema: kind.kind ?? "notification", kind }));

@@ -72,7 +72,7 @@ describe("validate reports each value[] item with its own verdict and kind", () 
   });
 
   test("detected: each item against its own kind, errors pointing into the whole body", () => {
-    const plan = planValidation(batch, undefined, entries);
+    const plan = planValidation(batch, undefined, contract);
     expect(plan.items?.map((i) => [i.pointer, i.schema])).toEqual([
       ["/value/0", "notification-call-state"],
       ["/value/1", "notification-roster"],
@@ -85,19 +85,19 @@ describe("validate reports each value[] item with its own verdict and kind", () 
   });
 
   test("named with --as: no item verdicts, the named schema's errors already point at each item", () => {
-    expect(planValidation(batch, "notification-call-state", entries).items).toBeUndefined();
+    expect(planValidation(batch, "notification-call-state", contract).items).toBeUndefined();
     const body = contract.validate("notification-call-state", batch);
     expect(body.errors.map((e) => e.pointer.split("/").slice(0, 3).join("/"))).toContain("/value/1");
   });
 
   test("at most MAX_ITEM_VERDICTS items get a verdict of their own", () => {
     const many = { value: Array.from({ length: MAX_ITEM_VERDICTS + 5 }, () => stateless) };
-    expect(planValidation(many, undefined, entries).items).toHaveLength(MAX_ITEM_VERDICTS);
+    expect(planValidation(many, undefined, contract).items).toHaveLength(MAX_ITEM_VERDICTS);
   });
 
   test("a payload that is no notifications body has no items", () => {
     const request = cases.find((c) => c.schema === "create-call-request")!.payload;
-    expect(planValidation(request, undefined, entries).items).toBeUndefined();
+    expect(planValidation(request, undefined, contract).items).toBeUndefined();
     expect(isObject(request)).toBe(true);
   });
 });

@@ -88,7 +88,7 @@ function notChecked(payload: unknown, checked: number): { itemsNotChecked?: numb
 async function validateSource(source: Source, options: Options, stdin: Readable, contract: Contract): Promise<FileOutcome> {
   try {
     const document = parseJsonDocument(await readSource(source, options.maxBytes, stdin), MAX_DEPTH);
-    const plan = planValidation(document, options.as, contract.entries);
+    const plan = planValidation(document, options.as, contract);
     const schemas = plan.choices.map((choice) => {
       const { valid, errors, omitted } = contract.validate(choice.schema, plan.payload);
       const items = plan.items ? { items: validateItems(contract, plan.payload, plan.items), ...notChecked(plan.payload, plan.items.length) } : {};
