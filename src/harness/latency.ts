@@ -18,6 +18,11 @@ export interface LatencySummary {
   budgetMs: number;
   /** POSTs answered later than the budget. */
   overBudget: number;
+  /**
+   * Every POST's time as [ms, how many POSTs took it], by ms (times are in tenths of a ms, so the
+   * list stays short however many POSTs a soak makes): what merge-reports joins the shards' figures from.
+   */
+  histogram?: Array<[number, number]>;
 }
 
 /** Nearest-rank percentile of sorted samples (0 when there are none). */
@@ -28,7 +33,18 @@ function percentile(sorted: readonly number[], p: number): number {
 
 export function summarizeLatency(latencies: readonly number[], budgetMs: number): LatencySummary {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { posts: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? 0, budgetMs, overBudget: sorted.filter((ms) => ms > budgetMs).length };
+  const histogram: Array<[number, number]> = [];
+  for (const ms of sorted) {
+    const last = histogram.at(-1);
+    if (last && last[0] === ms) last[1]++;
+    else histogram.push([ms, 1]);
+  }
+  return { posts: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxMs: sorted.at(-1) ?? 0, budgetMs, overBudget: sorted.filter((ms) => ms > budgetMs).length, histogram };
+}
+
+/** The figures of several parts of a run (shards) as one: exactly those of all their POSTs together. */
+export function mergeLatency(parts: readonly LatencySummary[], budgetMs: number): LatencySummary {
+  return summarizeLatency(parts.flatMap((p) => (p.histogram ?? []).flatMap(([ms, n]) => Array<number>(n).fill(ms))), budgetMs);
 }
 
 export function describeLatency(s: LatencySummary): string {

@@ -23,6 +23,7 @@ import { applyKnownDefects, type KnownDefect } from "./known-defects.js";
 import type { ObservationVersion } from "./observation.js";
 import { createCallFor } from "./preconditions.js";
 import { LISTS_REMAINING, RunLimits, type StopKind } from "./run-limits.js";
+import { inShard, planFingerprint, unitHash, type Shard } from "./shard.js";
 import { AUTH_SEQUENCE, authCheckBase, authCheckIds, checkAuth } from "./auth-checks.js";
 import { DEFAULT_MAX_LATENCY_MS, LATENCY_CHECK, latencyCheck, latencyCheckBase, summarizeLatency, type LatencySummary } from "./latency.js";
 
@@ -60,6 +61,8 @@ export interface RunOptions {
   maxConsecutiveTimeouts?: number;
   /** Aborted from outside (an interrupt, a crash of the harness), with a RunStop as its reason: the run ends now, with what it made (partial). */
   signal?: AbortSignal;
+  /** Make only this shard's scenarios and sequences (run --shard i/n; src/harness/shard.ts); merge-reports joins the shards. */
+  shard?: Shard;
 }
 
 export interface RunResult {
@@ -80,6 +83,16 @@ export interface RunResult {
    * a crash): why, and how many scenarios and sequences it did not judge. The reports call it partial.
    */
   stopped?: { kind: StopKind; reason: string; subjectsNotRun: number };
+  /** A shard of a run (run --shard): which, and what merge-reports needs to join the shards into the whole run. */
+  shard?: ShardInfo;
+}
+
+export interface ShardInfo extends Shard {
+  /** planFingerprint of every scenario and sequence the contract has: shards of different contracts do not merge. */
+  plan: string;
+  only?: string;
+  /** The known defects the run applied: merge-reports names the entries that matched no check of the whole run. */
+  knownDefects: KnownDefect[];
 }
 
 /** The check that the implementation could start: every other check needs it. */
@@ -115,14 +128,20 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     const off = (pattern: string) => !options.deliveries && deliveryIds.some(selector(pattern));
     if (none.length > 0) throw new NothingSelected(none.map((n) => (off(n.pattern) ? { ...n, note: "the delivery checks are off: --runs 0" } : n)));
   }
-  const requestScenarios = scenarios.filter((s) => wanted(s.id) || requestCheckIds(s).some(wanted));
-  const chosenSequences = sequences.filter((s) => wanted(s.id) || sequenceCheckIds(s).some(wanted) || wanted(`delivery.${s.id}`));
+  const allSequences = sequences.filter((s) => wanted(s.id) || sequenceCheckIds(s).some(wanted) || wanted(`delivery.${s.id}`));
+  const here = (unit: string) => inShard(options.shard, unit);
+  const requestScenarios = scenarios.filter((s) => here(s.id) && (wanted(s.id) || requestCheckIds(s).some(wanted)));
+  const chosenSequences = allSequences.filter((s) => here(s.id));
   // A delivery check costs `runs` plans: only where it is asked for (--only naming a sequence's checks alone does not ask for it).
   const delivered = new Set(options.deliveries ? chosenSequences.filter((s) => wanted(s.id) || wanted(`delivery.${s.id}`)).map((s) => s.id) : []);
   const authSequence = sequences.find((s) => s.id === AUTH_SEQUENCE);
   if (!authSequence) throw new Error(`fixtures/sequences/${AUTH_SEQUENCE}.json is missing: the auth checks deliver its notifications`);
-  const authChecks = authCheckIds().filter((id) => wanted(id) || wanted("receiver"));
-  const latencyWanted = wanted(LATENCY_CHECK) || wanted("receiver");
+  const allAuthChecks = authCheckIds().filter((id) => wanted(id) || wanted("receiver"));
+  const authChecks = here(AUTH_SEQUENCE) ? allAuthChecks : [];
+  // Nothing of the whole run POSTs: receiver.latency times the auth sequence's documented order, in its shard.
+  const measureAlone = allSequences.length === 0 && allAuthChecks.length === 0;
+  // A shard without a sequence makes no receiver.latency: the POSTs it times are in the other shards.
+  const latencyWanted = (wanted(LATENCY_CHECK) || wanted("receiver")) && (chosenSequences.length > 0 || authChecks.length > 0 || (measureAlone && here(AUTH_SEQUENCE)));
   const maxLatencyMs = options.maxLatencyMs ?? DEFAULT_MAX_LATENCY_MS;
   const total = requestScenarios.length + chosenSequences.length + delivered.size + (authChecks.length > 0 ? 1 : 0);
   let done = 0;
@@ -146,6 +165,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     ...requestScenarios.map((scenario): Subject => {
       const bases = requestCheckIds(scenario).map((id) => requestCheckBase(scenario, aspectOf(id)));
       return { bases, run: async () => {
+        graph.beginSubject(unitHash(scenario.id));
         const made = await guarded(bases, () => checkScenario(session!, scenario));
         progress(scenario.id);
         return made;
@@ -154,6 +174,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     ...chosenSequences.map((sequence): Subject => {
       const bases = sequenceCheckIds(sequence).map((id) => sequenceCheckBase(sequence, aspectOf(id)));
       return { bases: delivered.has(sequence.id) ? [...bases, deliveryCheckBase(sequence, options.seed)] : bases, run: async () => {
+        graph.beginSubject(unitHash(sequence.id));
         const own = await guarded(bases, () => checkSequence(session!, sequence));
         progress(sequence.id);
         if (!delivered.has(sequence.id)) return own;
@@ -164,6 +185,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     }),
     // Last: the rotation check wants a key set the bot fetched a while ago.
     ...(authChecks.length > 0 ? [{ bases: authChecks.map(authCheckBase), run: async () => {
+      graph.beginSubject(unitHash("receiver"));
       const prior = checks.filter((c) => c.subject === AUTH_SEQUENCE && c.group === "sequences");
       const made = await guarded(authChecks.map(authCheckBase), () => checkAuth(session!, authSequence, { keyRefreshWaitMs: options.keyRefreshWaitMs ?? DEFAULT_KEY_REFRESH_WAIT_MS, wanted: (id) => authChecks.includes(id), prior }));
       progress("auth");
@@ -203,7 +225,10 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
         stopped = { ...limits.stop, subjectsNotRun: rest.length };
       }
       // --only receiver.latency selects nothing that POSTs: the documented order of the auth sequence gives it POSTs to time (its own checks are not reported).
-      if (!limits.stop && latencyWanted && session.latencies.length === 0 && chosenSequences.length === 0 && authChecks.length === 0) measured = await guarded(sequenceCheckIds(authSequence).map((id) => sequenceCheckBase(authSequence, aspectOf(id))), () => checkSequence(session!, authSequence));
+      if (!limits.stop && latencyWanted && session.latencies.length === 0 && measureAlone) {
+        graph.beginSubject(unitHash(AUTH_SEQUENCE));
+        measured = await guarded(sequenceCheckIds(authSequence).map((id) => sequenceCheckBase(authSequence, aspectOf(id))), () => checkSequence(session!, authSequence));
+      }
     }
   } finally {
     limits.dispose();
@@ -222,6 +247,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   }
   // Checks about the run itself are kept whatever --only says: without them the rest means nothing.
   const selected = checks.filter((c) => c.group === "run" || wanted(c.id) || wanted(c.subject));
+  const knownDefects = options.knownDefects ?? options.adapter.knownDefects ?? [];
   return {
     adapter: options.adapterName,
     startedAt: new Date(started).toISOString(),
@@ -230,8 +256,10 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     runs: options.runs,
     ...(observationVersion ? { observationVersion } : {}),
     latency,
-    checks: applyKnownDefects(selected, options.knownDefects ?? options.adapter.knownDefects ?? [], options.only !== undefined),
+    // A shard names no unused entry: merge-reports does, over the whole run.
+    checks: applyKnownDefects(selected, knownDefects, options.only !== undefined || options.shard !== undefined),
     ...(stopped ? { stopped } : {}),
+    ...(options.shard ? { shard: { ...options.shard, plan: planFingerprint([...scenarios, ...sequences].map((s) => s.id)), ...(options.only !== undefined ? { only: options.only } : {}), knownDefects: [...knownDefects] } } : {}),
   };
 }
 

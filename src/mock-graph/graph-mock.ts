@@ -77,6 +77,8 @@ export class GraphMock {
   /** The roster of each call, as the notifications of the run say: what GET .../participants lists. */
   readonly rosters = new Rosters();
   private counter = 0;
+  /** 10 hex digits naming the subject in progress in every fresh id (beginSubject); zeros before any. */
+  private namespace = "0000000000";
   private readonly contract: Contract;
   private readonly seed: number;
   readonly tenantId: string | undefined;
@@ -246,11 +248,23 @@ export class GraphMock {
     return this.freshId();
   }
 
-  /** Deterministic GUIDs: the seed in the first group, a counter in the last. */
+  /**
+   * A scenario or sequence begins: its ids are named after it (10 hex digits of a hash of its id)
+   * and counted from 1, so a subject gets the same ids whatever ran before it, in a shard
+   * (run --shard) as in the whole run. Ids of different subjects never meet.
+   */
+  beginSubject(namespace: string): void {
+    if (!/^[0-9a-f]{10}$/.test(namespace)) throw new Error(`GraphMock.beginSubject: expected 10 hex digits, got ${JSON.stringify(namespace)}`);
+    this.namespace = namespace;
+    this.counter = 0;
+  }
+
+  /** Deterministic GUIDs: the seed in the first group, the subject's namespace in the middle ones, a counter in the last. */
   private freshId(): string {
     this.counter++;
     const seed = this.seed.toString(16).padStart(8, "0").slice(-8);
-    return `${seed}-0000-4000-8000-${this.counter.toString(16).padStart(12, "0")}`;
+    const ns = this.namespace;
+    return `${seed}-${ns.slice(0, 4)}-4${ns.slice(4, 7)}-8${ns.slice(7, 10)}-${this.counter.toString(16).padStart(12, "0")}`;
   }
 }
 

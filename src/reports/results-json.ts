@@ -8,7 +8,7 @@ import type { LatencySummary } from "../harness/latency.js";
 import fs from "node:fs";
 import path from "node:path";
 import type { CheckGroup, CheckResult, CheckStatus, ErrorKind, SentRequest, TimelineEntry } from "../harness/checks.js";
-import type { RunResult } from "../harness/run.js";
+import type { RunResult, ShardInfo } from "../harness/run.js";
 import type { StopKind } from "../harness/run-limits.js";
 import type { JsonValue } from "../util/json.js";
 import { PROJECT_ROOT } from "../util/paths.js";
@@ -85,6 +85,8 @@ export interface ResultsV2 {
   partial: boolean;
   /** Present when the run stopped before its end: its deadline, the circuit breaker, --max-failures, an interrupt, a crash of the harness. */
   stopped?: { kind: StopKind; reason: string; subjectsNotRun: number };
+  /** Present when the file is one shard of a run (run --shard): merge-reports joins the shards. */
+  shard?: ShardInfo;
   /** Derived from checks (a merge recomputes it), before them: what a reader acts on. */
   rootCauses: RootCauseV2[];
   catalog: string;
@@ -171,9 +173,10 @@ export function toResultsV2(result: RunResult): ResultsV2 {
     groups: countsByGroup(result),
     partial: result.stopped !== undefined,
     ...optional("stopped", result.stopped && { ...result.stopped }),
+    ...optional("shard", result.shard && { index: result.shard.index, total: result.shard.total, plan: result.shard.plan, ...optional("only", result.shard.only), knownDefects: result.shard.knownDefects.map((d) => ({ checks: d.checks, reason: d.reason })) }),
     rootCauses: rootCausesV2(result.checks),
     catalog: catalogLink(),
-    ...optional("latency", result.latency && result.latency.posts > 0 ? { ...result.latency } : undefined),
+    ...optional("latency", result.latency && result.latency.posts > 0 ? { ...result.latency, ...optional("histogram", result.latency.histogram?.map(([ms, n]) => [ms, n] as [number, number])) } : undefined),
     checks: result.checks.map(check),
     ...optional("proof", result.proof && {
       variants: result.proof.variants.map((v) => ({ id: v.id, bug: v.bug, failing: [...v.failing] })),

@@ -6,7 +6,7 @@ describe("summarizeLatency", () => {
   test("nearest-rank p50 and p99, the max, and the POSTs over the budget", () => {
     const samples = Array.from({ length: 200 }, (_, i) => i + 1); // 1..200 ms, shuffled below
     const summary = summarizeLatency([...samples].reverse(), 150);
-    expect(summary).toEqual({ posts: 200, p50Ms: 100, p99Ms: 198, maxMs: 200, budgetMs: 150, overBudget: 50 });
+    expect(summary).toEqual({ posts: 200, p50Ms: 100, p99Ms: 198, maxMs: 200, budgetMs: 150, overBudget: 50, histogram: samples.map((ms) => [ms, 1]) });
   });
 
   test("one sample is every percentile; none is zeros", () => {

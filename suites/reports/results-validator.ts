@@ -1,15 +1,2 @@
-/** results.schema.json compiled with the project's ajv (2020-12, strict, formats), as a consumer would. */
-import fs from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
-import { RESULTS_SCHEMA_PATH } from "../../src/reports/results-json.js";
-
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution (as in src/contract/validator.ts).
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020, formats: string[]) => void;
-
-export function resultsValidator(): (data: unknown) => string[] {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats(ajv, ["date-time"]);
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(RESULTS_SCHEMA_PATH, "utf8")) as object);
-  return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message} ${JSON.stringify(e.params)}`));
-}
+/** results.schema.json compiled as a consumer would: the one merge-reports uses (src/reports/results-validator.ts). */
+export { resultsValidator } from "../../src/reports/results-validator.js";

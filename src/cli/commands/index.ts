@@ -9,6 +9,7 @@ import type { CommandEntry } from "../command.js";
 
 export const COMMANDS: CommandEntry[] = [
   { name: "run", summary: "run the conformance checks against an implementation (the bundled reference by default)", usage: async () => (await import("../usage/run.js")).usage, load: async () => (await import("./run.js")).runCommand },
+  { name: "merge-reports", summary: "join the shards of a run (run --shard i/n) into the reports of the whole run", usage: async () => (await import("../usage/merge-reports.js")).usage, load: async () => (await import("./merge-reports.js")).mergeReportsCommand },
   { name: "checks", summary: "print the check catalog: every check id with its one-line doc (docs/checks.md)", usage: async () => (await import("../usage/checks.js")).usage, load: async () => (await import("./checks.js")).checksCommand },
   { name: "validate", summary: "validate JSON payloads (files, directories, stdin) against the contract", usage: async () => (await import("../usage/validate.js")).usage, load: async () => (await import("./validate.js")).validateCommand },
   { name: "schemas", summary: "list the schemas (operations, notifications, and types per profile)", usage: async () => (await import("../usage/schemas.js")).usage, load: async () => (await import("./schemas.js")).schemasCommand },

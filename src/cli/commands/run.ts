@@ -7,15 +7,14 @@ import { AdapterUnavailable, loadAdapterModule, processAdapter, type LoadedAdapt
 import { killAll } from "../../adapters/children.js";
 import { readKnownDefectsFile, type KnownDefect } from "../../harness/known-defects.js";
 import { describeError, errored, isRoot, type CheckResult } from "../../harness/checks.js";
-import { renderConsoleSummary } from "../../reports/console.js";
-import { appendJobSummary, githubAnnotations } from "../../reports/github.js";
 import { deliveryChecks } from "../../harness/delivery.js";
 import { proveCatalog, PROVE_KEY_REFRESH_WAIT_MS, PROVE_MAX_LATENCY_MS } from "../../harness/prove.js";
 import { DEFAULT_KEY_REFRESH_WAIT_MS, runConformance, type RunOptions, type RunResult } from "../../harness/run.js";
 import type { RunStop } from "../../harness/run-limits.js";
 import { NothingSelected } from "../../harness/select.js";
-import { DEFAULT_MAX_LATENCY_MS, latencyLine } from "../../harness/latency.js";
-import { writeReports } from "../../reports/index.js";
+import { DEFAULT_MAX_LATENCY_MS } from "../../harness/latency.js";
+import { parseShard, type Shard } from "../../harness/shard.js";
+import { printOutcome, publishReports } from "../run-output.js";
 import { partialNote } from "../../reports/model.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
 import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
@@ -43,6 +42,7 @@ export const runCommand: Command = {
         "known-defects": { type: "string" },
         deadline: { type: "string", default: String(DEFAULT_DEADLINE_S) },
         "max-consecutive-timeouts": { type: "string", default: String(DEFAULT_MAX_CONSECUTIVE_TIMEOUTS) },
+        shard: { type: "string" },
       },
       strict: true,
     });
@@ -53,10 +53,11 @@ export const runCommand: Command = {
     const maxConsecutiveTimeouts = integer("--max-consecutive-timeouts", values["max-consecutive-timeouts"], 0, 10_000);
     const maxLatencyMs = integer("--max-latency", values["max-latency"], 1, 600_000);
     const keyRefreshWaitMs = integer("--key-refresh-wait", values["key-refresh-wait"], 0, 600_000);
+    const shard = values.shard === undefined ? undefined : shardOption(values.shard, values.seed, values.prove);
     if (values.adapter && values.command) throw new UsageError("--adapter and --command are exclusive: a module, or a command");
     const { adapter, name, transport } = await chooseAdapter(values.command, values.adapter, io.cwd, stepTimeoutMs);
 
-    writeLine(io.stderr, `graph-calls-contract run: ${name}, seed ${seed}, ${runs} delivery run(s) per sequence${values.only ? `, only ${values.only}` : ""}`);
+    writeLine(io.stderr, `graph-calls-contract run: ${name}, seed ${seed}, ${runs} delivery run(s) per sequence${values.only ? `, only ${values.only}` : ""}${shard ? `, shard ${shard.index}/${shard.total}` : ""}`);
     const options: RunOptions = {
       adapter,
       adapterName: name,
@@ -72,29 +73,21 @@ export const runCommand: Command = {
       ...(values.only ? { only: values.only } : {}),
       ...(deadlineS > 0 ? { deadlineMs: deadlineS * 1000 } : {}),
       maxConsecutiveTimeouts,
+      ...(shard ? { shard } : {}),
     };
     const { result, signal } = await runToTheEnd(options, io);
     // A replay must drive the same implementation: name it after the check's own arguments.
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
-    for (const line of renderConsoleSummary(result)) writeLine(io.stdout, line);
-    const latency = latencyLine(result.latency);
-    if (latency) writeLine(io.stdout, latency);
+    printOutcome(result, io);
     const partial = partialNote(result);
-    if (partial) writeLine(io.stdout, `PARTIAL: ${partial}`);
     // A partial run's proof would outlast what stopped it (an interrupt, a closed output, the deadline) by minutes: not run, and said.
     if (values.prove && partial) writeLine(io.stdout, `proof: not run: the run is partial (${result.stopped!.kind})`);
     else if (values.prove) {
       result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), maxLatencyMs: Math.min(maxLatencyMs, PROVE_MAX_LATENCY_MS), keyRefreshWaitMs: Math.min(keyRefreshWaitMs, PROVE_KEY_REFRESH_WAIT_MS), onVariant: progressPrinter(io) });
       writeLine(io.stdout, `proof: ${result.proof.variants.length} faulty implementations; ${result.proof.unproven.length === 0 ? "every check fails for at least one of them" : `${result.proof.unproven.length} check(s) fail for none of them: ${result.proof.unproven.join(", ")}`}`);
     }
-    const written = writeReports(result, path.resolve(io.cwd, values.reports));
-    writeLine(io.stdout, `reports: ${path.relative(io.cwd, written.dir) || written.dir} (${written.files.map((f) => path.basename(f)).join(", ")}); a copy in ${path.relative(io.cwd, path.join(path.dirname(written.dir), "latest"))}`);
-    if (process.env.GITHUB_ACTIONS === "true") {
-      for (const line of githubAnnotations(result)) writeLine(io.stdout, line);
-      const problem = appendJobSummary(fs.readFileSync(path.join(written.dir, "summary.md"), "utf8"));
-      if (problem) writeLine(io.stderr, `graph-calls-contract run: ${problem}`);
-    }
+    publishReports(result, values.reports, io, "run");
     return signal ? signalExitCode(signal) : exitCode(result.checks, result.stopped);
   },
 };
@@ -157,6 +150,19 @@ function signalExitCode(signal: NodeJS.Signals): number {
 
 function shellQuote(text: string): string {
   return /^[\w./:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** --shard i/n: every shard must run the same seed (merge-reports refuses shards of different seeds), and the proof is not sharded. */
+function shardOption(text: string, seed: string | undefined, prove: boolean | undefined): Shard {
+  let shard: Shard;
+  try {
+    shard = parseShard(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (seed === undefined) throw new UsageError("--shard needs --seed: every shard of a run must run the same seed (a CI matrix can pass its run id)");
+  if (prove) throw new UsageError("--shard and --prove are exclusive: the proof runs the faulty implementations against every check; run it once, unsharded");
+  return shard;
 }
 
 function integer(option: string, text: string, min: number, max: number): number {

@@ -6,7 +6,7 @@ export const DEFAULT_DEADLINE_S = 1800;
 /** Calls in a row into the implementation that may time out before it is taken for hung. */
 export const DEFAULT_MAX_CONSECUTIVE_TIMEOUTS = 5;
 
-export const usage = `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--max-latency <ms>] [--key-refresh-wait <ms>] [--reports <dir>] [--known-defects <file>] [--deadline <s>] [--max-consecutive-timeouts <n>] [--prove]
+export const usage = `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--max-latency <ms>] [--key-refresh-wait <ms>] [--reports <dir>] [--known-defects <file>] [--deadline <s>] [--max-consecutive-timeouts <n>] [--shard <i/n>] [--prove]
 
 Drives an implementation through every documented Create call and transfer scenario (checking
 its requests against the mock Graph) and every documented notification sequence (checking what it
@@ -41,6 +41,9 @@ graph-calls-contract checks). Every run writes its reports; one that stopped bef
   --max-consecutive-timeouts <n>
                         circuit breaker: after n calls in a row into the implementation timed out
                         (default ${DEFAULT_MAX_CONSECUTIVE_TIMEOUTS}; 0: never), every check not yet made is an error (timeout), at once
+  --shard <i/n>         make only the i-th of n parts of the run (each scenario or sequence goes to the
+                        shard its id hashes to: the same split on every machine); needs --seed, the
+                        same in every shard; graph-calls-contract merge-reports joins the shards' reports
   --prove               also run the bundled catalog of faulty implementations (one documented bug
                         each) and report which checks catch which bug, and any check none of them fails
 
