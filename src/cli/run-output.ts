@@ -20,6 +20,7 @@ export function printOutcome(result: RunResult, io: CliIO): void {
   if (latency) writeLine(io.stdout, latency);
   const partial = partialNote(result);
   if (partial) writeLine(io.stdout, `PARTIAL: ${partial}`);
+  if (result.shard) writeLine(io.stdout, `shard ${result.shard.index}/${result.shard.total} of the run: graph-calls-contract merge-reports joins the shards' reports into the whole run's`);
 }
 
 /** Writes every report into `reportsDir`/<run>/ (and latest), says where, and feeds GitHub Actions when in a workflow. */

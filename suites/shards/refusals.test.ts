@@ -64,6 +64,9 @@ describe("merge-reports refuses", () => {
     for (const [name, extra] of [["1", ["--shard", "1/2"]], ["2", ["--shard", "2/2"]], ["whole", []]] as const) {
       const r = await run(["run", "--seed", "11", "--runs", "0", "--only", ONLY, "--reports", shard(name), ...extra]);
       expect(r.code, r.stderr).toBe(0);
+      // A shard's summary says it is one, and what joins it.
+      if (name === "whole") expect(r.stdout).not.toMatch(/^shard /m);
+      else expect(r.stdout).toContain(`shard ${name}/2 of the run: graph-calls-contract merge-reports joins the shards' reports into the whole run's`);
     }
     edit("2", "2-seed-12", (r) => (r.seed = 12));
     edit("2", "2-runs-5", (r) => (r.runs = 5));
