@@ -7,6 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { onTestFinished } from "vitest";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = path.join(ROOT, "bin/graph-calls-contract.js");
@@ -51,6 +52,11 @@ export function runCommand(options: { command: string; marker: string; isBot: Re
   const reports = fs.mkdtempSync(path.join(os.tmpdir(), "graph-calls-contract-command-"));
   const args = [BIN, "run", "--command", options.command, "--seed", "1", "--runs", "5", "--reports", reports, ...(options.extraArgs ?? [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+  // A test that times out abandons this promise, not the run: SIGTERM it when the test ends however it ends (the
+  // harness then stops the bot and exits), or it runs on for an hour beside the next suites.
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
