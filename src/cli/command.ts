@@ -8,6 +8,8 @@ export interface CliIO {
   stdin: Readable;
   /** Working directory for relative paths. */
   cwd: string;
+  /** performance.now() when the command started, which run's times count from; absent: the process's start (the bin). */
+  startedAt?: number;
 }
 
 export interface Command {

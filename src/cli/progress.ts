@@ -4,6 +4,7 @@
  * be collecting stderr too). It never writes to stdout.
  */
 import type { Writable } from "node:stream";
+import { outputClosed } from "./closed-output.js";
 
 /** Fewer files than this finish before a progress line would be read. */
 export const PROGRESS_MIN_FILES = 20;
@@ -50,4 +51,29 @@ export function createProgress(streams: { stdout: Writable; stderr: Writable }, 
 
 function isTTY(stream: Writable): boolean {
   return (stream as { isTTY?: boolean }).isTTY === true;
+}
+
+/** Seconds since the command started (this process, which `npm run conformance` also builds in): one decimal. */
+function elapsedSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * Progress of one phase of `run` (checks, proof) on stderr: the phase's line the first time
+ * (`header(total)`), then one line per item, `<phase> [done/total] <elapsed> <item>`, the elapsed time
+ * counted from the command's start; redrawn in place on a terminal, one line each in a CI log.
+ */
+export function phaseProgress(stderr: Writable, phase: string, header: (total: number) => string, elapsedMs: () => number): (done: number, total: number, label: string) => void {
+  const tty = isTTY(stderr);
+  let started = false;
+  return (done, total, label) => {
+    if (outputClosed(stderr)) return;
+    if (!started) {
+      started = true;
+      stderr.write(`${tty ? "\r\x1b[2K" : ""}${phase}: ${header(total)} (at ${elapsedSeconds(elapsedMs())})\n`);
+    }
+    const line = `${phase} [${String(done).padStart(String(total).length)}/${total}] ${elapsedSeconds(elapsedMs()).padStart(7)} ${label}`;
+    if (tty) stderr.write(`\r\x1b[2K${line}${done === total ? "\n" : ""}`);
+    else stderr.write(`${line}\n`);
+  };
 }

@@ -7,15 +7,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { latencyLine } from "../harness/latency.js";
 import type { RunResult } from "../harness/run.js";
-import { renderConsoleSummary } from "../reports/console.js";
+import { renderConsoleSummary, type CommandTiming } from "../reports/console.js";
 import { appendJobSummary, githubAnnotations } from "../reports/github.js";
 import { writeReports } from "../reports/index.js";
 import { partialNote } from "../reports/model.js";
 import { writeLine, type CliIO } from "./command.js";
 
-/** The summary on stdout: root causes, counts, latency, and whether the run is partial. */
-export function printOutcome(result: RunResult, io: CliIO): void {
-  for (const line of renderConsoleSummary(result)) writeLine(io.stdout, line);
+/** The summary on stdout: root causes, counts, latency, and whether the run is partial; `timing`: the command's, for its summary line. */
+export function printOutcome(result: RunResult, io: CliIO, timing?: CommandTiming): void {
+  for (const line of renderConsoleSummary(result, timing)) writeLine(io.stdout, line);
   const latency = latencyLine(result.latency);
   if (latency) writeLine(io.stdout, latency);
   const partial = partialNote(result);

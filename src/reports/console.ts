@@ -7,12 +7,18 @@ import type { RunResult } from "../harness/run.js";
 import { catalogLink } from "./check-catalog.js";
 import { countChecks, countsByGroup, GROUPS, rootCount } from "./model.js";
 import { causeLines, rootCausesOf } from "./root-causes.js";
-import { plural } from "./text.js";
+import { formatDuration, plural } from "./text.js";
 
 /** A body on a terminal: long enough for a create-call request, short enough for a CI log. */
 const CONSOLE_BODY_MAX = 2_500;
 
-export function renderConsoleSummary(result: RunResult): string[] {
+/** How long the command took (ms since it started) and its phases, for the summary line; without it, the run's own time. */
+export interface CommandTiming {
+  elapsedMs: number;
+  phases: ReadonlyArray<readonly [string, number]>;
+}
+
+export function renderConsoleSummary(result: RunResult, timing?: CommandTiming): string[] {
   const { causes, blockedByKnown } = rootCausesOf(result.checks);
   const lines: string[] = [];
   if (causes.length > 0) {
@@ -31,7 +37,13 @@ export function renderConsoleSummary(result: RunResult): string[] {
   const t = countChecks(result.checks);
   const real = causes.filter((c) => !c.outside).length;
   lines.push(
-    `${t.passed} passed, ${t.failed} failed${t.errors > 0 ? `, ${plural(t.errors, "error")}` : ""}${real > 0 ? ` (${plural(real, "root cause")})` : ""}${t.blocked > 0 ? `, ${t.blocked} blocked by them` : ""}${t.known > 0 ? `, ${t.known} known defects` : ""} in ${(result.durationMs / 1000).toFixed(1)} s (seed ${result.seed})`,
+    `${t.passed} passed, ${t.failed} failed${t.errors > 0 ? `, ${plural(t.errors, "error")}` : ""}${real > 0 ? ` (${plural(real, "root cause")})` : ""}${t.blocked > 0 ? `, ${t.blocked} blocked by them` : ""}${t.known > 0 ? `, ${t.known} known defects` : ""} in ${took(result, timing)} (seed ${result.seed})`,
   );
   return lines;
+}
+
+/** "38.2 s: checks 12.5 s, proof 24.9 s" (the rest is start-up and the build), or the run's own "12.5 s". */
+function took(result: RunResult, timing: CommandTiming | undefined): string {
+  if (!timing) return `${(result.durationMs / 1000).toFixed(1)} s`;
+  return `${formatDuration(timing.elapsedMs)}: ${timing.phases.map(([phase, ms]) => `${phase} ${formatDuration(ms)}`).join(", ")}`;
 }

@@ -30,7 +30,7 @@ export async function run(args: string[], options: RunOptions = {}): Promise<Run
   const stderr = memoryWritable(options.stderrIsTTY);
   const stdin = options.stdin instanceof Readable ? options.stdin : Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
   if (options.stdinIsTTY) Object.assign(stdin, { isTTY: true });
-  const io: CliIO = { stdout: stdout.stream, stderr: stderr.stream, stdin, cwd: options.cwd ?? process.cwd() };
+  const io: CliIO = { stdout: stdout.stream, stderr: stderr.stream, stdin, cwd: options.cwd ?? process.cwd(), startedAt: performance.now() };
   const code = await main(args, io);
   const out = stdout.text();
   return { code, stdout: out, stderr: stderr.text(), lines: out === "" ? [] : out.replace(/\n$/, "").split("\n") };

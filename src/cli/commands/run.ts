@@ -18,7 +18,8 @@ import { printOutcome, publishReports } from "../run-output.js";
 import { partialNote } from "../../reports/model.js";
 import { PROJECT_ROOT } from "../../util/paths.js";
 import { EXIT, UsageError, writeLine, type CliIO, type Command } from "../command.js";
-import { onOutputClosed, outputClosed } from "../closed-output.js";
+import { onOutputClosed } from "../closed-output.js";
+import { phaseProgress } from "../progress.js";
 import { DEFAULT_DEADLINE_S, DEFAULT_MAX_CONSECUTIVE_TIMEOUTS, usage } from "../usage/run.js";
 
 export const REFERENCE_ADAPTER = path.join(PROJECT_ROOT, "dist", "implementations", "reference", "index.js");
@@ -55,6 +56,7 @@ export const runCommand: Command = {
     const keyRefreshWaitMs = integer("--key-refresh-wait", values["key-refresh-wait"], 0, 600_000);
     const shard = values.shard === undefined ? undefined : shardOption(values.shard, values.seed, values.prove);
     if (values.adapter && values.command) throw new UsageError("--adapter and --command are exclusive: a module, or a command");
+    const elapsedMs = () => performance.now() - (io.startedAt ?? 0);
     const { adapter, name, transport } = await chooseAdapter(values.command, values.adapter, io.cwd, stepTimeoutMs);
 
     writeLine(io.stderr, `graph-calls-contract run: ${name}, seed ${seed}, ${runs} delivery run(s) per sequence${values.only ? `, only ${values.only}` : ""}${shard ? `, shard ${shard.index}/${shard.total}` : ""}`);
@@ -68,7 +70,7 @@ export const runCommand: Command = {
       keyRefreshWaitMs,
       graphTransport: transport,
       ...(values["known-defects"] ? { knownDefects: readKnownDefects(path.resolve(io.cwd, values["known-defects"])) } : {}),
-      onProgress: progressPrinter(io),
+      onProgress: phaseProgress(io.stderr, "checks", (total) => `${total} to run (scenarios and sequences)`, elapsedMs),
       ...(runs > 0 ? { deliveries: deliveryChecks } : {}),
       ...(values.only ? { only: values.only } : {}),
       ...(deadlineS > 0 ? { deadlineMs: deadlineS * 1000 } : {}),
@@ -79,14 +81,19 @@ export const runCommand: Command = {
     // A replay must drive the same implementation: name it after the check's own arguments.
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
-    printOutcome(result, io);
+    // The proof runs before the summary is printed, so that its line times the whole command (the build of
+    // `npm run conformance` included: scripts/conformance.js runs this CLI in the process that built).
     const partial = partialNote(result);
+    const phases: Array<[string, number]> = [["checks", result.durationMs]];
     // A partial run's proof would outlast what stopped it (an interrupt, a closed output, the deadline) by minutes: not run, and said.
-    if (values.prove && partial) writeLine(io.stdout, `proof: not run: the run is partial (${result.stopped!.kind})`);
-    else if (values.prove) {
-      result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), maxLatencyMs: Math.min(maxLatencyMs, PROVE_MAX_LATENCY_MS), keyRefreshWaitMs: Math.min(keyRefreshWaitMs, PROVE_KEY_REFRESH_WAIT_MS), onVariant: progressPrinter(io) });
-      writeLine(io.stdout, `proof: ${result.proof.variants.length} faulty implementations; ${result.proof.unproven.length === 0 ? "every check fails for at least one of them" : `${result.proof.unproven.length} check(s) fail for none of them: ${result.proof.unproven.join(", ")}`}`);
+    if (values.prove && !partial) {
+      const proving = performance.now();
+      result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), maxLatencyMs: Math.min(maxLatencyMs, PROVE_MAX_LATENCY_MS), keyRefreshWaitMs: Math.min(keyRefreshWaitMs, PROVE_KEY_REFRESH_WAIT_MS), onVariant: phaseProgress(io.stderr, "proof", (total) => `proving the checks with ${total} faulty implementations`, elapsedMs) });
+      phases.push(["proof", performance.now() - proving]);
     }
+    printOutcome(result, io, { elapsedMs: elapsedMs(), phases });
+    if (values.prove && partial) writeLine(io.stdout, `proof: not run: the run is partial (${result.stopped!.kind})`);
+    if (result.proof) writeLine(io.stdout, `proof: ${result.proof.variants.length} faulty implementations; ${result.proof.unproven.length === 0 ? "every check fails for at least one of them" : `${result.proof.unproven.length} check(s) fail for none of them: ${result.proof.unproven.join(", ")}`}`);
     publishReports(result, values.reports, io, "run");
     return signal ? signalExitCode(signal) : exitCode(result.checks, result.stopped);
   },
@@ -195,17 +202,6 @@ function catalogFile(): string {
   const file = path.join(PROJECT_ROOT, "dist", "implementations", "faulty", "index.js");
   if (!fs.existsSync(file)) throw new UsageError(`the catalog of faulty implementations is not built (${file}); run npm run build`);
   return file;
-}
-
-/** Progress on stderr: one line per scenario or sequence (redrawn in place on a terminal). */
-function progressPrinter(io: CliIO): (done: number, total: number, label: string) => void {
-  const tty = (io.stderr as NodeJS.WriteStream).isTTY === true;
-  return (done, total, label) => {
-    const line = `[${String(done).padStart(String(total).length)}/${total}] ${label}`;
-    if (tty) {
-      if (!outputClosed(io.stderr)) io.stderr.write(`\r\x1b[2K${line}${done === total ? "\n" : ""}`);
-    } else writeLine(io.stderr, line);
-  };
 }
 
 /**
