@@ -3,19 +3,24 @@
  * bounded by a timeout. A line that is not a response, an exit, or a timeout fails the pending
  * requests with what the child printed on stderr, never hangs the harness. Lines are bounded:
  * a stdout line over MAX_STDOUT_LINE is a protocol violation (the process is killed; the next
- * step starts it again), a stderr line keeps its first bytes.
+ * step starts it again), a stderr line keeps its first bytes. Messages are framed natively or as
+ * JSON-RPC 2.0 (framing.ts); under "detect" the answer to start says which (handshake()).
  */
 import type { ChildProcess } from "node:child_process";
 import { killTree, spawnGroup } from "./children.js";
 import { LineSplitter } from "./line-splitter.js";
 import { ImplementationFault } from "../harness/adapter.js";
-import { HANDSHAKE_VERSION, type Method, type Methods, type ProtocolVersion, type ResponseMessage } from "./protocol.js";
+import { decodeResponse, describeError, encodeMethodNotFound, encodeRequest, readingError, type Framing, type FramingChoice } from "./framing.js";
+import { HANDSHAKE_VERSION, type Method, type Methods, type ProtocolVersion } from "./protocol.js";
 
 /** The process could not answer: it died ("crash"), did not answer in time ("timeout"), or broke the protocol. */
 export class ChannelError extends ImplementationFault {}
 
 /** The implementation answered a request with an error of its own: a verdict on it, not a fault of the channel. */
 export class ImplementationErrorReply extends Error {}
+
+/** The native start was answered in JSON-RPC 2.0 with an error (a library refusing the native envelope): start again in JSON-RPC. */
+class SpeaksJsonRpc extends ChannelError {}
 
 const STDERR_LINES = 40;
 /** Longest response line: far above any real answer (an observation is a few KB). */
@@ -36,8 +41,10 @@ export class LineChannel {
   private exited: string | undefined;
   /** The version every request carries: the handshake's until the implementation chose one. */
   protocol: ProtocolVersion = HANDSHAKE_VERSION;
+  private framingChoice: FramingChoice;
 
-  constructor(command: string, options: { cwd: string; env?: NodeJS.ProcessEnv }) {
+  constructor(command: string, options: { cwd: string; env?: NodeJS.ProcessEnv; framing?: FramingChoice }) {
+    this.framingChoice = options.framing ?? "detect";
     // Its own process group, marked: killTree reaches what it starts in turn (children.ts).
     this.child = spawnGroup(command, undefined, { cwd: options.cwd, ...(options.env ? { env: options.env } : {}) });
     const stdout = new LineSplitter({
@@ -54,6 +61,26 @@ export class LineChannel {
       this.exited = signal ? `it was killed by ${signal}` : `it exited with code ${code}`;
       this.failAll(`the implementation is not running (${this.exited})`, "crash");
     });
+  }
+
+  /** The framing the implementation speaks: undefined while it is still to be detected. */
+  get framing(): Framing | undefined {
+    return this.framingChoice === "detect" ? undefined : this.framingChoice;
+  }
+
+  /**
+   * start, in the framing chosen, or detected: sent natively first (so every native implementation
+   * reads what it always read); an answer in JSON-RPC 2.0 settles the framing, and when it is an
+   * error (a stock library refuses the native envelope: "Invalid Request") start is sent again as
+   * JSON-RPC. A native answer settles on native.
+   */
+  async handshake(params: Methods["start"]["params"], timeoutMs: number): Promise<Methods["start"]["result"]> {
+    try {
+      return await this.request("start", params, timeoutMs);
+    } catch (e) {
+      if (!(e instanceof SpeaksJsonRpc)) throw e;
+      return this.request("start", params, timeoutMs);
+    }
   }
 
   get running(): boolean {
@@ -81,7 +108,7 @@ export class LineChannel {
         resolve: (v) => { clearTimeout(timer); resolve(v as Methods[M]["result"]); },
         reject: (e) => { clearTimeout(timer); reject(e); },
       });
-      this.child.stdin!.write(JSON.stringify({ protocol: this.protocol, id, method, params }) + "\n");
+      this.child.stdin!.write(encodeRequest(this.framingChoice === "json-rpc" ? "json-rpc" : "native", this.protocol, id, method, params) + "\n");
     });
   }
 
@@ -108,28 +135,50 @@ export class LineChannel {
   private onLine(line: string): void {
     const trimmed = line.trim();
     if (trimmed === "") return;
-    let message: ResponseMessage | undefined;
-    try {
-      message = JSON.parse(trimmed) as ResponseMessage;
-    } catch {
-      message = undefined;
+    const message = decodeResponse(this.framingChoice, trimmed);
+    const shown = JSON.stringify(trimmed.slice(0, 200));
+    if (this.framingChoice === "detect") {
+      this.framingChoice = message.framing;
+      if (message.framing === "json-rpc" && message.kind !== "result") {
+        const answer = message.kind === "error" || message.kind === "unreadable" ? describeError(message.error) : shown;
+        this.note(`[harness] the implementation answered start in JSON-RPC 2.0 (${answer}): start sent again in JSON-RPC framing`);
+        this.failAll(answer, "protocol", SpeaksJsonRpc);
+        return;
+      }
     }
-    const entry = message && typeof message === "object" && typeof message.id === "number" ? this.pending.get(message.id) : undefined;
-    const late = message && !entry ? this.timedOut.indexOf(message.id) : -1;
+    if (message.kind === "incoming") {
+      // A JSON-RPC library may send requests or notifications of its own: noted, and a request answered, never garbage.
+      this.note(`[harness] the implementation sent ${message.id === undefined ? "a notification" : "a request"} ${JSON.stringify(message.method.slice(0, 100))}${message.id === undefined ? "" : ", answered -32601"}`);
+      if (message.id !== undefined && this.exited === undefined) this.child.stdin!.write(encodeMethodNotFound(message.id, message.method) + "\n");
+      return;
+    }
+    if (message.kind === "unreadable") {
+      this.failAll(`the implementation could not read a request: ${describeError(message.error)}; ${readingError(message.error) ?? "it answered an error with \"id\": null"}`, "protocol");
+      return;
+    }
+    const entry = message.id !== undefined ? this.pending.get(message.id) : undefined;
+    const late = message.id !== undefined && !entry ? this.timedOut.indexOf(message.id) : -1;
     if (late >= 0) {
       // The answer to a request that already timed out (and failed its step): not garbage.
       this.timedOut.splice(late, 1);
-      this.note(`[harness] ignored a late answer to request ${message!.id}, which had timed out`);
+      this.note(`[harness] ignored a late answer to request ${message.id}, which had timed out`);
       return;
     }
-    if (!message || !entry) {
-      this.failAll(`garbage on stdout (stdout is for protocol responses only; log to stderr): ${JSON.stringify(trimmed.slice(0, 200))}`, "protocol");
+    if (message.id === undefined || !entry) {
+      this.failAll(`garbage on stdout (stdout is for protocol responses only; log to stderr): ${shown}`, "protocol");
       return;
     }
     this.pending.delete(message.id);
-    if ("error" in message) entry.reject(new ImplementationErrorReply(this.withStderr(`${entry.method} failed in the implementation: ${message.error?.message ?? JSON.stringify(message.error)}`)));
-    else if ("result" in message) entry.resolve(message.result);
-    else entry.reject(new ChannelError(this.withStderr(`the answer to ${entry.method} has neither result nor error: ${JSON.stringify(trimmed.slice(0, 200))}`), "protocol"));
+    if (message.kind === "result") {
+      entry.resolve(message.result);
+    } else if (message.kind === "error") {
+      const misread = readingError(message.error);
+      // A JSON-RPC reading error is the adapter's misreading of the protocol; any other error is the implementation's answer.
+      if (misread) entry.reject(new ChannelError(this.withStderr(`${entry.method}: the implementation answered ${describeError(message.error)}; ${misread}`), "protocol"));
+      else entry.reject(new ImplementationErrorReply(this.withStderr(`${entry.method} failed in the implementation: ${describeError(message.error)}`)));
+    } else {
+      entry.reject(new ChannelError(this.withStderr(`the answer to ${entry.method} is not a valid ${message.framing === "json-rpc" ? "JSON-RPC 2.0 response" : "response"}: ${message.why}: ${shown}`), "protocol"));
+    }
   }
 
   /** A violation the stream cannot recover from: fail what is pending and stop the process (the next step starts it again). */
@@ -144,8 +193,8 @@ export class LineChannel {
     if (this.stderrTail.length > STDERR_LINES) this.stderrTail.shift();
   }
 
-  private failAll(reason: string, kind: ChannelError["kind"]): void {
-    const error = new ChannelError(this.withStderr(reason), kind);
+  private failAll(reason: string, kind: ChannelError["kind"], as: typeof ChannelError = ChannelError): void {
+    const error = new as(this.withStderr(reason), kind);
     for (const [id, entry] of this.pending) {
       this.pending.delete(id);
       entry.reject(error);

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AdapterModule } from "../harness/adapter.js";
+import { FRAMINGS, type FramingChoice } from "./framing.js";
 import { ProcessBot } from "./process-bot.js";
 
 /** The implementation cannot be used at all (missing, does not load, exports no createBot). */
@@ -30,10 +31,21 @@ export async function loadAdapterModule(file: string): Promise<LoadedAdapter> {
   return { adapter: module as AdapterModule, name: typeof module.name === "string" ? module.name : path.basename(file, path.extname(file)), transport: "in-process" };
 }
 
-export function processAdapter(command: string, cwd: string, stepTimeoutMs: number): LoadedAdapter {
+export function processAdapter(command: string, cwd: string, stepTimeoutMs: number, framing: FramingChoice = "detect"): LoadedAdapter {
   if (command.trim() === "") throw new AdapterUnavailable("the command is empty");
   // A protocol request times out a little before the step does, so its richer diagnostic (with the
   // implementation's stderr) is the one reported.
   const requestTimeoutMs = Math.max(10, Math.floor(stepTimeoutMs * 0.9));
-  return { adapter: { createBot: () => new ProcessBot({ command, cwd, requestTimeoutMs }) }, name: command, transport: "http" };
+  return { adapter: { createBot: () => new ProcessBot({ command, cwd, requestTimeoutMs, framing }) }, name: command, transport: "http" };
+}
+
+/** `--framing <name>`: detect (the default), native or json-rpc. */
+export function framingOption(value: string | undefined): FramingChoice {
+  if (value === undefined || value === "detect") return "detect";
+  if ((FRAMINGS as readonly string[]).includes(value)) return value as FramingChoice;
+  throw new AdapterUnavailable(`--framing must be detect, ${FRAMINGS.join(" or ")} (got "${value}")`);
+}
+
+export function shellQuote(text: string): string {
+  return /^[\w./:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

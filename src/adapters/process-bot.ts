@@ -7,8 +7,16 @@ import type { BotEnvironment, BotUnderTest } from "../harness/adapter.js";
 import type { CallObservation, ObservationVersion } from "../harness/observation.js";
 import type { CreateCallIntent, TransferIntent } from "../scenarios/model.js";
 import { ChannelError, LineChannel } from "./line-channel.js";
+import type { Framing, FramingChoice } from "./framing.js";
 import { HANDSHAKE_VERSION, PROTOCOL_VERSIONS, type ProtocolVersion } from "./protocol.js";
 import { startTimeoutMs } from "../harness/session.js";
+
+/** start answered, but not as PROTOCOL.md says: which field is wrong. */
+export class StartAnswerError extends ChannelError {
+  constructor(message: string, readonly field: "callbackUrl" | "protocol") {
+    super(message, "protocol");
+  }
+}
 
 export interface ProcessBotOptions {
   command: string;
@@ -17,6 +25,10 @@ export interface ProcessBotOptions {
   /** Longest one protocol request may take (start gets twice as long: the process boots; startTimeoutMs). */
   requestTimeoutMs: number;
   maxRestarts?: number;
+  /** How messages are framed on stdin/stdout (PROTOCOL.md, Framing); default: detected from the answer to start. */
+  framing?: FramingChoice;
+  /** Added to the reason a start failed: what to run to diagnose it. */
+  startHint?: string;
 }
 
 export class ProcessBot implements BotUnderTest {
@@ -32,6 +44,11 @@ export class ProcessBot implements BotUnderTest {
   /** The protocol version the implementation chose at start, which is its observation version. */
   get observationVersion(): ObservationVersion {
     return this.protocol;
+  }
+
+  /** The framing the implementation speaks, once it has answered start. */
+  get framing(): Framing | undefined {
+    return this.channel?.framing;
   }
 
   async start(env: BotEnvironment): Promise<{ callbackUrl: string }> {
@@ -90,15 +107,16 @@ export class ProcessBot implements BotUnderTest {
   private async startProcess(): Promise<string> {
     if (!this.env) throw new ChannelError("start() was not called", "protocol");
     await this.channel?.close(0);
-    const channel = new LineChannel(this.options.command, { cwd: this.options.cwd, ...(this.options.env ? { env: this.options.env } : {}) });
+    const { command, cwd, env, framing } = this.options;
+    const channel = new LineChannel(command, { cwd, ...(env ? { env } : {}), ...(framing ? { framing } : {}) });
     this.channel = channel;
     try {
-      const { callbackUrl, protocol } = await channel.request("start", { ...this.env, protocols: PROTOCOL_VERSIONS }, startTimeoutMs(this.options.requestTimeoutMs));
+      const { callbackUrl, protocol } = await channel.handshake({ ...this.env, protocols: PROTOCOL_VERSIONS }, startTimeoutMs(this.options.requestTimeoutMs));
       if (protocol !== undefined && !PROTOCOL_VERSIONS.includes(protocol)) {
-        throw new ChannelError(`start answered protocol ${JSON.stringify(protocol)}: it must be one of those offered (${PROTOCOL_VERSIONS.join(", ")}), or absent for 1`, "protocol");
+        throw new StartAnswerError(`start answered protocol ${JSON.stringify(protocol)}: it must be one of those offered (${PROTOCOL_VERSIONS.join(", ")}), or absent for 1`, "protocol");
       }
       if (typeof callbackUrl !== "string" || !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(callbackUrl)) {
-        throw new ChannelError(`start answered callbackUrl ${JSON.stringify(callbackUrl)}: it must be an http URL on 127.0.0.1`, "protocol");
+        throw new StartAnswerError(`start answered callbackUrl ${JSON.stringify(callbackUrl)}: it must be an http URL on 127.0.0.1`, "callbackUrl");
       }
       this.protocol = protocol ?? HANDSHAKE_VERSION;
       channel.protocol = this.protocol;
@@ -107,6 +125,7 @@ export class ProcessBot implements BotUnderTest {
     } catch (e) {
       // A process that did not start properly is not used: the next step starts another (bounded).
       await channel.close(0);
+      if (this.options.startHint && e instanceof Error) e.message += ` (${this.options.startHint})`;
       throw e;
     }
   }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { AdapterUnavailable, loadAdapterModule, processAdapter, type LoadedAdapter } from "../../adapters/load.js";
+import { AdapterUnavailable, framingOption, loadAdapterModule, processAdapter, shellQuote, type LoadedAdapter } from "../../adapters/load.js";
 import { killAll } from "../../adapters/children.js";
 import { readKnownDefectsFile, type KnownDefect } from "../../harness/known-defects.js";
 import { describeError, errored, isRoot, type CheckResult } from "../../harness/checks.js";
@@ -32,6 +32,7 @@ export const runCommand: Command = {
       options: {
         adapter: { type: "string" },
         command: { type: "string" },
+        framing: { type: "string" },
         only: { type: "string" },
         seed: { type: "string" },
         runs: { type: "string", default: "20" },
@@ -57,7 +58,8 @@ export const runCommand: Command = {
     const shard = values.shard === undefined ? undefined : shardOption(values.shard, values.seed, values.prove);
     if (values.adapter && values.command) throw new UsageError("--adapter and --command are exclusive: a module, or a command");
     const elapsedMs = () => performance.now() - (io.startedAt ?? 0);
-    const { adapter, name, transport } = await chooseAdapter(values.command, values.adapter, io.cwd, stepTimeoutMs);
+    if (values.framing !== undefined && values.command === undefined) throw new UsageError("--framing frames the process protocol: it goes with --command");
+    const { adapter, name, transport } = await chooseAdapter(values.command, values.adapter, io.cwd, stepTimeoutMs, values.framing);
 
     writeLine(io.stderr, `graph-calls-contract run: ${name}, seed ${seed}, ${runs} delivery run(s) per sequence${values.only ? `, only ${values.only}` : ""}${shard ? `, shard ${shard.index}/${shard.total}` : ""}`);
     const options: RunOptions = {
@@ -79,7 +81,7 @@ export const runCommand: Command = {
     };
     const { result, signal } = await runToTheEnd(options, io);
     // A replay must drive the same implementation: name it after the check's own arguments.
-    const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
+    const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}${values.framing ? ` --framing ${values.framing}` : ""}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
     // The proof runs before the summary is printed, so that its line times the whole command (the build of
     // `npm run conformance` included: scripts/conformance.js runs this CLI in the process that built).
@@ -155,10 +157,6 @@ function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (os.constants.signals[signal] ?? 0);
 }
 
-function shellQuote(text: string): string {
-  return /^[\w./:=@%+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 /** --shard i/n: every shard must run the same seed (merge-reports refuses shards of different seeds), and the proof is not sharded. */
 function shardOption(text: string, seed: string | undefined, prove: boolean | undefined): Shard {
   let shard: Shard;
@@ -179,9 +177,9 @@ function integer(option: string, text: string, min: number, max: number): number
 }
 
 /** --command, --adapter, or the bundled reference; one that cannot be used is a usage error, said in one line. */
-async function chooseAdapter(command: string | undefined, module: string | undefined, cwd: string, stepTimeoutMs: number): Promise<LoadedAdapter> {
+async function chooseAdapter(command: string | undefined, module: string | undefined, cwd: string, stepTimeoutMs: number, framing: string | undefined): Promise<LoadedAdapter> {
   try {
-    if (command !== undefined) return processAdapter(command, cwd, stepTimeoutMs);
+    if (command !== undefined) return processAdapter(command, cwd, stepTimeoutMs, framingOption(framing));
     if (!module && !fs.existsSync(REFERENCE_ADAPTER)) throw new AdapterUnavailable(`the reference implementation is not built (${REFERENCE_ADAPTER}); run npm run build`);
     return await loadAdapterModule(module ? path.resolve(cwd, module) : REFERENCE_ADAPTER);
   } catch (e) {

@@ -6,7 +6,7 @@ export const DEFAULT_DEADLINE_S = 1800;
 /** Calls in a row into the implementation that may time out before it is taken for hung. */
 export const DEFAULT_MAX_CONSECUTIVE_TIMEOUTS = 5;
 
-export const usage = `Usage: graph-calls-contract run [--adapter <module> | --command <cmd>] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--max-latency <ms>] [--key-refresh-wait <ms>] [--reports <dir>] [--known-defects <file>] [--deadline <s>] [--max-consecutive-timeouts <n>] [--shard <i/n>] [--prove]
+export const usage = `Usage: graph-calls-contract run [--adapter <module> | --command <cmd> [--framing <f>]] [--only <pattern>] [--seed <n>] [--runs <n>] [--step-timeout <ms>] [--max-latency <ms>] [--key-refresh-wait <ms>] [--reports <dir>] [--known-defects <file>] [--deadline <s>] [--max-consecutive-timeouts <n>] [--shard <i/n>] [--prove]
 
 Drives an implementation through every documented Create call and transfer scenario (checking
 its requests against the mock Graph) and every documented notification sequence (checking what it
@@ -19,6 +19,8 @@ graph-calls-contract checks). Every run writes its reports; one that stopped bef
   --command <cmd>       an implementation in any language, started as this shell command and driven
                         through the process protocol (PROTOCOL.md); the mock Graph is then served on
                         127.0.0.1 and notifications are real HTTP POSTs to the callback it announces
+  --framing <f>         the process protocol's framing: detect (default: from the answer to start),
+                        native, or json-rpc (JSON-RPC 2.0, for a stock JSON-RPC library; PROTOCOL.md)
   --only <pattern>      only the scenarios, sequences or checks matching a glob (picomatch: * ? [..]
                         {a,b}), e.g. "transfer-*", "sequence.delta-roster", "create-call.v1.0.ex0?"
                         (comma-separated for several); a pattern that selects nothing is exit 2
