@@ -3,6 +3,7 @@
 # each at the exact version its lock names, into .toolchains/ inside the repository (gitignored): nothing outside
 # the repository is read or written, so a fresh clone gets the same thing. Run by .ci/run and `npm run setup-toolchains`.
 #   Python: implementations/sdk-python/requirements.txt (pip, hashes required)  -> .toolchains/python
+#           implementations/python-jsonrpc/requirements.txt (json-rpc)         -> .toolchains/python-jsonrpc
 #   Go:     implementations/sdk-go/go.mod + go.sum (module proxy)               -> .toolchains/go (module and build caches)
 #   Java:   implementations/sdk-java/pom.xml + dependencies.lock (Maven Central) -> .toolchains/java/lib
 #   npm:    scripts/api-tools/package-lock.json (Prism, Spectral, ajv-cli)        -> .toolchains/api-tools
@@ -55,6 +56,21 @@ if command -v python3 >/dev/null 2>&1; then
   fi
 else
   note "python: SKIPPED, python3 is not on PATH (install Python 3.11, then re-run this script)"
+fi
+
+# ---- Python: json-rpc, the stock JSON-RPC 2.0 library of implementations/python-jsonrpc -------------------------
+if command -v python3 >/dev/null 2>&1; then
+  want=$(lock_hash implementations/python-jsonrpc/requirements.txt)
+  if stamp_ok python-jsonrpc "$want" && [ -d "$tc/python-jsonrpc/jsonrpc" ]; then
+    note "python-jsonrpc: up to date"
+  elif rm -rf "$tc/python-jsonrpc" && PIP_CACHE_DIR="$tc/pip-cache" python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location \
+      --root-user-action=ignore --no-deps --require-hashes --only-binary=:all: --target "$tc/python-jsonrpc" \
+      -r implementations/python-jsonrpc/requirements.txt; then
+    echo "$want" > "$tc/python-jsonrpc.stamp"
+    note "python-jsonrpc: installed implementations/python-jsonrpc/requirements.txt"
+  else
+    note "python-jsonrpc: FAILED to install implementations/python-jsonrpc/requirements.txt"; status=1
+  fi
 fi
 
 # ---- Go: msgraph-sdk-go and golang-jwt ---------------------------------------------------------------------------
