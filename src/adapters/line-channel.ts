@@ -28,6 +28,8 @@ export const MAX_STDOUT_LINE = 1024 * 1024;
 /** What a stderr line keeps (the diagnostics show its first 300 characters). */
 const MAX_STDERR_LINE = 4096;
 const STDERR_SHOWN = 300;
+/** How long, after the process exited, its last stdout lines are waited for. */
+const EXIT_DRAIN_MS = 200;
 /** Ids of requests that timed out, whose late answers are ignored rather than taken for garbage. */
 const LATE_IDS = 64;
 
@@ -59,7 +61,13 @@ export class LineChannel {
     this.child.once("error", (e) => this.failAll(`could not start \`${command}\`: ${e.message}`, "crash"));
     this.child.once("exit", (code, signal) => {
       this.exited = signal ? `it was killed by ${signal}` : `it exited with code ${code}`;
-      this.failAll(`the implementation is not running (${this.exited})`, "crash");
+      // An answer written just before exiting (stop's) may still be in the pipe: read it first. Bounded,
+      // since a grandchild that escaped the group may hold stdout open.
+      const fail = () => this.failAll(`the implementation is not running (${this.exited})`, "crash");
+      const stdout = this.child.stdout!;
+      if (stdout.readableEnded || stdout.destroyed) return fail();
+      const timer = setTimeout(fail, EXIT_DRAIN_MS);
+      stdout.once("end", () => { clearTimeout(timer); fail(); });
     });
   }
 
@@ -112,23 +120,27 @@ export class LineChannel {
     });
   }
 
-  /** Ask politely, then make sure: the process group is killed either way, and gone when this returns. */
-  async close(graceMs: number): Promise<void> {
+  /**
+   * Ask politely, then make sure: the process group is killed either way, and gone when this returns.
+   * True when the process had exited by itself within `graceMs` (PROTOCOL.md: a second after stop).
+   */
+  async close(graceMs: number): Promise<boolean> {
     if (this.exited === undefined) this.child.stdin!.end();
-    await this.exit(graceMs);
+    const exitedInTime = await this.exit(graceMs);
     killTree(this.child);
     await this.exit(1_000);
     // A grandchild that escaped the process group (setsid) may still hold these pipes open;
     // the harness must not wait for it.
     for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream?.destroy();
+    return exitedInTime;
   }
 
-  /** Wait (bounded) for the process to exit; at once if it already has. */
-  private exit(ms: number): Promise<void> {
-    if (this.exited !== undefined || this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.child.once("exit", () => { clearTimeout(timer); resolve(); });
+  /** Wait (bounded) for the process to exit; at once if it already has. Whether it exited. */
+  private exit(ms: number): Promise<boolean> {
+    if (this.exited !== undefined || this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve(true);
+    return new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), ms);
+      this.child.once("exit", () => { clearTimeout(timer); resolve(true); });
     });
   }
 

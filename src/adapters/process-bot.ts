@@ -86,16 +86,21 @@ export class ProcessBot implements BotUnderTest {
     }
   }
 
+  /** How the last stop went: why stop got no result (undefined: it did), and whether the process then exited by itself within a second. */
+  stopped: { answer?: string; exited: boolean } | undefined;
+
   async stop(): Promise<void> {
     const channel = this.channel;
     this.channel = undefined;
     if (!channel) return;
+    let answer: string | undefined = channel.running ? undefined : "the implementation was not running";
     try {
       if (channel.running) await channel.request("stop", {}, this.options.requestTimeoutMs);
-    } catch {
+    } catch (e) {
       // stopping is best effort; close() kills the process group regardless
+      answer = (e as Error).message;
     }
-    await channel.close(1_000);
+    this.stopped = { ...(answer === undefined ? {} : { answer }), exited: await channel.close(1_000) };
   }
 
   /** One boot at a time: a step that comes while the process is still starting waits for that start. */
