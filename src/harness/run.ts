@@ -307,7 +307,7 @@ async function createBot(adapter: AdapterModule, timeoutMs: number, stop: AbortS
 }
 
 /** The same mock either way: intercepted in-process with msw, or served over HTTP with msw's handlers. */
-async function startMockGraph(transport: "in-process" | "http", make: (origin?: string) => Promise<GraphMock>): Promise<{ graph: GraphMock; close: () => Promise<void> }> {
+export async function startMockGraph(transport: "in-process" | "http", make: (origin?: string) => Promise<GraphMock>): Promise<{ graph: GraphMock; close: () => Promise<void> }> {
   if (transport === "http") {
     const server = await startGraphServer((origin) => make(origin));
     return { graph: server.graph, close: () => server.close() };

@@ -52,7 +52,8 @@ function createCallBody(intent) {
   const body = { "@odata.type": "#microsoft.graph.call", callbackUri: env.callbackUri, requestedModalities: intent.modalities };
   if (intent.source) body.source = { "@odata.type": "#microsoft.graph.participantInfo", identity: identity(intent.source) };
   if (intent.targets.length > 0) body.targets = intent.targets.map((t) => ({ "@odata.type": "#microsoft.graph.invitationParticipantInfo", identity: identity(t) }));
-  body.mediaConfig = intent.media.hosting === "app" ? { "@odata.type": "#microsoft.graph.appHostedMediaConfig", ...(intent.media.blob == null ? {} : { blob: intent.media.blob }) } : { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" };
+  if (fault === "media-config-untyped") body.mediaConfig = {};
+  else body.mediaConfig = intent.media.hosting === "app" ? { "@odata.type": "#microsoft.graph.appHostedMediaConfig", ...(intent.media.blob == null ? {} : { blob: intent.media.blob }) } : { "@odata.type": "#microsoft.graph.serviceHostedMediaConfig" };
   if (intent.tenantId) body.tenantId = intent.tenantId;
   if (intent.subject) body.subject = intent.subject;
   const options = { ...(intent.notifications.contentSharing ? { isContentSharingNotificationEnabled: true } : {}), ...(intent.notifications.deltaRoster ? { isDeltaRosterEnabled: true } : {}) };
@@ -119,6 +120,7 @@ const methods = {
   },
   async stop() {
     stopping = fault !== "stop-stays";
+    if (fault === "stop-refused") throw new Refused("not now");
     return {};
   },
 };
@@ -154,7 +156,8 @@ async function handle(line) {
 function shutdown() {
   server?.close();
   server?.closeAllConnections?.();
-  process.exit(0);
+  // Writes to a pipe are asynchronous: exit once the last answer (stop's) is out.
+  process.stdout.write("", () => process.exit(0));
 }
 
 let queue = Promise.resolve();
