@@ -36,7 +36,9 @@ export function processAdapter(command: string, cwd: string, stepTimeoutMs: numb
   // A protocol request times out a little before the step does, so its richer diagnostic (with the
   // implementation's stderr) is the one reported.
   const requestTimeoutMs = Math.max(10, Math.floor(stepTimeoutMs * 0.9));
-  return { adapter: { createBot: () => new ProcessBot({ command, cwd, requestTimeoutMs, framing }) }, name: command, transport: "http" };
+  // A start that fails is most often an adapter mistake: the self-check says which rule it broke.
+  const startHint = `graph-calls-contract check-adapter --command ${shellQuote(command)}${framing === "detect" ? "" : ` --framing ${framing}`} diagnoses the process protocol`;
+  return { adapter: { createBot: () => new ProcessBot({ command, cwd, requestTimeoutMs, framing, startHint }) }, name: command, transport: "http" };
 }
 
 /** `--framing <name>`: detect (the default), native or json-rpc. */

@@ -11,6 +11,7 @@ import { describe, expect, test } from "vitest";
 import { decodeResponse } from "../../src/adapters/framing.js";
 import { ChannelError, ImplementationErrorReply, LineChannel } from "../../src/adapters/line-channel.js";
 import type { FramingChoice } from "../../src/adapters/framing.js";
+import { processAdapter } from "../../src/adapters/load.js";
 
 const TOY = path.join(path.dirname(fileURLToPath(import.meta.url)), "../protocol-check/adapters/toy-bot.mjs");
 const START = { graphBaseUrl: "http://127.0.0.1:9/v1.0", accessToken: "t", callbackUri: "https://bot.example/cb", appId: "app", tenantId: "tenant", openIdConfigurationUrl: "http://127.0.0.1:9/oidc", protocols: [1, 2] as const };
@@ -124,3 +125,15 @@ describe("decodeResponse", () => {
   });
 });
 
+
+describe("a start that fails under run", () => {
+  test("names the self-check that diagnoses it, with the command and the framing chosen", async () => {
+    const { adapter } = processAdapter(`node ${TOY} json-rpc start-refused`, path.dirname(TOY), 5_000, "json-rpc");
+    const bot = await adapter.createBot();
+    try {
+      await expect(bot.start({ ...START })).rejects.toThrow(`start failed in the implementation: this bot cannot start (code -32000); its stderr ended with: toy-bot: json-rpc, fault start-refused (graph-calls-contract check-adapter --command 'node ${TOY} json-rpc start-refused' --framing json-rpc diagnoses the process protocol)`);
+    } finally {
+      await bot.stop();
+    }
+  });
+});

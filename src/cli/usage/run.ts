@@ -18,7 +18,8 @@ graph-calls-contract checks). Every run writes its reports; one that stopped bef
                         default: the bundled reference implementation
   --command <cmd>       an implementation in any language, started as this shell command and driven
                         through the process protocol (PROTOCOL.md); the mock Graph is then served on
-                        127.0.0.1 and notifications are real HTTP POSTs to the callback it announces
+                        127.0.0.1 and notifications are real HTTP POSTs to the callback it announces;
+                        graph-calls-contract check-adapter diagnoses one that does not start
   --framing <f>         the process protocol's framing: detect (default: from the answer to start),
                         native, or json-rpc (JSON-RPC 2.0, for a stock JSON-RPC library; PROTOCOL.md)
   --only <pattern>      only the scenarios, sequences or checks matching a glob (picomatch: * ? [..]
