@@ -27,6 +27,8 @@ export interface ProcessBotOptions {
   maxRestarts?: number;
   /** How messages are framed on stdin/stdout (PROTOCOL.md, Framing); default: detected from the answer to start. */
   framing?: FramingChoice;
+  /** How long the process has to exit after stop before its group is killed (default: the second PROTOCOL.md gives it). */
+  stopGraceMs?: number;
   /** Added to the reason a start failed: what to run to diagnose it. */
   startHint?: string;
 }
@@ -86,7 +88,7 @@ export class ProcessBot implements BotUnderTest {
     }
   }
 
-  /** How the last stop went: why stop got no result (undefined: it did), and whether the process then exited by itself within a second. */
+  /** How the last stop went: why stop got no result (undefined: it did), and whether the process then exited by itself in time (stopGraceMs). */
   stopped: { answer?: string; exited: boolean } | undefined;
 
   async stop(): Promise<void> {
@@ -100,7 +102,7 @@ export class ProcessBot implements BotUnderTest {
       // stopping is best effort; close() kills the process group regardless
       answer = (e as Error).message;
     }
-    this.stopped = { ...(answer === undefined ? {} : { answer }), exited: await channel.close(1_000) };
+    this.stopped = { ...(answer === undefined ? {} : { answer }), exited: await channel.close(this.options.stopGraceMs ?? 1_000) };
   }
 
   /** One boot at a time: a step that comes while the process is still starting waits for that start. */
