@@ -34,6 +34,8 @@ const RUN_ELSEWHERE: Record<string, string> = {
   // Sharding (a soak of 5000 runs is not repeated here): run --shard in refusals.test.ts, shards merged in merge-equals-unsharded.
   'npx graph-calls-contract run --command "python3 bot.py" --runs 5000 --seed 4242 --shard 2/3 --reports reports-2': "suites/shards/refusals.test.ts",
   "npx graph-calls-contract merge-reports reports-1 reports-2 reports-3 --out reports": "suites/shards/merge-equals-unsharded.test.ts",
+  // Run from the repository root there, and its quoted output compared.
+  'npx graph-calls-contract check-adapter --command "python3 implementations/python/bot.py"': "suites/protocol-check/check-adapter.test.ts",
 };
 
 const PYTHON = "python3";
