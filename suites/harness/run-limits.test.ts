@@ -42,7 +42,7 @@ const run = (options: Partial<RunOptions> & Pick<RunOptions, "adapter">): Promis
   runConformance({ adapterName: "limited", seed: 1, runs: 0, stepTimeoutMs: 150, ...options });
 
 const notRun = (r: RunResult) => r.checks.filter((c) => c.message?.startsWith("not run: "));
-const timedOut = (r: RunResult) => r.checks.filter((c) => /did not finish within 150 ms/.test(c.message ?? ""));
+const timedOut = (r: RunResult, ms = 150) => r.checks.filter((c) => c.message?.includes(`did not finish within ${ms} ms`));
 
 describe("the circuit breaker", () => {
   test("a bot that hangs on every call: 3 calls time out, then every check not made is an error (timeout), listed at once", async () => {
@@ -70,22 +70,36 @@ describe("the circuit breaker", () => {
         return { ...bot, start: bot.start.bind(bot), stop: bot.stop.bind(bot), transfer: bot.transfer.bind(bot), handleNotification: bot.handleNotification.bind(bot), observe: bot.observe.bind(bot), createCall: (intent) => (++calls % 2 === 1 ? never() : bot.createCall(intent)) };
       },
     };
-    const r = await run({ adapter: alternating, maxConsecutiveTimeouts: 2, only: "create-call.v1.0.ex0[1-4]" });
+    const only = "create-call.v1.0.ex0[1-4]";
+    // The calls that answer must answer within the step timeout on a loaded machine: the same run once
+    // first takes the cold start (module loading) out of them, and 1 s leaves them room.
+    await run({ adapter: slowed(0), stepTimeoutMs: 60_000, only });
+    const r = await run({ adapter: alternating, maxConsecutiveTimeouts: 2, stepTimeoutMs: 1_000, only });
     expect(r.stopped).toBeUndefined();
-    expect(new Set(timedOut(r).map((c) => c.subject))).toEqual(new Set(["create-call.v1.0.ex01", "create-call.v1.0.ex03"]));
-    expect(r.checks.filter((c) => c.subject === "create-call.v1.0.ex02" || c.subject === "create-call.v1.0.ex04").every((c) => c.status === "passed")).toBe(true);
+    expect(new Set(timedOut(r, 1_000).map((c) => c.subject))).toEqual(new Set(["create-call.v1.0.ex01", "create-call.v1.0.ex03"]));
+    expect(r.checks.filter((c) => (c.subject === "create-call.v1.0.ex02" || c.subject === "create-call.v1.0.ex04") && c.status !== "passed").map((c) => `${c.id}: ${c.message}`)).toEqual([]);
   });
 });
 
 describe("the run's deadline", () => {
   test("past it, the call in progress is cut short and every check not yet made is an error (timeout); what ran before keeps its verdict", async () => {
-    const r = await run({ adapter: slowed(40), stepTimeoutMs: 2_000, deadlineMs: 1_000, maxConsecutiveTimeouts: 0 });
-    expect(r.stopped).toMatchObject({ kind: "deadline", reason: "the run's deadline passed (1 s, run --deadline)" });
+    // The reference bot until the first subject is judged, then a bot that never answers: the
+    // deadline, not the speed of the machine, decides where the run stops.
+    let hang = false;
+    const untilFirst: AdapterModule = {
+      createBot: () => {
+        const bot = reference();
+        const unless = <A extends unknown[], R>(f: (...args: A) => Promise<R>) => (...args: A): Promise<R> => (hang ? never() : f(...args));
+        return { ...bot, start: bot.start.bind(bot), stop: bot.stop.bind(bot), createCall: unless(bot.createCall.bind(bot)), transfer: unless(bot.transfer.bind(bot)), handleNotification: unless(bot.handleNotification.bind(bot)), observe: unless(bot.observe.bind(bot)) };
+      },
+    };
+    const r = await run({ adapter: untilFirst, stepTimeoutMs: 60_000, deadlineMs: 5_000, maxConsecutiveTimeouts: 0, onProgress: () => { hang = true; } });
+    expect(r.stopped).toMatchObject({ kind: "deadline", reason: "the run's deadline passed (5 s, run --deadline)" });
     expect(r.checks.filter((c) => c.group !== "run" && c.status === "passed").length).toBeGreaterThan(0);
     expect(notRun(r).length).toBeGreaterThan(0);
-    // The subject in progress ended at once, with the deadline as its reason, not after a step timeout.
+    // The subject in progress ended at the deadline, with it as its reason, not after its step timeout.
     expect(r.checks.some((c) => !c.message?.startsWith("not run: ") && /the run's deadline passed/.test(c.message ?? ""))).toBe(true);
-    expect(r.durationMs).toBeLessThan(2_000 + 1_000);
+    expect(r.durationMs).toBeLessThan(60_000);
   });
 });
 
@@ -94,16 +108,18 @@ describe("an interrupt (the CLI aborts the run on SIGINT or SIGTERM)", () => {
     // Aborted as the second subject reports its progress: it is still in progress for the run, and dropped.
     const stop = new AbortController();
     let done = 0;
+    // The step timeout is a hang detector here, not the subject: the first subject's first step
+    // pays the cold start (validators, mock), which a loaded CI machine stretched past 2 s once.
     const r = await run({
       adapter: slowed(1),
-      stepTimeoutMs: 2_000,
+      stepTimeoutMs: 30_000,
       signal: stop.signal,
       onProgress: () => { if (++done === 2) stop.abort({ kind: "interrupted", reason: "interrupted by SIGINT" }); },
     });
     expect(r.stopped).toMatchObject({ kind: "interrupted", reason: "interrupted by SIGINT" });
     const subjects = new Set(r.checks.filter((c) => c.group !== "run").map((c) => c.subject));
     expect(subjects.size).toBe(1);
-    expect(r.checks.every((c) => c.status === "passed")).toBe(true);
+    expect(r.checks.filter((c) => c.status !== "passed").map((c) => `${c.id}: ${c.status} ${c.message ?? ""}`)).toEqual([]);
     expect(notRun(r)).toEqual([]);
     expect(r.stopped!.subjectsNotRun).toBeGreaterThan(30);
   });
