@@ -23,6 +23,8 @@ import { alternate, FULL, QUICK, type Stats } from "./measure.js";
 import { MissingInput, type Row } from "./row.js";
 import { ROWS } from "./rows/index.js";
 
+const CLOCKS: Record<Stats["clock"], string> = { cpu: "CPU time", wall: "wall time", "child-cpu": "CPU time of the process, all threads" };
+
 const { values } = parseArgs({ options: { json: { type: "boolean" }, quick: { type: "boolean" }, only: { type: "string" }, "allow-missing": { type: "boolean" }, list: { type: "boolean" }, ci: { type: "boolean" } } });
 const quick = values.quick === true;
 
@@ -101,7 +103,7 @@ function render(o: Outcome): string {
   const goal = o.goal ? `  goal <= ${o.goal.max}x${o.goal.growth ? " (growth check)" : ""}: ${o.met ? "met" : "NOT MET"}` : "";
   const side = (label: string, s: Stats) => {
     const amount = s.unit === "bytes" ? bytes : time;
-    const how = s.unit === "bytes" ? `${s.samples} sample${s.samples === 1 ? "" : "s"}, heap after a full collection` : `${s.samples} samples x ${s.batch} call${s.batch === 1 ? "" : "s"}, ${s.clock === "cpu" ? "CPU" : "wall"} time`;
+    const how = s.unit === "bytes" ? `${s.samples} sample${s.samples === 1 ? "" : "s"}, heap after a full collection` : `${s.samples} samples x ${s.batch} call${s.batch === 1 ? "" : "s"}, ${CLOCKS[s.clock]}`;
     return `  ${label} ${s.name}\n      min ${amount(s.minMs)}  median ${amount(s.medianMs)}  max ${amount(s.maxMs)}  (${how})`;
   };
   return [`${o.id}  ${o.ratio!.toFixed(2)}x${goal}`, `  ${o.title}`, side("subject: ", o.subject!), side("baseline:", o.baselineStats!), `  baseline, in words: ${o.baseline}`, ""].join("\n") + "\n";

@@ -56,6 +56,23 @@ export function runProcess(command: string, args: string[], cwd: string): void {
   if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
 }
 
+/** The preload that makes a node process report its own CPU time on fd 3 (bench/child-cpu.cjs; not compiled: read from the checkout). */
+const childCpu = (root: string) => requireFile(path.join(root, "bench", "child-cpu.cjs"), "a checkout of the repository");
+
+/**
+ * Run `node <args>` to completion and return the CPU time the process used (every thread, from exec
+ * to exit, as getrusage counts it), in milliseconds: what starting it costs, whoever else loads the
+ * machine. Output discarded; a failure is the row's failure, loudly.
+ */
+export function runProcessCpu(args: string[], root: string): number {
+  const result = spawnSync(process.execPath, ["--require", childCpu(root), ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (result.error) throw result.error;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`node ${args.join(" ")} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
+  const ms = Number((result.output[3] as string | null)?.trim());
+  if (!(ms > 0)) throw new Error(`node ${args.join(" ")} reported no CPU time on fd 3 (got ${JSON.stringify(result.output[3])})`);
+  return ms;
+}
+
 export function requireFile(file: string, how: string): string {
   if (!fs.existsSync(file)) throw new MissingInput(`${file} (${how})`);
   return file;
