@@ -52,6 +52,8 @@ export interface ProveOptions {
   maxLatencyMs?: number;
   keyRefreshWaitMs?: number;
   onVariant?: (done: number, total: number, id: string) => void;
+  /** Stops a proof in worker processes (proveCatalog): the workers are killed and the proof rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** What a proof run uses unless told otherwise: the reference answers in-process POSTs in milliseconds, and refreshes its keys within a second. */
@@ -137,24 +139,33 @@ function proofOf(variants: readonly ProvingVariant[], results: RunResult[], opti
  */
 export async function runCatalog(catalogFile: string, options: ProveOptions & { workers?: number }): Promise<{ variants: readonly ProvingVariant[]; results: RunResult[] }> {
   const variants = ((await import(pathToFileURL(catalogFile).href)) as { FAULTY_VARIANTS: readonly ProvingVariant[] }).FAULTY_VARIANTS;
-  const { onVariant, workers: wanted, ...runOptions } = options;
+  const { onVariant, workers: wanted, signal, ...runOptions } = options;
+  signal?.throwIfAborted();
   const count = Math.max(1, Math.min(wanted ?? os.availableParallelism(), variants.length));
   const results: RunResult[] = new Array(variants.length);
+  const order = dispatchOrder(variants, runOptions.runs);
   let next = 0;
   let done = 0;
   const children: ChildProcess[] = [];
+  const killChildren = () => { for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(); };
+  let onAbort: (() => void) | undefined;
   try {
-    await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolve, reject) => {
+    const aborted = new Promise<never>((_resolve, reject) => {
+      onAbort = () => { killChildren(); reject(signal!.reason); };
+      signal?.addEventListener("abort", onAbort, { once: true });
+    });
+    aborted.catch(() => {}); // when nobody aborts, nobody awaits it
+    await Promise.race([aborted, Promise.all(Array.from({ length: count }, () => new Promise<void>((resolve, reject) => {
       const child = fork(workerFile(), [], { serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
       children.push(child);
       let current = -1;
       const send = () => {
-        if (next >= variants.length) {
+        if (next >= order.length) {
           child.disconnect();
           resolve();
           return;
         }
-        current = next++;
+        current = order[next++]!;
         child.send({ catalog: catalogFile, index: current, options: runOptions });
       };
       child.on("message", (message: { index: number; result?: RunResult; error?: string }) => {
@@ -168,12 +179,37 @@ export async function runCatalog(catalogFile: string, options: ProveOptions & { 
         if (current >= 0 && results[current] === undefined) reject(new Error(`proof: the worker running ${variants[current]?.id} exited (${signal ?? code}) before answering`));
       });
       send();
-    })));
+    })))]);
   } finally {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill();
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+    killChildren();
+    // Gone when this returns, however it ends: a stopped proof leaves no worker behind its command.
+    await Promise.all(children.map((child) => child.exitCode !== null || child.signalCode !== null ? undefined : new Promise((resolve) => child.once("exit", resolve))));
   }
   return { variants, results };
 }
+
+/**
+ * The order the workers take the variants in (results still come back in the catalog's): first the
+ * runs that wait on a clock (a variant with its own step timeout hangs or answers late; one expected
+ * to fail auth.accept.rotated-key waits out the key refresh wait; receiver.latency, a late answer),
+ * then the widest runs (a full run, or a targeted one of many subjects), so that no long run starts
+ * last while the other workers have nothing left: taken in catalog order, the key-refresh variant
+ * alone kept one worker busy seconds after the other had finished.
+ */
+export function dispatchOrder(variants: readonly ProvingVariant[], runs: number): number[] {
+  // A delivery check is `runs` plays of its sequence; a scenario or a sequence, one.
+  const size = (subjects: string) => subjects.split(",").reduce((n, subject) => n + (subject.startsWith("delivery.") ? runs : 1), 0);
+  const cost = variants.map((v) => {
+    const named = [...(v.expectedFailures ?? ["*"]), ...Object.keys(v.messages ?? {})];
+    const waits = v.stepTimeoutMs !== undefined || CLOCK_CHECKS.some(selector(named.join(",")));
+    return { waits, size: size(targetOf([...named, ...(v.runsAfter ?? [])])) };
+  });
+  return variants.map((_, i) => i).sort((a, b) => Number(cost[b]!.waits) - Number(cost[a]!.waits) || cost[b]!.size - cost[a]!.size);
+}
+
+/** The checks whose verdict needs a wait (a run that expects to fail one waits it out). */
+const CLOCK_CHECKS = ["auth.accept.rotated-key", LATENCY_CHECK];
 
 /** The compiled worker next to this module; from the sources (vitest), the build's. */
 function workerFile(): string {

@@ -1,23 +1,38 @@
 /**
  * The proof runs the catalog in worker processes (src/harness/prove.ts, runCatalog): each variant's
  * run there gives the same verdicts as in this process, and the results come back in the
- * catalog's order whatever order the workers finish in. Uses the compiled catalog (dist/).
+ * catalog's order whatever order the workers finish in; a stopped proof leaves no worker. Uses the
+ * compiled catalog (dist/).
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { runCatalog, runVariants, type ProvingVariant } from "../../src/harness/prove.js";
+import { dispatchOrder, runCatalog, runVariants, type ProvingVariant } from "../../src/harness/prove.js";
+import { FAULTY_VARIANTS } from "../../implementations/faulty/index.js";
 import { PROJECT_ROOT } from "../../src/util/paths.js";
 
 const faulty = (id: string) => path.join(PROJECT_ROOT, "dist", "implementations", "faulty", `${id}.js`);
 
-test("two variants in two workers: the same checks fail as in-process, in catalog order", async () => {
-  const ids = ["no-authorization", "rejects-empty-roster"];
+/** A catalog module of these compiled variants, in a temporary directory (removed by `done`). */
+function catalogOf(ids: readonly string[]): { catalog: string; done: () => void } {
   for (const id of ids) if (!fs.existsSync(faulty(id))) throw new Error(`${faulty(id)} is missing: npm run build`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "proof-workers-"));
   const catalog = path.join(dir, "catalog.mjs");
   fs.writeFileSync(catalog, ids.map((id, i) => `import { variant as v${i} } from ${JSON.stringify(faulty(id))};`).join("\n") + `\nexport const FAULTY_VARIANTS = [${ids.map((_, i) => `v${i}`).join(", ")}];\n`);
+  return { catalog, done: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** This process's children running the proof's worker module. */
+function proofWorkers(): string[] {
+  // ps exits 1 when the process has no children: its output is then empty, which is the answer.
+  return spawnSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" }).stdout.split("\n").filter((line) => line.includes("prove-worker.js"));
+}
+
+test("two variants in two workers: the same checks fail as in-process, in catalog order", async () => {
+  const ids = ["no-authorization", "rejects-empty-roster"];
+  const { catalog, done } = catalogOf(ids);
   try {
     const options = { seed: 7, runs: 2, stepTimeoutMs: 2_000 };
     const progress: string[] = [];
@@ -30,6 +45,34 @@ test("two variants in two workers: the same checks fail as in-process, in catalo
     expect(verdicts(inWorkers.results)).toEqual(verdicts(here));
     expect(inWorkers.results[0]!.checks.some((c) => c.status === "failed")).toBe(true);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    done();
   }
 }, 180_000);
+
+test("a proof stopped by its signal rejects with the signal's reason, and its workers are gone when it does", async () => {
+  // A variant that waits (its step timeouts) keeps the workers busy when the signal comes.
+  const { catalog, done } = catalogOf(["hangs-on-transfer-accepted", "keys-fetched-once"]);
+  try {
+    const stop = new AbortController();
+    const reason = new Error("stopped by the test");
+    const proving = runCatalog(catalog, { seed: 1, runs: 2, stepTimeoutMs: 2_000, workers: 2, signal: stop.signal });
+    // Aborted once both workers exist (they are forked before any variant is sent).
+    while (proofWorkers().length < 2) await new Promise((r) => setTimeout(r, 20));
+    stop.abort(reason);
+    await expect(proving).rejects.toBe(reason);
+    expect(proofWorkers()).toEqual([]);
+  } finally {
+    done();
+  }
+}, 120_000);
+
+test("the workers take first the variants whose runs wait on a clock, then the widest runs; every variant once", () => {
+  const order = dispatchOrder(FAULTY_VARIANTS, 10);
+  expect([...order].sort((a, b) => a - b)).toEqual(FAULTY_VARIANTS.map((_, i) => i));
+  const ids = order.map((i) => FAULTY_VARIANTS[i]!.id);
+  // Each waits: its own step timeout (a hang, a late answer), or the key refresh wait of auth.accept.rotated-key.
+  // (the catalog's only such variants: a new one may join them at the front.)
+  expect(ids.slice(0, 3).sort()).toEqual(["hangs-on-transfer-accepted", "keys-fetched-once", "slow-first-notification"]);
+  // After them, the variant failing every delivery check (34 sequences, each run `runs` times) before one failing a single request check.
+  expect(ids.indexOf("first-notification-only")).toBeLessThan(ids.indexOf("no-content-type"));
+});

@@ -8,7 +8,7 @@ import { killAll } from "../../adapters/children.js";
 import { readKnownDefectsFile, type KnownDefect } from "../../harness/known-defects.js";
 import { describeError, errored, isRoot, type CheckResult } from "../../harness/checks.js";
 import { deliveryChecks } from "../../harness/delivery.js";
-import { proveCatalog, PROVE_KEY_REFRESH_WAIT_MS, PROVE_MAX_LATENCY_MS } from "../../harness/prove.js";
+import { proveCatalog, PROVE_KEY_REFRESH_WAIT_MS, PROVE_MAX_LATENCY_MS, type Proof, type ProveOptions } from "../../harness/prove.js";
 import { DEFAULT_KEY_REFRESH_WAIT_MS, runConformance, type RunOptions, type RunResult } from "../../harness/run.js";
 import type { RunStop } from "../../harness/run-limits.js";
 import { NothingSelected } from "../../harness/select.js";
@@ -79,19 +79,22 @@ export const runCommand: Command = {
       maxConsecutiveTimeouts,
       ...(shard ? { shard } : {}),
     };
-    const { result, signal } = await runToTheEnd(options, io);
+    // The proof runs the catalog, not this implementation: it needs nothing from this run but the options, so its
+    // worker processes start now, beside the checks (the run's own waits, and the catalog's, overlap), instead of after.
+    const proof = values.prove ? startProof({ seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), maxLatencyMs: Math.min(maxLatencyMs, PROVE_MAX_LATENCY_MS), keyRefreshWaitMs: Math.min(keyRefreshWaitMs, PROVE_KEY_REFRESH_WAIT_MS), onVariant: phaseProgress(io.stderr, "proof", (total) => `proving the checks with ${total} faulty implementations`, elapsedMs) }) : undefined;
+    const { result, signal } = await runToTheEnd(options, io, proof?.stop);
     // A replay must drive the same implementation: name it after the check's own arguments.
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}${values.framing ? ` --framing ${values.framing}` : ""}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
-    // The proof runs before the summary is printed, so that its line times the whole command (the build of
+    // The proof ends before the summary is printed, so that its line times the whole command (the build of
     // `npm run conformance` included: scripts/conformance.js runs this CLI in the process that built).
     const partial = partialNote(result);
     const phases: Array<[string, number]> = [["checks", result.durationMs]];
-    // A partial run's proof would outlast what stopped it (an interrupt, a closed output, the deadline) by minutes: not run, and said.
-    if (values.prove && !partial) {
-      const proving = performance.now();
-      result.proof = await proveCatalog(catalogFile(), { seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), maxLatencyMs: Math.min(maxLatencyMs, PROVE_MAX_LATENCY_MS), keyRefreshWaitMs: Math.min(keyRefreshWaitMs, PROVE_KEY_REFRESH_WAIT_MS), onVariant: phaseProgress(io.stderr, "proof", (total) => `proving the checks with ${total} faulty implementations`, elapsedMs) });
-      phases.push(["proof", performance.now() - proving]);
+    // A partial run's proof would outlast what stopped it (an interrupt, a closed output, the deadline) by minutes: stopped, and said.
+    if (proof && partial) await proof.stop();
+    if (proof && !partial) {
+      result.proof = await proof.result;
+      phases.push(["proof", proof.durationMs()]);
     }
     printOutcome(result, io, { elapsedMs: elapsedMs(), phases });
     if (values.prove && partial) writeLine(io.stdout, `proof: not run: the run is partial (${result.stopped!.kind})`);
@@ -109,12 +112,14 @@ export const runCommand: Command = {
  * exception nothing caught, thrown by it or by an in-process adapter) stops it the same way, and a
  * run that cannot even begin still gives one error check saying why.
  */
-async function runToTheEnd(options: RunOptions, io: CliIO): Promise<{ result: RunResult; signal?: NodeJS.Signals }> {
+async function runToTheEnd(options: RunOptions, io: CliIO, stopProof?: () => Promise<void>): Promise<{ result: RunResult; signal?: NodeJS.Signals }> {
   const stop = new AbortController();
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (received) process.exit(signalExitCode(signal));
     received = signal;
+    // The proof's workers, beside the run, stop with it (the run's result decides nothing for them now).
+    void stopProof?.();
     writeLine(io.stderr, `graph-calls-contract run: ${signal}: stopping the run and writing a partial report (${signal} again to exit at once, without it)`);
     stop.abort({ kind: "interrupted", reason: `interrupted by ${signal}` } satisfies RunStop);
   };
@@ -193,6 +198,33 @@ function readKnownDefects(file: string): KnownDefect[] {
   } catch (e) {
     throw new UsageError(`--known-defects ${(e as Error).message}`);
   }
+}
+
+interface RunningProof {
+  result: Promise<Proof>;
+  /** From its start to its end (it runs beside the checks, so the two phases overlap). */
+  durationMs(): number;
+  /** Kill its workers and wait until they are gone; its result is then never awaited. */
+  stop(): Promise<void>;
+}
+
+/** The proof of the bundled catalog, started now in its worker processes. */
+function startProof(options: ProveOptions): RunningProof {
+  const file = catalogFile();
+  const started = performance.now();
+  let ended: number | undefined;
+  const abort = new AbortController();
+  const result = proveCatalog(file, { ...options, signal: abort.signal }).finally(() => { ended = performance.now(); });
+  // Until the run has ended nobody awaits it: a failure must not count as the harness's crash meanwhile (it is thrown when awaited).
+  result.catch(() => {});
+  return {
+    result,
+    durationMs: () => (ended ?? performance.now()) - started,
+    stop: async () => {
+      abort.abort(new Error("the proof was stopped: the run is partial"));
+      await result.catch(() => {});
+    },
+  };
 }
 
 /** The bundled catalog of faulty implementations (implementations/faulty/), compiled; proveCatalog runs it in worker processes. */
