@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from "../util/paths.js";
 import type { BotUnderTest } from "./adapter.js";
 import { createDeliveryChecks } from "./delivery.js";
 import { killMatrix, type KillMatrix } from "./kill-matrix.js";
-import { runConformance, type RunOptions, type RunResult } from "./run.js";
+import { loadRunFixtures, runConformance, type RunFixtures, type RunOptions, type RunResult } from "./run.js";
 import { loadScenarios, loadSequences } from "../sequences/load.js";
 import { authCheckIds } from "./auth-checks.js";
 import { LATENCY_CHECK } from "./latency.js";
@@ -60,15 +60,42 @@ export interface ProveOptions {
 export const PROVE_MAX_LATENCY_MS = 1_500;
 export const PROVE_KEY_REFRESH_WAIT_MS = 3_000;
 
+let fixtures: RunFixtures | undefined;
+
+/**
+ * The fixtures every variant's run reads, read once per process: a worker makes dozens of runs, and
+ * reading and checking the fixtures again was a tenth of a targeted run's CPU. Frozen, because every
+ * run of the process shares them: a run (the harness, or a variant's bot given a scenario's intent)
+ * that wrote into one would throw, instead of changing the verdicts of the runs after it.
+ */
+function proofFixtures(): RunFixtures {
+  if (!fixtures) {
+    const read = loadRunFixtures();
+    deepFreeze(read.scenarios);
+    deepFreeze(read.sequences);
+    for (const body of read.notifications.values()) deepFreeze(body);
+    fixtures = read;
+  }
+  return fixtures;
+}
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+}
+
 /** One run per variant, one at a time in this process (each run installs its own interception of fetch). */
 export async function runVariants(variants: readonly ProvingVariant[], options: ProveOptions): Promise<RunResult[]> {
   const results: RunResult[] = [];
+  const shared = proofFixtures();
   for (const [i, v] of variants.entries()) {
     const stepTimeoutMs = v.stepTimeoutMs ?? options.stepTimeoutMs;
     const only = v.expectedFailures ? targetOf([...v.expectedFailures, ...Object.keys(v.messages ?? {}), ...(v.runsAfter ?? [])]) : undefined;
     const run: RunOptions = {
       adapter: { createBot: () => v.createBot() },
       adapterName: v.id,
+      fixtures: shared,
       ...(only ? { only } : {}),
       seed: options.seed,
       runs: options.runs,

@@ -11,6 +11,7 @@ import { NotificationIssuer, SAMPLES_ISSUER_ORIGIN } from "../mock-graph/issuer.
 import type { Scenario } from "../scenarios/model.js";
 import { loadNotifications, loadScenarios, loadSequences, sequenceProblems } from "../sequences/load.js";
 import type { Sequence } from "../sequences/model.js";
+import type { JsonValue } from "../util/json.js";
 import { bounded, type AdapterModule, type BotUnderTest } from "./adapter.js";
 import { kindDoc } from "./check-registry.js";
 import { blocked, blockerAmong, describeError, errored, isRoot, passed, type CheckBase, type CheckResult } from "./checks.js";
@@ -63,6 +64,27 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Make only this shard's scenarios and sequences (run --shard i/n; src/harness/shard.ts); merge-reports joins the shards. */
   shard?: Shard;
+  /** What the run reads from fixtures/ (loadRunFixtures()), already read: read afresh when absent. */
+  fixtures?: RunFixtures;
+}
+
+/** The committed fixtures a run reads: the scenarios, the sequences, and the notifications those deliver. */
+export interface RunFixtures {
+  scenarios: Scenario[];
+  sequences: Sequence[];
+  notifications: Map<string, JsonValue>;
+}
+
+/** Read the fixtures a run reads, and refuse a sequence that does not hold together (a clear error before anything runs). */
+export function loadRunFixtures(): RunFixtures {
+  const scenarios = loadScenarios();
+  const sequences = loadSequences();
+  const notifications = loadNotifications();
+  for (const seq of sequences) {
+    const problems = sequenceProblems(seq, scenarios, notifications);
+    if (problems.length > 0) throw new Error(`fixtures/sequences/${seq.id}.json: ${problems.join("; ")}`);
+  }
+  return { scenarios, sequences, notifications };
 }
 
 export interface RunResult {
@@ -111,14 +133,8 @@ export const TENANT_ID = "c4a1e6d0-2b7f-4c39-8e15-9a0d3f7b6e21";
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const started = Date.now();
   const contract = loadContract();
-  const scenarios = loadScenarios();
-  const sequences = loadSequences();
-  const notifications = loadNotifications();
+  const { scenarios, sequences, notifications } = options.fixtures ?? loadRunFixtures();
   const byId = new Map<string, Scenario>(scenarios.map((s) => [s.id, s]));
-  for (const seq of sequences) {
-    const problems = sequenceProblems(seq, scenarios, notifications);
-    if (problems.length > 0) throw new Error(`fixtures/sequences/${seq.id}.json: ${problems.join("; ")}`);
-  }
   const wanted = selector(options.only);
   if (options.only !== undefined) {
     // Every pattern must select a check: a typo would otherwise leave a CI job green that checks nothing.

@@ -11,6 +11,7 @@ import path from "node:path";
 import { expect, test } from "vitest";
 import { dispatchOrder, runCatalog, runVariants, type ProvingVariant } from "../../src/harness/prove.js";
 import { FAULTY_VARIANTS } from "../../implementations/faulty/index.js";
+import { ReferenceBot } from "../../implementations/reference/bot.js";
 import { PROJECT_ROOT } from "../../src/util/paths.js";
 
 const faulty = (id: string) => path.join(PROJECT_ROOT, "dist", "implementations", "faulty", `${id}.js`);
@@ -76,3 +77,26 @@ test("the workers take first the variants whose runs wait on a clock, then the w
   // After them, the variant failing every delivery check (34 sequences, each run `runs` times) before one failing a single request check.
   expect(ids.indexOf("first-notification-only")).toBeLessThan(ids.indexOf("no-content-type"));
 });
+
+test("the variants' runs share one frozen reading of the fixtures: a bot writing into the intent it is given fails its own run, not the next one", async () => {
+  const only = "create-call.v1.0.ex01";
+  const writer: ProvingVariant = {
+    id: "writes-into-its-intent",
+    bug: "empties the targets of the intent it was given",
+    expectedFailures: [only],
+    createBot: () => {
+      const bot = new ReferenceBot();
+      const createCall = bot.createCall.bind(bot);
+      bot.createCall = async (intent) => {
+        intent.targets.length = 0;
+        return createCall(intent);
+      };
+      return bot;
+    },
+  };
+  const reference: ProvingVariant = { id: "reference", bug: "", expectedFailures: [only], createBot: () => new ReferenceBot() };
+  const [written, after] = await runVariants([writer, reference], { seed: 1, runs: 0, stepTimeoutMs: 2_000 });
+  // The write throws in the bot (strict mode): its createCall() fails, and the reference after it runs on the fixtures as committed.
+  expect(written!.checks.find((c) => c.id === `${only}/http.sent`)?.message).toMatch(/read.only|Cannot assign/);
+  expect(after!.checks.filter((c) => c.subject === only && c.status !== "passed")).toEqual([]);
+}, 60_000);
