@@ -5,6 +5,7 @@ import type { DeliveryChecks } from "../../src/harness/delivery.js";
 import { runConformance } from "../../src/harness/run.js";
 import type { Delivery } from "../../src/harness/runner.js";
 import { loadNotifications, loadSequences } from "../../src/sequences/load.js";
+import { STEP_TIMEOUT_MS } from "../hang-detectors.js";
 import type { Sequence } from "../../src/sequences/model.js";
 
 export const notifications = loadNotifications();
@@ -19,9 +20,9 @@ export function sequenceNamed(id: string): Sequence {
 export const SEED = 20_261_123;
 export const RUNS = 20;
 
-/** A conformance run's checks (only those the pattern names), against a bot made by `createBot`, with these delivery checks. */
+/** A conformance run's checks (only those the pattern names), against a bot made by `createBot`, with these delivery checks (steps time out only on a hang). */
 export async function conformanceChecks(createBot: () => BotUnderTest, deliveries: DeliveryChecks, only: string, { seed = SEED, runs = RUNS } = {}): Promise<CheckResult[]> {
-  const result = await runConformance({ adapter: { createBot }, adapterName: "under test", seed, runs, stepTimeoutMs: 2_000, only, deliveries });
+  const result = await runConformance({ adapter: { createBot }, adapterName: "under test", seed, runs, stepTimeoutMs: STEP_TIMEOUT_MS, only, deliveries });
   return result.checks;
 }
 
