@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECK_REGISTRY, catalogAnchor, EXIT_CODE_DOCS, kindDoc, registryEntry, registryKind } from "../../src/harness/check-registry.js";
 import type { RunResult } from "../../src/harness/run.js";
 import { runConformance } from "../../src/harness/run.js";
-import { deliveryChecks } from "../../src/harness/delivery.js";
+import { UNHURRIED } from "../hang-detectors.js";
 import { CHECK_CATALOG_FILE, renderCheckCatalog } from "../../src/reports/check-catalog.js";
 import { PROJECT_ROOT } from "../../src/util/paths.js";
 import { ReferenceBot } from "../../implementations/reference/bot.js";
@@ -19,7 +19,7 @@ let reference: RunResult;
 beforeAll(async () => {
   // A known defect that names no check of the run: its known-defects/<glob> check fails, so every kind appears.
   reference = await runConformance({
-    adapter: { createBot: () => new ReferenceBot() }, adapterName: "reference", seed: 1, runs: 2, stepTimeoutMs: 2000, deliveries: deliveryChecks,
+    adapter: { createBot: () => new ReferenceBot() }, adapterName: "reference", seed: 1, runs: 2, ...UNHURRIED,
     knownDefects: [{ checks: "no-such-scenario/*", reason: "an entry that matches no check" }],
   });
 }, 120_000);

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deliveryChecks } from "../../src/harness/delivery.js";
+import { UNHURRIED } from "../hang-detectors.js";
 import { ACCESS_TOKEN, runConformance, type RunResult } from "../../src/harness/run.js";
 import { renderConsoleSummary } from "../../src/reports/console.js";
 import { renderCtrf } from "../../src/reports/ctrf.js";
@@ -24,7 +24,7 @@ let result: RunResult;
 let failedCount: number;
 let blockedCount: number;
 beforeAll(async () => {
-  result = await runConformance({ adapter: mediaConfigWithoutOdataType, adapterName: mediaConfigWithoutOdataType.id, seed: 1, runs: 2, stepTimeoutMs: 2000, deliveries: deliveryChecks });
+  result = await runConformance({ adapter: mediaConfigWithoutOdataType, adapterName: mediaConfigWithoutOdataType.id, seed: 1, runs: 2, ...UNHURRIED });
   failedCount = result.checks.filter((c) => c.status === "failed").length;
   blockedCount = result.checks.filter((c) => c.status === "blocked").length;
 }, 120_000);

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { blocked, errored, failed, passed, type CheckBase, type CheckResult } from "../../src/harness/checks.js";
-import { deliveryChecks } from "../../src/harness/delivery.js";
+import { UNHURRIED } from "../hang-detectors.js";
 import { runConformance, type RunResult } from "../../src/harness/run.js";
 import { causeHeadline, countByGroup, rootCausesOf } from "../../src/reports/root-causes.js";
 import { variant as mediaConfigWithoutOdataType } from "../../implementations/faulty/media-config-without-odata-type.js";
@@ -54,7 +54,7 @@ describe("rootCausesOf", () => {
 describe("the cascade case: mediaConfig without @odata.type", () => {
   let result: RunResult;
   beforeAll(async () => {
-    result = await runConformance({ adapter: mediaConfigWithoutOdataType, adapterName: mediaConfigWithoutOdataType.id, seed: 1, runs: 2, stepTimeoutMs: 2000, deliveries: deliveryChecks });
+    result = await runConformance({ adapter: mediaConfigWithoutOdataType, adapterName: mediaConfigWithoutOdataType.id, seed: 1, runs: 2, ...UNHURRIED });
   }, 120_000);
 
   it("is one root cause, the schema error Graph's 400 names, with every check that did not pass folded under it", () => {

@@ -4,12 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
 import type { AdapterModule } from "../../src/harness/adapter.js";
-import { deliveryChecks } from "../../src/harness/delivery.js";
+import { UNHURRIED } from "../hang-detectors.js";
 import { runConformance, type RunResult } from "../../src/harness/run.js";
 import { REFERENCE_PARTS, ReferenceBot } from "../../implementations/reference/bot.js";
 
 /** Every group, the property-based deliveries included (few runs: the reports need their shape, not their power). */
-const OPTIONS = { seed: 1, runs: 5, stepTimeoutMs: 2000, deliveries: deliveryChecks };
+const OPTIONS = { seed: 1, runs: 5, ...UNHURRIED };
 
 export function referenceRun(): Promise<RunResult> {
   return runConformance({ adapter: { createBot: () => new ReferenceBot() }, adapterName: "reference", ...OPTIONS });

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
 import type { AdapterModule } from "../../src/harness/adapter.js";
-import { deliveryChecks } from "../../src/harness/delivery.js";
+import { UNHURRIED } from "../hang-detectors.js";
 import type { KnownDefect } from "../../src/harness/known-defects.js";
 import { runConformance, type RunResult } from "../../src/harness/run.js";
 import { writeReports } from "../../src/reports/index.js";
@@ -20,7 +20,7 @@ export interface Plan {
 }
 
 export function runOf(plan: Plan, shard?: { index: number; total: number }): Promise<RunResult> {
-  return runConformance({ ...plan, stepTimeoutMs: 2000, deliveries: deliveryChecks, ...(shard ? { shard } : {}) });
+  return runConformance({ ...plan, ...UNHURRIED, ...(shard ? { shard } : {}) });
 }
 
 /** A temporary folder, removed after the file's tests. */
