@@ -17,6 +17,7 @@ import { loadScenarios, loadSequences, notificationIndex, sequenceProblems } fro
 import type { Sequence } from "../../src/sequences/model.js";
 import { ReferenceBot, REFERENCE_PARTS } from "../../implementations/reference/bot.js";
 import type { BotUnderTest } from "../../src/harness/adapter.js";
+import { STEP_TIMEOUT_MS } from "../hang-detectors.js";
 
 const scenarios = loadScenarios();
 const notifications = notificationIndex(loadDocumentedFixtures());
@@ -68,7 +69,7 @@ describe("the runner with several calls", () => {
   });
 
   async function run(id: string, bot: BotUnderTest = new ReferenceBot()) {
-    const session = new Session(bot, graph, contract, byId, notifications, { stepTimeoutMs: 2000, accessToken: "token", callbackUri: "https://bot.example/cb", appId: APP_ID, tenantId: TENANT_ID });
+    const session = new Session(bot, graph, contract, byId, notifications, { stepTimeoutMs: STEP_TIMEOUT_MS, accessToken: "token", callbackUri: "https://bot.example/cb", appId: APP_ID, tenantId: TENANT_ID });
     expect(await session.start()).toBeUndefined();
     const sequence = sequenceNamed(id);
     return { sequence, result: await executePlan(session, sequence, documentedPlan(sequence), (d) => expectedOf(sequence, d.kind === "post" ? d.steps[0]! : d.step, 2)) };

@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it, test } from "vitest";
 import { FAULTY_VARIANTS } from "../../implementations/faulty/index.js";
 import { REFERENCE_ADAPTER } from "../../src/cli/commands/run.js";
-import { deliveryChecks } from "../../src/harness/delivery.js";
+import { UNHURRIED } from "../hang-detectors.js";
 import { runConformance } from "../../src/harness/run.js";
 import { ReferenceBot } from "../../implementations/reference/bot.js";
 import { countChecks, countsByGroup, GROUPS, rootCount } from "../../src/reports/model.js";
@@ -101,7 +101,7 @@ describe("README's output of npm run conformance", () => {
   const block = README.slice(README.indexOf("stdout ends with:")).match(/```\n([\s\S]*?)```/)![1]!;
 
   it("has the reference run's counts per group and in total, the catalog's size, and the summary line's form", async () => {
-    const result = await runConformance({ adapter: { createBot: () => new ReferenceBot() }, adapterName: "reference", seed: 1, runs: 1, stepTimeoutMs: 5000, deliveries: deliveryChecks });
+    const result = await runConformance({ adapter: { createBot: () => new ReferenceBot() }, adapterName: "reference", seed: 1, runs: 1, ...UNHURRIED });
     const byGroup = countsByGroup(result);
     for (const group of GROUPS) {
       const c = byGroup[group];
