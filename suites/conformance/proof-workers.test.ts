@@ -13,6 +13,7 @@ import { dispatchOrder, runCatalog, runVariants, type ProvingVariant } from "../
 import { FAULTY_VARIANTS } from "../../implementations/faulty/index.js";
 import { ReferenceBot } from "../../implementations/reference/bot.js";
 import { PROJECT_ROOT } from "../../src/util/paths.js";
+import { STEP_TIMEOUT_MS } from "../hang-detectors.js";
 
 const faulty = (id: string) => path.join(PROJECT_ROOT, "dist", "implementations", "faulty", `${id}.js`);
 
@@ -35,7 +36,8 @@ test("two variants in two workers: the same checks fail as in-process, in catalo
   const ids = ["no-authorization", "rejects-empty-roster"];
   const { catalog, done } = catalogOf(ids);
   try {
-    const options = { seed: 7, runs: 2, stepTimeoutMs: 2_000 };
+    // A step that only detects hangs: a cold worker's first steps on a loaded machine must not time out in one place only.
+    const options = { seed: 7, runs: 2, stepTimeoutMs: STEP_TIMEOUT_MS };
     const progress: string[] = [];
     const inWorkers = await runCatalog(catalog, { ...options, workers: 2, onVariant: (_done, _total, id) => progress.push(id) });
     expect(inWorkers.results.map((r) => r.adapter)).toEqual(ids);
