@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { onTestFinished } from "vitest";
+import { MAX_LATENCY_MS, STEP_TIMEOUT_MS } from "../hang-detectors.js";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const BIN = path.join(ROOT, "bin/graph-calls-contract.js");
@@ -46,11 +47,13 @@ export function processesWith(marker: string, exceptPid?: number): { pid: number
 /**
  * `graph-calls-contract run --command <command> --seed 1 --runs 5 ...extraArgs`, from the repository root, with its
  * reports in a directory of its own (reports/latest is left to people). `command` must carry `marker`; the
- * processes whose command line also matches `isBot` are recorded in `seen`.
+ * processes whose command line also matches `isBot` are recorded in `seen`. The step and receiver.latency's budget
+ * are hang detectors (extraArgs may say otherwise): these runs judge a bot, and a Python or JVM process's first
+ * steps beside other suites on two shared cores take seconds, which the defaults (5 s, 3 s) would count against it.
  */
 export function runCommand(options: { command: string; marker: string; isBot: RegExp; extraArgs?: string[]; env?: NodeJS.ProcessEnv }): Promise<CommandRun> {
   const reports = fs.mkdtempSync(path.join(os.tmpdir(), "graph-calls-contract-command-"));
-  const args = [BIN, "run", "--command", options.command, "--seed", "1", "--runs", "5", "--reports", reports, ...(options.extraArgs ?? [])];
+  const args = [BIN, "run", "--command", options.command, "--seed", "1", "--runs", "5", "--reports", reports, "--step-timeout", String(STEP_TIMEOUT_MS), "--max-latency", String(MAX_LATENCY_MS), ...(options.extraArgs ?? [])];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
   // A test that times out abandons this promise, not the run: SIGTERM it when the test ends however it ends (the
   // harness then stops the bot and exits), or it runs on for an hour beside the next suites.
