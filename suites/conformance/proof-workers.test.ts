@@ -97,7 +97,7 @@ test("the variants' runs share one frozen reading of the fixtures: a bot writing
     },
   };
   const reference: ProvingVariant = { id: "reference", bug: "", expectedFailures: [only], createBot: () => new ReferenceBot() };
-  const [written, after] = await runVariants([writer, reference], { seed: 1, runs: 0, stepTimeoutMs: 2_000 });
+  const [written, after] = await runVariants([writer, reference], { seed: 1, runs: 0, stepTimeoutMs: STEP_TIMEOUT_MS });
   // The write throws in the bot (strict mode): its createCall() fails, and the reference after it runs on the fixtures as committed.
   expect(written!.checks.find((c) => c.id === `${only}/http.sent`)?.message).toMatch(/read.only|Cannot assign/);
   expect(after!.checks.filter((c) => c.subject === only && c.status !== "passed")).toEqual([]);
