@@ -115,13 +115,14 @@ copy("schemas/ajv-keywords.cjs");
 copy("LICENSE");
 copy("packages/validators/README.md", "README.md");
 
-// The standalone code's helpers, copied next to it with their licences.
-for (const name of ["standalone.cjs", "standalone-first.cjs"]) {
-  const file = path.join(stage, "dist/src/validators", name);
+// The standalone code's helpers, copied next to it with their licences (the group modules are a folder deeper).
+for (const rel of [...files].filter((f) => /^dist\/src\/validators\/standalone[^/]*(\/[^/]+)?\.cjs$/.test(f))) {
+  const file = path.join(stage, rel);
+  const toRuntime = path.relative(path.dirname(rel), RUNTIME_DIR).split(path.sep).join("/");
   let code = fs.readFileSync(file, "utf8");
-  for (const r of RUNTIME) code = code.split(`require("${r.require}")`).join(`require("./runtime/${r.file}")`);
+  for (const r of RUNTIME) code = code.split(`require("${r.require}")`).join(`require("${toRuntime.startsWith(".") ? toRuntime : `./${toRuntime}`}/${r.file}")`);
   const left = code.match(/require\("ajv[^"]*"\)/);
-  if (left) fail(`dist/src/validators/${name} still requires ${left[0]}: add it to RUNTIME in scripts/pack-validators.js`);
+  if (left) fail(`${rel} still requires ${left[0]}: add it to RUNTIME in scripts/pack-validators.js`);
   fs.writeFileSync(file, code);
 }
 for (const r of RUNTIME) {

@@ -1,5 +1,6 @@
 /**
- * Writes the precompiled validators (standalone.cjs, standalone-first.cjs) into dist/src/validators/,
+ * Writes the precompiled validators (standalone.cjs, standalone-first.cjs, and the modules of each
+ * group of schemas they load on first use: standalone/, standalone-first/) into dist/src/validators/,
  * next to the compiled entry: `npm run build` runs this module after tsc, and `generate` calls it
  * after writing new schemas.
  *
@@ -16,7 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readSchemaEntries, type SchemaEntry } from "../contract/registry.js";
 import { PROJECT_ROOT } from "../util/paths.js";
-import { standaloneModuleCode } from "./standalone-code.js";
+import { standaloneModuleFiles } from "./standalone-code.js";
 import { STANDALONE_MODULES, type ErrorMode } from "./standalone-module.js";
 
 export const STANDALONE_BUILD_DIR = path.join(PROJECT_ROOT, "dist", "src", "validators");
@@ -25,18 +26,26 @@ const DIGEST_FILE = path.join(PROJECT_ROOT, "dist", ".standalone-digest");
 export function writeStandaloneModule(): void {
   const entries = readSchemaEntries();
   const digest = inputsDigest(entries);
-  const files = Object.entries(STANDALONE_MODULES).map(([mode, name]) => ({ mode: mode as ErrorMode, file: path.join(STANDALONE_BUILD_DIR, name) }));
-  if (files.every(({ file }) => fs.existsSync(file)) && readOrEmpty(DIGEST_FILE) === digest) return;
-  for (const { mode, file } of files) {
-    const code = standaloneModuleCode(entries, STANDALONE_BUILD_DIR, mode);
-    if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === code) continue;
-    // Replaced atomically: suites may be reading it.
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.mkdirSync(STANDALONE_BUILD_DIR, { recursive: true });
-    fs.writeFileSync(temporary, code);
-    fs.renameSync(temporary, file);
+  const indexes = Object.values(STANDALONE_MODULES).map((name) => path.join(STANDALONE_BUILD_DIR, name));
+  if (indexes.every((file) => fs.existsSync(file)) && readOrEmpty(DIGEST_FILE) === digest) return;
+  for (const mode of Object.keys(STANDALONE_MODULES) as ErrorMode[]) {
+    const modules = standaloneModuleFiles(entries, STANDALONE_BUILD_DIR, mode);
+    for (const { file, code } of modules) writeIfChanged(path.join(STANDALONE_BUILD_DIR, file), code);
+    // A group that no longer exists must not ship.
+    const partsDir = path.join(STANDALONE_BUILD_DIR, STANDALONE_MODULES[mode].replace(/\.cjs$/, ""));
+    const current = new Set(modules.map(({ file }) => path.join(STANDALONE_BUILD_DIR, file)));
+    for (const name of fs.readdirSync(partsDir)) if (!current.has(path.join(partsDir, name))) fs.rmSync(path.join(partsDir, name), { force: true });
   }
   fs.writeFileSync(DIGEST_FILE, digest);
+}
+
+function writeIfChanged(file: string, code: string): void {
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === code) return;
+  // Replaced atomically: suites may be reading it.
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(temporary, code);
+  fs.renameSync(temporary, file);
 }
 
 /** What the modules are a function of: the schemas, the code generator (this folder and the contract's) and the installed ajv. */

@@ -1,11 +1,12 @@
 /**
- * graph-calls-contract/validators compiles nothing at run time: the generated module requires only
+ * graph-calls-contract/validators compiles nothing at run time: the generated modules require only
  * ajv's runtime helpers, ajv-formats' format functions and the schema files; and a process that
  * imports the validators (or the library entry's loadContract) and validates never loads ajv's
  * compiler (so `new Ajv` cannot happen), where Contract.load, which compiles now, the control, does.
  * Both paths are timed.
  */
 import fs from "node:fs";
+import path from "node:path";
 import { beforeAll, expect, test } from "vitest";
 import { requireBuild, runNodeScript, STANDALONE_FILE } from "./helpers.js";
 
@@ -17,16 +18,20 @@ const ALLOWED_AT_RUN_TIME = [
   /^ajv-formats\/dist\/formats\.js$/,
   /^fast-deep-equal\/index\.js$/, // required by ajv/dist/runtime/equal
   /^dist\/src\/validators\/standalone(-first)?\.cjs$/,
+  /^dist\/src\/validators\/standalone(-first)?\/[\w.-]+\.cjs$/, // the module of a group of schemas, loaded on first use
   /^schemas\/(operations|notifications|send|receive)\/[\w-]+\.json$/,
 ];
 /** ajv's compiler: the modules `new Ajv(...)` and `ajv.compile` need. */
 const AJV_COMPILER = /^ajv\/dist\/(core|ajv|2019|2020|jtd)\.js$|^ajv\/dist\/compile\//;
 
-test("the generated module requires only ajv's runtime helpers, ajv-formats' formats and the published schemas", () => {
-  const required = [...fs.readFileSync(STANDALONE_FILE, "utf8").matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
-  const outside = required.filter((r) => !/^ajv\/dist\/runtime\/\w+$/.test(r) && r !== "ajv-formats/dist/formats" && !/^\.\.\/\.\.\/\.\.\/schemas\/[\w/-]+\.json$/.test(r));
+test("the generated modules require only ajv's runtime helpers, ajv-formats' formats, the published schemas and each other", () => {
+  const partsDir = STANDALONE_FILE.replace(/\.cjs$/, "");
+  const files = [STANDALONE_FILE, ...fs.readdirSync(partsDir).map((name) => path.join(partsDir, name))];
+  const required = files.flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!));
+  const outside = required.filter((r) => !/^ajv\/dist\/runtime\/\w+$/.test(r) && r !== "ajv-formats/dist/formats" && !/^\.\.\/\.\.\/\.\.\/schemas\/[\w/-]+\.json$/.test(r) && !/^\.\/standalone\/[\w.-]+\.cjs$/.test(r));
   expect(outside).toEqual([]);
   expect(required.some((r) => r.startsWith("ajv/dist/runtime/"))).toBe(true);
+  expect(required.filter((r) => r.startsWith("./standalone/")).length).toBe(files.length - 1);
 });
 
 interface Timed {

@@ -17,7 +17,7 @@ import { loadDocumentedFixtures, loadInvalidCases } from "../../src/fixtures/loa
 import { annotatedArbitraryFor, applyMutation, breakTypeMutations, dropRequiredMutations, payloadArbitraries } from "../../src/arbitraries/index.js";
 import path from "node:path";
 import { Contract } from "../../src/contract/validator.js";
-import { standaloneModuleCode } from "../../src/validators/standalone-code.js";
+import { standaloneModuleFiles } from "../../src/validators/standalone-code.js";
 import { STANDALONE_MODULES } from "../../src/validators/standalone-module.js";
 import { isValid, schemaNames, validate } from "../../src/validators/index.js";
 import type { SchemaName } from "../../generated/index.js";
@@ -38,10 +38,13 @@ function control(schema: string, payload: unknown) {
 
 beforeAll(requireBuild);
 
-test.each(["all", "first"] as const)("the built %s-errors module is the build of the current schemas (else: npm run build)", (mode) => {
-  const expected = standaloneModuleCode(entries, STANDALONE_DIR, mode);
-  const file = path.join(STANDALONE_DIR, STANDALONE_MODULES[mode]);
-  expect(fs.readFileSync(file, "utf8") === expected, `${file} is stale: run npm run build`).toBe(true);
+test.each(["all", "first"] as const)("the built %s-errors modules are the build of the current schemas, and no other module is left beside them (else: npm run build)", (mode) => {
+  const expected = standaloneModuleFiles(entries, STANDALONE_DIR, mode);
+  for (const { file, code } of expected) {
+    expect(fs.readFileSync(path.join(STANDALONE_DIR, file), "utf8") === code, `${file} is stale: run npm run build`).toBe(true);
+  }
+  const partsDir = STANDALONE_MODULES[mode].replace(/\.cjs$/, "");
+  expect(fs.readdirSync(path.join(STANDALONE_DIR, partsDir)).map((name) => `${partsDir}/${name}`).sort()).toEqual(expected.slice(1).map(({ file }) => file).sort());
 });
 
 test("loadContract() is the precompiled contract, and Contract.load() compiles the same code now", () => {
