@@ -11,6 +11,7 @@ import { phaseProgress } from "../../src/cli/progress.js";
 import { runProcess } from "../../src/snippets-run/process.js";
 import { PROJECT_ROOT } from "../../src/util/paths.js";
 import { run } from "./helpers.js";
+import { STEP_TIMEOUT_MS } from "../hang-detectors.js";
 
 function capture(isTTY: boolean) {
   let text = "";
@@ -49,7 +50,8 @@ describe("graph-calls-contract run", () => {
   afterAll(() => fs.rmSync(reports, { recursive: true, force: true }));
 
   it("names the checks phase on stderr, and its summary line times the command with the phase inside it", async () => {
-    const r = await run(["run", "--only", "create-call.v1.0.ex01", "--runs", "0", "--seed", "1", "--reports", reports]);
+    // It must pass (exit 0): a step that only detects hangs, so that none times out on a loaded machine.
+    const r = await run(["run", "--only", "create-call.v1.0.ex01", "--runs", "0", "--seed", "1", "--step-timeout", String(STEP_TIMEOUT_MS), "--reports", reports]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^checks: 1 to run \(scenarios and sequences\) \(at \d+\.\d s\)$/m);
     expect(r.stderr).toMatch(/^checks \[1\/1\] +\d+\.\d s create-call\.v1\.0\.ex01$/m);

@@ -15,6 +15,7 @@ import { DEFAULT_IMPLEMENTATIONS_FILE, readImplementations } from "../../src/com
 import { loadSequences } from "../../src/sequences/load.js";
 import { PROJECT_ROOT } from "../../src/util/paths.js";
 import { run, type RunResult } from "../cli/helpers.js";
+import { STEP_TIMEOUT_MS } from "../hang-detectors.js";
 
 const MISSING_TOOL = "graph-calls-contract-no-such-tool";
 const LIST = {
@@ -31,7 +32,7 @@ let dir: string;
 let first: RunResult;
 let markdown: string;
 let html: string;
-const args = () => ["compat", "--implementations", path.join(dir, "list.json"), "--markdown", path.join(dir, "COMPATIBILITY.md"), "--reports", path.join(dir, "reports"), "--runs", "1"];
+const args = () => ["compat", "--implementations", path.join(dir, "list.json"), "--markdown", path.join(dir, "COMPATIBILITY.md"), "--reports", path.join(dir, "reports"), "--runs", "1", "--step-timeout", String(STEP_TIMEOUT_MS)];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "graph-calls-contract-compat-"));
@@ -39,7 +40,7 @@ beforeAll(async () => {
   first = await run(args(), { cwd: PROJECT_ROOT });
   markdown = fs.readFileSync(path.join(dir, "COMPATIBILITY.md"), "utf8");
   html = fs.readFileSync(path.join(dir, "reports", "index.html"), "utf8");
-}, 60_000);
+}, 180_000); // four runs: 16 s at load 10 on two cores
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -131,7 +132,7 @@ describe("compat --check", () => {
     expect(stale.stdout).toMatch(/stale +COMPATIBILITY\.md/);
     expect(stale.stdout).toMatch(/not run here, so their columns cannot match: absent/);
     expect(fs.readFileSync(path.join(dir, "COMPATIBILITY.md"), "utf8")).toMatch(/edited by hand\n$/);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("compat: its list", () => {

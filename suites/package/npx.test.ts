@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { formatInstallSize, installSize, packedTarball, requireBuild, ROOT, withoutVitest } from "./helpers.js";
+import { MAX_LATENCY_MS, STEP_TIMEOUT_MS } from "../hang-detectors.js";
 
 const PYTHON = "python3";
 const pythonAvailable = spawnSync(PYTHON, ["--version"], { stdio: "ignore" }).status === 0;
@@ -60,8 +61,9 @@ test("the tarball lands in devDependencies and puts the CLI on npx's path", () =
 describe.skipIf(!pythonAvailable)(`npx graph-calls-contract run --command "python3 bot.py"${pythonAvailable ? "" : ` (skipped: ${PYTHON} is not on PATH; install Python 3)`}`, () => {
   test("runs every check against the team's bot and writes the reports in its repository", () => {
     fs.copyFileSync(path.join(ROOT, "implementations", "python", "bot.py"), path.join(dir, "bot.py"));
-    // --runs 2: property-based deliveries are part of the path; their count only changes the time.
-    const run = sh("npx", ["graph-calls-contract", "run", "--command", `${PYTHON} bot.py`, "--seed", "1", "--runs", "2"], RUN_MS);
+    // --runs 2: property-based deliveries are part of the path; their count only changes the time. The bot must
+    // pass: its step and POSTs are not timed (a Python process's first steps take seconds on a loaded machine).
+    const run = sh("npx", ["graph-calls-contract", "run", "--command", `${PYTHON} bot.py`, "--seed", "1", "--runs", "2", "--step-timeout", String(STEP_TIMEOUT_MS), "--max-latency", String(MAX_LATENCY_MS)], RUN_MS);
     expect(run.status, output(run)).toBe(0);
     expect(run.stdout, output(run)).toMatch(/^[1-9]\d* passed, 0 failed in .* \(seed 1\)$/m);
     // Reports go to ./reports of the team's repository, not into node_modules.

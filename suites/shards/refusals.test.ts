@@ -12,6 +12,7 @@ import { MAX_SHARDS, parseShard, shardOfUnit } from "../../src/harness/shard.js"
 import { loadScenarios, loadSequences } from "../../src/sequences/load.js";
 import { run } from "../cli/helpers.js";
 import { tempDir } from "./shards.js";
+import { STEP_TIMEOUT_MS } from "../hang-detectors.js";
 
 const ONLY = "create-call.v1.0.ex0[1-6],sequence.transfer-*";
 
@@ -62,7 +63,8 @@ describe("merge-reports refuses", () => {
 
   beforeAll(async () => {
     for (const [name, extra] of [["1", ["--shard", "1/2"]], ["2", ["--shard", "2/2"]], ["whole", []]] as const) {
-      const r = await run(["run", "--seed", "11", "--runs", "0", "--only", ONLY, "--reports", shard(name), ...extra]);
+      // Each must pass: a step that only detects hangs, so that none times out on a loaded machine.
+      const r = await run(["run", "--seed", "11", "--runs", "0", "--only", ONLY, "--step-timeout", String(STEP_TIMEOUT_MS), "--reports", shard(name), ...extra]);
       expect(r.code, r.stderr).toBe(0);
       // A shard's summary says it is one, and what joins it.
       if (name === "whole") expect(r.stdout).not.toMatch(/^shard /m);
