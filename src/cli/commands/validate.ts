@@ -35,6 +35,8 @@ export const validateCommand: Command = {
     const output = watchOutput(io.stdout);
     const files: FileOutcome[] = [];
     for (const [index, source] of sources.entries()) {
+      // Files are read synchronously: give the event loop a turn, so that a reader gone (EPIPE) is seen before the next file.
+      if (index > 0) await new Promise((resolve) => setImmediate(resolve));
       if (output.closed) break;
       progress.update(index, source.display);
       const file = await validateSource(source, options, io.stdin, contract);
