@@ -9,6 +9,8 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { ProcessBot } from "../../src/adapters/process-bot.js";
 import { PROTOCOL_VERSIONS } from "../../src/adapters/protocol.js";
+// Steps and starts only detect hangs here: the toy bots do real work (node boots included) beside other suites.
+import { STEP_TIMEOUT_MS } from "../hang-detectors.js";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "gcc-versions-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -33,7 +35,7 @@ const botFile = path.join(tmp, "bot.cjs");
 fs.writeFileSync(botFile, BOT);
 
 async function started(choice: string) {
-  const bot = new ProcessBot({ command: `node ${botFile} ${choice}`, cwd: tmp, requestTimeoutMs: 5_000 });
+  const bot = new ProcessBot({ command: `node ${botFile} ${choice}`, cwd: tmp, requestTimeoutMs: STEP_TIMEOUT_MS });
   try {
     await bot.start({ graphBaseUrl: "http://127.0.0.1:9/v1.0", accessToken: "t", callbackUri: "https://bot.example/cb", appId: "app", tenantId: "tenant", openIdConfigurationUrl: "http://127.0.0.1:9/v1/.well-known/OpenIdConfiguration" });
     return { version: bot.observationVersion, observed: (await bot.observe("c1")) as unknown as Record<string, unknown> };

@@ -12,6 +12,8 @@ import { describe, expect, test } from "vitest";
 import { PROTOCOL_CHECKS } from "../../src/protocol-check/checks.js";
 import { checkAdapter } from "../../src/protocol-check/run.js";
 import { run } from "../cli/helpers.js";
+// Steps and starts only detect hangs here: the toy bots do real work (node boots included) beside other suites.
+import { STEP_TIMEOUT_MS } from "../hang-detectors.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const TOY = path.join(HERE, "adapters/toy-bot.mjs");
@@ -23,7 +25,7 @@ const { faults } = JSON.parse(fs.readFileSync(path.join(HERE, "adapters/faults.j
 
 describe("a correct adapter", () => {
   test.concurrent.each([["native"], ["json-rpc"], ["json-rpc-lenient"]])("in %s framing passes every protocol check, and says which framing it spoke", async (framing) => {
-    const report = await checkAdapter(toy(framing), 5_000);
+    const report = await checkAdapter(toy(framing), STEP_TIMEOUT_MS);
     expect(report.results.map((r) => [r.id, r.status]), JSON.stringify(report.results.filter((r) => r.status !== "passed"))).toEqual(ALL.map((id) => [id, "passed"]));
     expect(report.framing).toBe(framing.startsWith("json-rpc") ? "json-rpc" : "native");
     expect(report.protocol).toBe(2);
@@ -36,7 +38,7 @@ describe("each faulty adapter fails the check of the rule it breaks, with a mess
   });
 
   test.concurrent.each(faults.map((f) => [`${f.fault} (${f.framing})`, f] as const))("%s", async (_, f) => {
-    const report = await checkAdapter(toy(f.framing, f.fault), 5_000);
+    const report = await checkAdapter(toy(f.framing, f.fault), STEP_TIMEOUT_MS);
     const failed = report.results.filter((r) => r.status === "failed");
     expect(failed.map((r) => r.id), JSON.stringify(failed)).toEqual(ALL.filter((id) => id === f.check || f.alsoFailed?.includes(id)));
     const mine = failed.find((r) => r.id === f.check)!;
@@ -50,14 +52,14 @@ describe("each faulty adapter fails the check of the rule it breaks, with a mess
 describe("an adapter module (--adapter)", () => {
   test("the reference passes every check that is not about a process", async () => {
     const reference = await import("../../implementations/reference/index.js");
-    const report = await checkAdapter({ module: reference }, 5_000);
+    const report = await checkAdapter({ module: reference }, STEP_TIMEOUT_MS);
     const judged = PROTOCOL_CHECKS.filter((c) => !("processOnly" in c)).map((c) => c.id as string);
     expect(report.results.map((r) => [r.id, r.status])).toEqual(judged.map((id) => [id, "passed"]));
     expect(report.framing).toBeUndefined();
   });
 
   test("one whose createBot() throws fails adapter.start, and blocks the rest by it", async () => {
-    const report = await checkAdapter({ module: { createBot: () => { throw new Error("no configuration file"); } } }, 5_000);
+    const report = await checkAdapter({ module: { createBot: () => { throw new Error("no configuration file"); } } }, STEP_TIMEOUT_MS);
     expect(report.results[0]).toEqual({ id: "adapter.start", status: "failed", message: "the adapter could not be created: no configuration file. PROTOCOL.md (start) requires: start is answered with a result within the start timeout (twice the step timeout)" });
     expect(report.results.slice(1).every((r) => r.status === "blocked" && r.blockedBy === "adapter.start")).toBe(true);
   });
