@@ -3,10 +3,10 @@
  * and the property-based deliveries, against one implementation. The run always finishes and
  * always returns results, whatever the implementation does.
  */
-import { setupServer } from "msw/node";
 import { loadContract } from "../index.js";
 import { GraphMock } from "../mock-graph/graph-mock.js";
 import { startGraphServer } from "../mock-graph/http-server.js";
+import { interceptGraph } from "../mock-graph/in-process.js";
 import { NotificationIssuer, SAMPLES_ISSUER_ORIGIN } from "../mock-graph/issuer.js";
 import type { Scenario } from "../scenarios/model.js";
 import { loadNotifications, loadScenarios, loadSequences, sequenceProblems } from "../sequences/load.js";
@@ -329,9 +329,8 @@ export async function startMockGraph(transport: "in-process" | "http", make: (or
     return { graph: server.graph, close: () => server.close() };
   }
   const graph = await make();
-  const server = setupServer(...graph.handlers);
-  server.listen({ onUnhandledRequest: "bypass" });
-  return { graph, close: async () => server.close() };
+  const interception = interceptGraph(graph);
+  return { graph, close: async () => interception.close() };
 }
 
 async function checkScenario(session: Session, scenario: Scenario): Promise<CheckResult[]> {

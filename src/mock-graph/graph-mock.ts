@@ -11,7 +11,8 @@
  * the mock also serves the OpenID configuration and key set its notification tokens are signed with
  * (issuer.ts).
  */
-import { http, type HttpHandler } from "msw";
+import { createRequire } from "node:module";
+import type { HttpHandler } from "msw";
 import type { Contract } from "../contract/validator.js";
 import { isObject, type JsonObject } from "../util/json.js";
 import { formatContractError } from "../contract/errors.js";
@@ -113,13 +114,22 @@ export class GraphMock {
    * issuer's when it has its own), answered by respond(). Made once.
    */
   get handlers(): HttpHandler[] {
-    this.madeHandlers ??= [...new Set([this.origin, ...(this.issuer ? [this.issuer.origin] : [])])].map((origin) => http.all(`${origin}/*`, async ({ request }) => {
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => { headers[name] = value; });
-      const answer = this.respond({ method: request.method, url: request.url, headers, bodyText: await request.text() });
-      return answer && new Response(answer.body === "" ? null : answer.body, { status: answer.status, headers: answer.headers });
-    }));
+    if (!this.madeHandlers) {
+      // msw is loaded when asked for: the harness intercepts without it (in-process.ts), and msw's import (GraphQL's with
+      // it) was a tenth of every run's start. Its CommonJS build, since a getter cannot await an import; msw tells its
+      // handlers by their `kind`, not by their class, so an ES-module setupServer takes them.
+      const { http } = createRequire(import.meta.url)("msw") as typeof import("msw");
+      this.madeHandlers = [...new Set([this.origin, ...(this.issuer ? [this.issuer.origin] : [])])].map((origin) => http.all(`${origin}/*`, ({ request }) => this.respondToRequest(request)));
+    }
     return this.madeHandlers;
+  }
+
+  /** respond() to a Fetch API Request (an intercepted fetch), as a Response; undefined when it is not for the mock. */
+  async respondToRequest(request: Request): Promise<Response | undefined> {
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => { headers[name] = value; });
+    const answer = this.respond({ method: request.method, url: request.url, headers, bodyText: await request.text() });
+    return answer && new Response(answer.body === "" ? null : answer.body, { status: answer.status, headers: answer.headers });
   }
 
   private madeHandlers: HttpHandler[] | undefined;
