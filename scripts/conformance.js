@@ -5,10 +5,14 @@
  */
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { upToDate } from "./build-stamp.js";
 
 const started = performance.now();
-const build = spawnSync(process.execPath, [fileURLToPath(new URL("./build.js", import.meta.url))], { stdio: "inherit" });
-if (build.status !== 0) process.exit(build.status ?? 1);
+// Asked here first: an unchanged tree (the common case) then costs a walk of file times, not a second node process.
+if (!upToDate()) {
+  const build = spawnSync(process.execPath, [fileURLToPath(new URL("./build.js", import.meta.url))], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 process.stderr.write(`build: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 process.argv.splice(2, 0, "run", "--prove");
 await import("../bin/graph-calls-contract.js");
