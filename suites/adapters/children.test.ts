@@ -25,7 +25,8 @@ function pidsOf(args: string): number[] {
     .map((l) => /^\s*(\d+)\s+(.*)$/.exec(l)).filter((m) => m?.[2] === args).map((m) => Number(m![1]));
 }
 
-async function until(condition: () => boolean, ms = 5_000): Promise<boolean> {
+/** Whether `condition` holds within `ms`: 30 s, a hang detector (a process's start or end can wait seconds for a core on a loaded machine). */
+async function until(condition: () => boolean, ms = 30_000): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (condition()) return true;
   return condition();
 }
