@@ -1,5 +1,6 @@
 import os from "node:os";
 import { defineConfig } from "vitest/config";
+import LongestFirst from "./suites/setup/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -9,6 +10,13 @@ export default defineConfig({
     // pack.ts: one folder per run where the first suite needing the tarball packs it (the others reuse it).
     globalSetup: ["suites/setup/build.ts", "suites/setup/pack.ts"],
     pool: "forks",
+    // The long files start first (suites/setup/sequencer.ts), so both workers stay busy to the end.
+    sequence: { sequencer: LongestFirst },
+    // Each worker keeps its imported modules from one file to the next: a fresh module graph per file
+    // cost more CPU than the tests of most files (the harness, msw, ajv and the contract, loaded ~90
+    // times). The suites leave nothing behind that another file could see: msw interceptions are
+    // closed in afterAll, spies restored, and no suite mocks a module.
+    isolate: false,
     // One worker per core (vitest's default leaves one core idle: one worker on a two-core CI machine).
     maxWorkers: Math.max(1, os.availableParallelism()),
     // Timeouts catch hangs; they are not speed checks (those are in npm run bench). Two workers on
