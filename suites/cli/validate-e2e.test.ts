@@ -17,11 +17,13 @@ const isRoot = process.getuid?.() === 0;
 const hasScript = spawnSync("script", ["--version"], { stdio: "ignore" }).status === 0;
 const STACK_FRAME = /^\s+at /m;
 const NOBODY = { uid: 65534, gid: 65534 };
+/** How long a CLI process may take before it counts as hung: a start is a fraction of a second, but seconds on a loaded machine. */
+const CLI_HANG_MS = 60_000;
 /** Whether the CLI can run as nobody here (the checkout may sit in a directory only root can enter). */
-const nobodyCanRun = () => spawnSync(process.execPath, [BIN, "--version"], { ...NOBODY, stdio: "ignore", timeout: 15_000 }).status === 0;
+const nobodyCanRun = () => spawnSync(process.execPath, [BIN, "--version"], { ...NOBODY, stdio: "ignore", timeout: CLI_HANG_MS }).status === 0;
 
 function cli(args: string[], options: SpawnSyncOptions & { input?: string | Buffer } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 15_000, stdio: "pipe", ...options });
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: CLI_HANG_MS, stdio: "pipe", ...options });
   if (r.error) throw r.error; // a timeout lands here: the CLI hung
   return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
@@ -87,7 +89,7 @@ describe("validate, end to end", () => {
     const errors = path.join(tmp(), "stderr.txt");
     // `true` exits without reading, so the CLI's writes meet a closed pipe; the exit code is read from a file (sh has no pipefail).
     const script = `"$0" "$1" validate in 2>"$2"; echo $? > "$2.code"`;
-    const r = spawnSync("sh", ["-c", `{ ${script}; } | true`, process.execPath, BIN, errors], { cwd: tmp(), encoding: "utf8", timeout: 15_000 });
+    const r = spawnSync("sh", ["-c", `{ ${script}; } | true`, process.execPath, BIN, errors], { cwd: tmp(), encoding: "utf8", timeout: CLI_HANG_MS });
     expect(r.error).toBeUndefined();
     expect(fs.readFileSync(errors, "utf8")).toBe("");
     expect(fs.readFileSync(`${errors}.code`, "utf8").trim()).toBe("1");
@@ -95,7 +97,7 @@ describe("validate, end to end", () => {
 
   it.runIf(hasScript)("a real terminal on stdin is refused at once with exit 2", () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} validate -`;
-    const r = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", timeout: 15_000, stdio: ["ignore", "pipe", "pipe"] });
+    const r = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", timeout: CLI_HANG_MS, stdio: ["ignore", "pipe", "pipe"] });
     expect(r.error).toBeUndefined();
     expect(r.status).toBe(2);
     expect(r.stdout.replace(/\r\n/g, "\n")).toBe(

@@ -61,7 +61,7 @@ describe.skipIf(!pythonAvailable)(`Python bot (implementations/python)${pythonAv
       cwd: ROOT,
       env: PYTHON_ENV,
       encoding: "utf8",
-      timeout: 15_000,
+      timeout: 60_000, // a hang bound: python's start and the tests take seconds on a loaded machine
     });
     if (r.error) throw r.error;
     const output = `${r.stdout}${r.stderr}`;
