@@ -66,6 +66,18 @@ describe("graph-calls-contract run", () => {
   });
 });
 
+describe("graph-calls-contract run --prove", () => {
+  it("an --only that selects nothing is a usage error that ends the command: the proof it started beside the run stops with it", async () => {
+    const reports = fs.mkdtempSync(path.join(os.tmpdir(), "run-progress-prove-"));
+    // Its own process: the command ends when nothing it started is left running.
+    const r = await runProcess(process.execPath, [path.join(PROJECT_ROOT, "bin", "graph-calls-contract.js"), "run", "--prove", "--only", "no-such-check", "--seed", "1", "--reports", reports], { cwd: PROJECT_ROOT, timeoutMs: 300_000 }).finally(() => fs.rmSync(reports, { recursive: true, force: true }));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/"no-such-check" selects no check/);
+    // The catalog's 83 runs take seconds: a proof left running would have reported them before the command ended.
+    expect(r.stderr).not.toMatch(/^proof \[/m);
+  }, 310_000);
+});
+
 describe("npm run conformance (scripts/conformance.js)", () => {
   it("builds, says so with its time, then runs `run --prove` with the arguments after --, in the same process", async () => {
     const r = await runProcess(process.execPath, [path.join(PROJECT_ROOT, "scripts", "conformance.js"), "--help"], { cwd: PROJECT_ROOT, timeoutMs: 300_000 });

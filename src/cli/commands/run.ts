@@ -82,7 +82,15 @@ export const runCommand: Command = {
     // The proof runs the catalog, not this implementation: it needs nothing from this run but the options, so its
     // worker processes start now, beside the checks (the run's own waits, and the catalog's, overlap), instead of after.
     const proof = values.prove ? startProof({ seed, runs: Math.min(runs, 10), stepTimeoutMs: Math.min(stepTimeoutMs, 2_000), maxLatencyMs: Math.min(maxLatencyMs, PROVE_MAX_LATENCY_MS), keyRefreshWaitMs: Math.min(keyRefreshWaitMs, PROVE_KEY_REFRESH_WAIT_MS), onVariant: phaseProgress(io.stderr, "proof", (total) => `proving the checks with ${total} faulty implementations`, elapsedMs) }) : undefined;
-    const { result, signal } = await runToTheEnd(options, io, proof?.stop);
+    let ended: Awaited<ReturnType<typeof runToTheEnd>>;
+    try {
+      ended = await runToTheEnd(options, io, proof?.stop);
+    } catch (e) {
+      // A run that could not begin (an --only that selects nothing) ends the command: its proof with it.
+      await proof?.stop();
+      throw e;
+    }
+    const { result, signal } = ended;
     // A replay must drive the same implementation: name it after the check's own arguments.
     const target = values.command !== undefined ? ` --command ${shellQuote(values.command)}${values.framing ? ` --framing ${values.framing}` : ""}` : values.adapter ? ` --adapter ${shellQuote(values.adapter)}` : "";
     for (const check of result.checks) if (check.replay) check.replay += target;
