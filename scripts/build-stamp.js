@@ -16,7 +16,7 @@ const INPUTS = [
   "src", "implementations", "bench", "generated", "mutation",
   "schemas/operations", "schemas/notifications", "schemas/send", "schemas/receive",
   "tsconfig.json", "tsconfig.build.json", "tsconfig.core.json", "tsconfig.clients.json",
-  "package.json", "package-lock.json", "node_modules/.package-lock.json", "scripts/build.js", "scripts/build-stamp.js",
+  "package.json", "package-lock.json", "node_modules/.package-lock.json", "scripts/build.js", "scripts/build-stamp.js", "scripts/bundle-cli.js",
 ];
 
 /** Whether anything under `target` changed after `since` (ms); a missing input counts as unchanged. */

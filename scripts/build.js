@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * npm run build: compile the TypeScript projects (tsc -b tsconfig.build.json) and write the
- * precompiled validators (dist/src/validators/standalone.cjs).
+ * npm run build: compile the TypeScript projects (tsc -b tsconfig.build.json), write the
+ * precompiled validators (dist/src/validators/standalone.cjs) and bundle the CLI's validate
+ * (scripts/bundle-cli.js).
  *
  * Engineers and every npm script run this many times a day, mostly with nothing changed, so an
  * unchanged tree costs a walk of file times and nothing else (scripts/build-stamp.js): dist/.build-stamp
@@ -29,5 +30,8 @@ if (tsc.status !== 0) {
 }
 const { writeStandaloneModule } = await import(new URL("../dist/src/validators/write-standalone.js", import.meta.url).href);
 writeStandaloneModule();
+// The CLI's validate as one file (scripts/bundle-cli.js): its start is what users wait for.
+const { bundleCli } = await import("./bundle-cli.js");
+await bundleCli();
 fs.writeFileSync(stamp, `npm run build: inputs unchanged since this file's modification time\n`);
 fs.utimesSync(stamp, started, started);

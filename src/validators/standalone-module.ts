@@ -2,7 +2,10 @@
  * The generated modules of precompiled validators, written next to the compiled entry by
  * `npm run build` (dist/src/validators/): their file names, their shape, and how they are found.
  */
+import fs from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { PROJECT_ROOT } from "../util/paths.js";
 import type { ErrorObject } from "../contract/errors.js";
 import type { JsonObject } from "../util/json.js";
 
@@ -29,21 +32,13 @@ export interface ValidatorsModule {
 }
 
 /**
- * The package has the modules next to this one (dist/src/validators/). In a checkout, where vitest
- * runs the sources (src/validators/), the ones `npm run build` wrote into dist/ are used.
- * Undefined when there is none (nothing built).
+ * The modules `npm run build` wrote into the package's dist/src/validators/: next to this module in
+ * the package, and in a checkout also for the sources vitest runs (src/validators/) and for the
+ * CLI's bundled commands (dist/src/cli/commands/*.bundle.js), hence found from the package root
+ * rather than from this module. Undefined when there is none (nothing built).
  */
 export function findStandaloneModule(mode: ErrorMode): ValidatorsModule | undefined {
-  const require = createRequire(import.meta.url);
-  const file = STANDALONE_MODULES[mode];
-  for (const candidate of [`./${file}`, `../../dist/src/validators/${file}`]) {
-    let resolved: string;
-    try {
-      resolved = require.resolve(candidate);
-    } catch {
-      continue;
-    }
-    return require(resolved) as ValidatorsModule;
-  }
-  return undefined;
+  const file = path.join(PROJECT_ROOT, "dist", "src", "validators", STANDALONE_MODULES[mode]);
+  if (!fs.existsSync(file)) return undefined;
+  return createRequire(import.meta.url)(file) as ValidatorsModule;
 }
