@@ -44,7 +44,7 @@ describe("index.html in headless Chromium", () => {
     ]);
     dom = dumped.stdout;
     screenshot = fs.readFileSync(png);
-  }, 90_000); // a full run and two Chromium launches, on a shared machine
+  }, 180_000); // a full run and two Chromium launches, on a shared machine
 
   it("builds the page: verdict, matrix, failure cards and timeline pictures", (ctx) => {
     requireChromium(ctx);

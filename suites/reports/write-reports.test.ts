@@ -25,7 +25,7 @@ describe("writeReports on real runs", () => {
     reference = await referenceRun();
     faulty = await faultyRun();
     written = { reference: writeReports(reference, root), faulty: writeReports(faulty, root) };
-  }, 90_000); // two full runs: about 26 s alone at a load average of 21 on 2 cores, over 30 s beside the other suites
+  }, 180_000); // two full runs: about 26 s alone at a load average of 21 on 2 cores, over 30 s beside the other suites
 
   it("writes reports/<timestamp>-<adapter>/ with every file, next to the README", () => {
     expect(path.basename(written.reference.dir)).toMatch(/^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ-reference$/);
