@@ -227,9 +227,12 @@ async function rotatedKey(context: AuthContext, waitMs: number): Promise<CheckRe
   const before = await post(session, timeline, callId, first, "valid token, current key", undefined, first.expect);
   const beforeProblems = acceptProblems(before.status, before.entry);
   if (beforeProblems.length > 0) return notTaken(at, context, first, before.entry, `a valid token of the current key, before the rotation: ${beforeProblems.join("; ")}`, ms());
+  // Counted, not timed: a fetch in the same millisecond as the rotation (a fast machine answers a
+  // POST in less) came before it, and read as a refresh that did not help (CI, 2026-12-08).
+  const fetchesBefore = issuer.fetches.length;
   issuer.rotate();
   const rotatedAt = Date.now();
-  const fetchedSince = () => issuer.fetches.some((f) => f.at >= rotatedAt);
+  const fetchedSince = () => issuer.fetches.length > fetchesBefore;
   const deadline = (issuer.lastFetch() ?? rotatedAt) + waitMs;
   let delay = FIRST_RETRY_MS;
   for (let attempt = 1; ; attempt++) {
